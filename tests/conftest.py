@@ -1,0 +1,27 @@
+"""Shared fixtures: paths into the bundled corpus and small text files written on the fly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "syria-2015"
+SEED = CORPUS / "000_d287f8da5092c987.txt"
+CODEBOOK = CORPUS / "codebook.yaml"
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(name, content) puts a str (as UTF-8) or bytes into tmp_path and returns its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+        return path
+
+    return _write
