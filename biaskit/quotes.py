@@ -1,0 +1,116 @@
+"""Quotation spans: which stretches of a document sit between quotation marks.
+
+Pairs curly and straight double quotes, and single quotes where they cannot be apostrophes.
+News conventions handled on purpose: a quote left open at the end of a paragraph continues
+when the next paragraph opens with a quotation mark; an opening mark that never closes ends
+at its paragraph's end (``closed=False``) instead of swallowing the article; a stray closing
+mark is ignored. One left-to-right pass per paragraph, so time is linear in the text.
+
+>>> from biaskit.corpus import Document
+>>> doc = Document.from_parts("d", "Title", ['“We left,” he said, “at dawn.”'])
+>>> [doc.text[q.inner_start:q.inner_end] for q in find_quotes(doc)]
+['We left,', 'at dawn.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from biaskit.corpus import Document
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_MARK = re.compile(r"[\"“”„«»'‘’]")
+_LONGEST_SINGLE_QUOTE = 300  # characters; longer single-quoted spans are apostrophes
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Every quotation in the document, in text order, never overlapping."""
+    text = doc.text
+    quotes: list[Quote] = []
+    carried: int | None = None  # start of a quote continuing from the previous paragraph
+    for block in doc.blocks:
+        block_quotes, carried = _block_quotes(text, block.start, block.end, carried)
+        quotes.extend(block_quotes)
+    return quotes
+
+
+def _opens_next(text: str, end: int) -> bool:
+    """True when the paragraph after ``end`` starts with an opening quotation mark."""
+    nxt = end + 2
+    return nxt < len(text) and text[nxt] in _DOUBLE_OPEN + '"'
+
+
+def _block_quotes(text: str, lo: int, hi: int, carried: int | None
+                  ) -> tuple[list[Quote], int | None]:
+    quotes: list[Quote] = []
+    open_at = carried
+    if carried is not None and lo < hi and text[lo] in _DOUBLE_OPEN + '"':
+        lo += 1  # the continuation mark re-opens the carried quote
+    single_open: int | None = None
+    for match in _MARK.finditer(text, lo, hi):
+        pos, mark = match.start(), match.group()
+        if mark in "'‘’":
+            if open_at is None:
+                single_open, quote = _single(text, pos, lo, hi, single_open)
+                if quote:
+                    quotes.append(quote)
+            continue
+        single_open = None
+        if open_at is None:
+            if mark in _DOUBLE_OPEN or (mark == '"' and _can_open(text, pos, hi)):
+                open_at = pos
+        elif mark in _DOUBLE_CLOSE or mark == '"':
+            quotes.append(_make(text, open_at, pos + 1, closed=True))
+            open_at = None
+        elif mark in _DOUBLE_OPEN:  # a new opening mark: the earlier quote never closed
+            quotes.append(_make(text, open_at, pos, closed=False))
+            open_at = pos
+    if open_at is None:
+        return quotes, None
+    if _opens_next(text, hi):
+        return quotes, open_at
+    quotes.append(_make(text, open_at, hi, closed=False))
+    return quotes, None
+
+
+def _can_open(text: str, pos: int, hi: int) -> bool:
+    """A straight quote opens unless it sits right after a word with space or end after it."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    return not (before.isalnum() or before in ".,!?;:") or not (after.isspace() or pos + 1 >= hi)
+
+
+def _single(text: str, pos: int, lo: int, hi: int, single_open: int | None
+            ) -> tuple[int | None, Quote | None]:
+    """Handle a single quote mark outside double quotes; returns (open position, quote)."""
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return single_open, None  # an apostrophe: Russia's, don't
+    if single_open is None:
+        if text[pos] != "’" and not before.isalnum() and (after.isalnum() or after in "(["):
+            return pos, None
+        return None, None
+    if text[pos] != "‘" and not after.isalnum() and pos - single_open <= _LONGEST_SINGLE_QUOTE:
+        return None, _make(text, single_open, pos + 1, closed=True)
+    return single_open, None
+
+
+def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
+    inner_end = end - 1 if closed else end
+    while inner_end > start + 1 and text[inner_end - 1].isspace():
+        inner_end -= 1  # a quote carried over paragraphs ends before the blank line
+    return Quote(start, end, start + 1, inner_end, closed)
