@@ -1,0 +1,381 @@
+"""Speakers: name mentions in a document, and resolving a speaker phrase to who it is.
+
+A speaker phrase ("he", "the ministry", "A report this week", "Bondarev") is resolved to the
+fullest name the document gives that speaker, with a descriptor label when the text has one
+(an apposition or pre-modifier) and the codebook actor when an alias matches. Every decision
+is explained in words, for the ``evidence`` column. Word lists live in
+``biaskit/data/entity_words.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from biaskit.codebook import Actor, Codebook
+
+PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
+POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
+DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+_NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
+# Capitalised words joined by single spaces (never across a line or a full stop); an initial
+# such as "W." may stand inside a name.
+_NAME = re.compile(
+    r"[A-Z](?:[\w’'-]*|\.)(?: (?:(?:" + _NAME_PARTICLES + r") )?[A-Z](?:[\w’'-]*|\.)| \d+\b)*")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+@cache
+def entity_words() -> dict[str, frozenset[str]]:
+    """Words by kind (title, organisation, place, source, not_name), lower-cased."""
+    raw = resources.files("biaskit").joinpath("data/entity_words.csv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for row in csv.DictReader(raw.splitlines()):
+        word = (row.get("word") or "").strip()
+        if word and not word.startswith("#"):
+            kinds.setdefault(row["kind"].strip(), set()).add(word.lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the narrator's text (outside quotes), with its kind."""
+
+    start: int
+    end: int
+    name: str          # without titles: "Viktor Bondarev"
+    kind: str          # person, organisation, other
+    titles: str = ""   # "Colonel General"
+    lo: int = 0        # the narrator span it was found in, for its label
+    hi: int = 0
+
+
+def mention_label(text: str, mention: Mention) -> str:
+    """The descriptor of a mention: its titles, an apposition, or lower-case words before it
+    ("London-based rights group")."""
+    return (mention.titles or _apposition(text, mention.start, mention.end, mention.lo,
+                                          mention.hi)
+            or _premodifiers(text, mention.start - len(mention.titles), mention.lo))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: who, how described, which actor, and why."""
+
+    name: str
+    label: str
+    kind: str
+    actor: Actor | None
+    how: str
+
+
+@cache
+def name_kind(name: str, titles: Sequence[str] = ()) -> str:
+    """person, organisation or other, from the words of a name.
+
+    >>> name_kind("Amnesty International"), name_kind("Viktor Bondarev"), name_kind("Homs")
+    ('organisation', 'person', 'other')
+    """
+    words = entity_words()
+    tokens = [_POSSESSIVE_END.sub("", t).lower() for t in name.split()]
+    if any(t in words["organisation"] for t in tokens):
+        return "organisation"
+    if titles:
+        return "person"
+    if any(t in words["place"] for t in tokens):
+        return "other"
+    if len(tokens) >= 2 and all(t[:1].isalpha() for t in tokens):
+        return "person"
+    return "other"
+
+
+@cache
+def _mention_pattern() -> re.Pattern[str]:
+    """_NAME, but not starting at a word that is capitalised only because it opens a sentence
+    ("The", "In"): most capitalised words are those, and skipping them in the regex is fast."""
+    skip = "|".join(re.escape(w.capitalize()) for w in sorted(entity_words()["not_name"]))
+    return re.compile(rf"(?<![\w’'-])(?!(?:{skip})\b)" + _NAME.pattern)
+
+
+def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
+    """(titles, name words, leading characters dropped) of a capitalised word sequence:
+    'The Defence Ministry' -> name 'Defence Ministry'; 'General Piotr Dorn' -> title
+    'General', name 'Piotr Dorn'."""
+    kinds = entity_words()
+    tokens, skipped, titles = list(words), 0, []
+    while tokens and tokens[0].lower() in kinds["not_name"]:
+        skipped += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[0].lower() in kinds["title"]:
+        titles.append(tokens[0])
+        skipped += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    return titles, tokens, skipped
+
+
+def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Names in the given spans of ``text`` (the narrator's text), in order."""
+    mentions = []
+    pattern = _mention_pattern()
+    titles_and_skipped = entity_words()["title"] | entity_words()["not_name"]
+    for lo, hi in spans:
+        for match in pattern.finditer(text, lo, hi):
+            words = match.group().split()
+            if len(words) == 1 and words[0].lower() not in titles_and_skipped:
+                name = words[0].rstrip(".")  # the common case, without the general splitting
+                mentions.append(Mention(match.start(), match.start() + len(name), name,
+                                        name_kind(name), "", lo, hi))
+                continue
+            titles, tokens, skipped = split_name(words)
+            if not tokens:  # a title alone ("Colonel General") names nobody
+                continue
+            start = match.start() + skipped
+            name = " ".join(tokens).rstrip(".")
+            mentions.append(Mention(start, start + len(name), name,
+                                    name_kind(name, tuple(titles)),
+                                    " ".join(titles), lo, hi))
+    return mentions
+
+
+_APPOSITION_BEFORE = re.compile(r"(?:^|\n|[.;:,(]\s*)((?:[A-Z][\w’'-]*|[a-z][\w’'-]*)"
+                                r"(?: [\w’'-]+){0,6}), $")
+_APPOSITION_AFTER = re.compile(r", ((?:the|a|an|its|his|her|[a-z][\w-]*|[A-Z][\w-]*)"
+                               r"(?: [\w’'-]+){0,9}?)(?=,| said| says| told|\.|$)")
+
+
+def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """A descriptor set off by commas: 'the centre's lead investigator, Lena Osei,' or
+    'Viktor Bondarev, Colonel General and commander-in-chief of ...,'."""
+    window = text[max(lo, start - 80):start]
+    before = _APPOSITION_BEFORE.search(window)
+    if before and not _NAME.fullmatch(before.group(1)):
+        return before.group(1)
+    after = _APPOSITION_AFTER.match(text, end, hi)
+    if after:
+        first = after.group(1).split()[0]
+        words = entity_words()
+        if first[:1].islower() or first.lower() in words["title"] | DETERMINERS:
+            if first.lower() not in ("who", "which", "that", "and", "but", "said"):
+                return after.group(1)
+    return ""
+
+
+def _premodifiers(text: str, start: int, lo: int) -> str:
+    """Lower-case descriptor words right before a name: 'London-based rights group'."""
+    before = text[max(lo, start - 60):start].split()
+    kept: list[str] = []
+    for word in reversed(before):
+        if not re.fullmatch(r"[a-z][\w-]*", word) or word in DETERMINERS or word in (
+                "by", "of", "from", "to", "and", "said", "with", "that"):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+class Resolver:
+    """Resolves speaker phrases in one document, remembering speakers as they are found."""
+
+    def __init__(self, text: str, mentions: list[Mention], codebook: Codebook | None):
+        self.text = text
+        self.mentions = mentions
+        self.codebook = codebook
+        self.speakers: list[tuple[int, Speaker]] = []
+        self._alias_pattern = _alias_pattern(codebook) if codebook else None
+        self._authors: list[tuple[int, str]] | None = None  # found when first needed
+        self._labels: dict[Mention, str] = {}
+        self._fullest: dict[str, str] = {}
+        self._mention_starts = [mention.start for mention in mentions]
+        self._names_by_last_word: dict[str, list[str]] = {}
+        for mention in mentions:
+            self._names_by_last_word.setdefault(mention.name.split()[-1], []).append(
+                mention.name)
+
+    def label(self, mention: Mention) -> str:
+        if mention not in self._labels:
+            self._labels[mention] = mention_label(self.text, mention)
+        return self._labels[mention]
+
+    def remember(self, position: int, speaker: Speaker) -> None:
+        self.speakers.append((position, speaker))
+
+    def resolve(self, phrase: str, position: int) -> Speaker:
+        """Who ``phrase`` (found at ``position``) refers to."""
+        phrase = phrase.strip(" ,")
+        lowered = phrase.lower()
+        first = lowered.split()[0] if lowered else ""
+        if lowered in PRONOUNS:
+            return self._antecedent(PRONOUNS[lowered], position, f'pronoun "{phrase}"')
+        words = lowered.split()
+        head = words[-1] if words else ""
+        if _is_source(phrase, words):
+            return self._source(phrase, position, first)
+        actor = self._alias_actor(phrase)
+        names = list(_NAME.finditer(phrase))
+        if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
+            # The head noun is lower case: a description ("Senior Russian military official").
+            if actor:
+                name = self._actor_name(actor)
+                return Speaker(name, phrase, name_kind(name), actor,
+                               f'description "{phrase}" is an alias of {actor.actor_id}')
+            if first in DETERMINERS or not names:
+                return self._description(phrase, head, position)
+        titles, tokens, skipped = split_name(names[-1].group().split()) if names else ([], [], 0)
+        raw_name = " ".join(tokens) or phrase
+        name = self._fullest_name(raw_name)
+        mention = self._mention_named(name)
+        prefix = phrase[:names[-1].start() + skipped].strip(" ,") if names else ""
+        label = prefix if prefix.lower() not in DETERMINERS else ""
+        label = label or (self.label(mention) if mention else "")
+        kind = mention.kind if mention else name_kind(name)
+        actor = actor or self._alias_actor(name) or self._alias_actor(label)
+        how = f'name "{phrase}"' + (f' is "{name}" in full' if name != phrase else "")
+        return Speaker(name, label, kind, actor, how)
+
+    def _actor_name(self, actor: Actor) -> str:
+        """The fullest of the actor's aliases that the document uses as a name, else its label."""
+        used = [a for a in actor.aliases if a[:1].isupper() and a.split()[-1][:1].isupper()
+                and a in self.text]
+        return self._fullest_name(max(used, key=len)) if used else actor.label
+
+    def _antecedent(self, kind: str, position: int, why: str) -> Speaker:
+        """The most recent speaker or name of the right kind before ``position``."""
+        # Both lists are in text order: walk back from the position, stop at the first fit.
+        candidates: list[tuple[int, Speaker | Mention]] = []
+        for pos, speaker in reversed(self.speakers):
+            if pos < position and _fits(kind, speaker.kind):
+                candidates.append((pos, speaker))
+                break
+        for i in range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1):
+            mention = self.mentions[i]
+            if _fits(kind, mention.kind) and (kind == "person" or mention.kind == "organisation"):
+                candidates.append((mention.start, mention))
+                break
+        if not candidates:
+            return Speaker(why.split('"')[1], "", kind, None, f"{why} has no antecedent")
+        pos, found = max(candidates, key=lambda c: c[0])
+        if isinstance(found, Mention):
+            found = self._from_mention(found)
+        return Speaker(found.name, found.label, found.kind, found.actor,
+                       f'{why} resolved to "{found.name}" (most recent {kind} before it)')
+
+    def _from_mention(self, mention: Mention) -> Speaker:
+        name = self._fullest_name(mention.name)
+        label = self.label(mention)
+        actor = self._alias_actor(name) or self._alias_actor(label)
+        return Speaker(name, label, mention.kind, actor, f'name "{name}"')
+
+    def _source(self, phrase: str, position: int, first: str) -> Speaker:
+        """A written source ('A report this week'): its author is the actor."""
+        actor = self._alias_actor(phrase)
+        if actor:
+            return Speaker(phrase, "", "source", actor,
+                           f'written source "{phrase}" names {actor.label}')
+        if first in POSSESSIVES:
+            owner = self._antecedent("group", position, f'possessive "{first}"')
+            return Speaker(phrase, f"of {owner.name}", "source", owner.actor,
+                           f'written source "{phrase}"; {owner.how}')
+        if self._authors is None:
+            self._authors = _report_authors(self.text)
+        authors = [(pos, name) for pos, name in self._authors if pos < position]
+        if authors:
+            author = self._fullest_name(authors[-1][1])
+            return Speaker(phrase, f"by {author}", "source", self._alias_actor(author),
+                           f'written source "{phrase}" by {author} (last report named '
+                           "with its author)")
+        return Speaker(phrase, "", "source", None, f'written source "{phrase}", author unknown')
+
+    def _description(self, phrase: str, head: str, position: int) -> Speaker:
+        """'the ministry', 'the general': the nearest name whose words include the head."""
+        pattern = re.compile(rf"\b{re.escape(head)}", re.IGNORECASE)
+        before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
+            pattern.search(s.name) or pattern.search(s.label))), [])
+        before += next(([(m.start, self._from_mention(m))] for m in reversed(
+            self.mentions[:bisect_right(self._mention_starts, position - 1)])
+            if pattern.search(m.name) or pattern.search(self.label(m))), [])
+        if before:
+            found = max(before, key=lambda c: c[0])[1]
+            return Speaker(found.name, found.label, found.kind, found.actor,
+                           f'description "{phrase}" resolved to "{found.name}"')
+        return Speaker(phrase, "", "other", None, f'description "{phrase}" not resolved')
+
+    def _alias_actor(self, phrase: str) -> Actor | None:
+        """The codebook actor with the longest alias in the phrase ("Russia’s Defence
+        Ministry" is the ministry, not Russia)."""
+        if not self._alias_pattern or not phrase:
+            return None
+        matches = [m.group() for m in self._alias_pattern.finditer(phrase.replace("’", "'"))]
+        return self.codebook.actor_for(max(matches, key=len)) if matches else None
+
+    def _fullest_name(self, name: str) -> str:
+        """The longest name mention in the document that ends with ``name``'s tokens."""
+        if name in self._fullest:
+            return self._fullest[name]
+        bare = _POSSESSIVE_END.sub("", name.strip()) if name.endswith(("’s", "'s")) else name
+        tokens = bare.split()
+        best = bare
+        for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
+            words = candidate.split()
+            if len(words) > len(best.split()) and words[-len(tokens):] == tokens:
+                best = candidate
+        self._fullest[name] = best
+        return best
+
+    def _mention_named(self, name: str) -> Mention | None:
+        for mention in self.mentions:
+            if mention.name == name:
+                return mention
+        return None
+
+
+def _is_source(phrase: str, words: list[str]) -> bool:
+    """'A report this week', 'The rights group's report', 'Its report': a written source."""
+    sources = entity_words()["source"]
+    if not words or not any(w in sources for w in words[:5]):
+        return False
+    return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
+        words[0] in sources)
+
+
+def _fits(wanted: str, kind: str) -> bool:
+    return kind == "person" if wanted == "person" else kind != "person"
+
+
+@cache
+def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=len, reverse=True)
+    body = "|".join(re.escape(a.replace("’", "'")) for a in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _alias_pattern(codebook: Codebook) -> re.Pattern[str] | None:
+    aliases = tuple(a for actor in codebook.actors.values() for a in actor.aliases)
+    return _alias_pattern_for(aliases) if aliases else None
+
+
+_AUTHOR_PATTERNS = (
+    re.compile(r"\breports?\s+(?:(?:made|published|released|issued|compiled|written|produced)"
+               r"\s+)?by ([^.,;]{3,80})"),
+    re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:’s|'s)\s+(?:\w+\s+)?report"),
+    re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:, [^,.;]{1,60},)?\s+(?:has\s+|had\s+)?"
+               r"(?:published|released|issued)\s+(?:a|its|the)\s+(?:\w+\s+)?report"),
+    re.compile(r"\b[Ii]n\s+(?:the|its|a)\s+report,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
+)
+
+
+_REPORT = re.compile(r"\breports?\b", re.IGNORECASE)
+
+
+def _report_authors(text: str) -> list[tuple[int, str]]:
+    """Where the text names who wrote a report: 'reports made by ... Amnesty International'."""
+    found = set()
+    for report in _REPORT.finditer(text):  # look only around the word, not the whole text
+        lo, hi = max(0, report.start() - 120), min(len(text), report.end() + 100)
+        for pattern in _AUTHOR_PATTERNS:
+            for match in pattern.finditer(text, lo, hi):
+                found.add((match.start(1), match.group(1)))
+    return sorted(found)
