@@ -1,0 +1,84 @@
+"""The extractor against the hand-made gold annotations of the bundled corpus, and the
+design intents of the constructed articles that attribution must recover."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from conftest import CODEBOOK, CORPUS, ROOT, SEED
+
+from biaskit import load_codebook, load_corpus
+from biaskit.attribution import attributions_frame
+from biaskit.balance import side_balance, voice_positions
+from biaskit.evaluate import load_gold, score_attributions
+
+GOLD = ROOT / "tests" / "gold" / "attribution.jsonl"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook(CODEBOOK)
+
+
+@pytest.fixture(scope="module")
+def predicted(corpus, codebook):
+    return attributions_frame(corpus, codebook)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_gold(GOLD)
+
+
+def test_seed_article_scores_at_least_095_f1_with_every_side_right(predicted, gold):
+    seed = gold[gold["doc_id"] == SEED.stem].reset_index(drop=True)
+    scores = score_attributions(predicted, seed)
+    assert scores["gold"] == 11
+    assert scores["f1"] >= 0.95
+    assert scores["side_accuracy"] == 1.0
+    assert scores["actor_accuracy"] == 1.0
+
+
+def test_whole_corpus_scores_at_least_095_f1(predicted, gold):
+    scores = score_attributions(predicted, gold)
+    assert scores["f1"] >= 0.95
+    assert scores["side_accuracy"] >= 0.95
+    assert scores["mode_accuracy"] >= 0.95
+
+
+def test_offsets_index_the_canonical_text(predicted, corpus):
+    with open(ROOT / "biaskit" / "data" / "reporting_verbs.csv", encoding="utf-8") as handle:
+        forms = {row["lemma"]: row["forms"] for row in csv.DictReader(handle)}
+    for row in predicted.itertuples():
+        text = corpus[row.doc_id].text
+        assert text[row.start:row.end] == row.content
+        assert row.content in row.sentence
+        cue_text = text[row.cue_start:row.cue_end]
+        if row.cue == ":":
+            assert cue_text == ":"
+        elif row.cue:
+            assert cue_text.lower() in forms[row.cue], (cue_text, row.cue)
+
+
+def test_headline_and_first_voice_match_each_articles_design_intent(predicted, corpus):
+    positions = voice_positions(predicted, corpus).set_index("doc_id")
+    for doc in corpus:
+        expected_headline = doc.metadata["expected_headline_side"]
+        if expected_headline:
+            assert expected_headline in positions.at[doc.doc_id, "headline_side"], doc.doc_id
+        assert positions.at[doc.doc_id, "first_side"] == doc.metadata["expected_first_side"]
+
+
+def test_omitted_side_gets_no_statement(predicted, corpus, codebook):
+    balance = side_balance(predicted, corpus, codebook).set_index(["doc_id", "side"])
+    omitted = [(doc.doc_id, doc.metadata["omitted_side"]) for doc in corpus
+               if doc.metadata["omitted_side"]]
+    assert omitted, "the corpus should have a brief that omits a side"
+    for key in omitted:
+        assert balance.at[key, "statements"] == 0
