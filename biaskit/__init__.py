@@ -7,6 +7,8 @@ The data flows one way: load -> clean -> segment -> analyse -> aggregate -> pres
 >>> codebook = biaskit.load_codebook("corpora/syria-2015/codebook.yaml")  # doctest: +SKIP
 """
 
+from biaskit.attribution import Attribution, attributions_frame, extract_attributions
+from biaskit.balance import balance_index, side_balance, source_balance, voice_positions
 from biaskit.codebook import Actor, Claim, Codebook, Side, load_codebook
 from biaskit.corpus import (
     Block,
@@ -21,13 +23,16 @@ from biaskit.corpus import (
     load_table,
 )
 from biaskit.errors import BiaskitError, InputError
+from biaskit.evaluate import load_gold, score_attributions
 from biaskit.sentences import Sentence, document_sentences, sentences_frame, split_sentences
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "BiaskitError", "Block", "Claim", "Codebook", "Corpus", "Document", "InputError",
-    "Problem", "Sentence", "Side", "corpus_from_frame", "corpus_summary", "document_sentences",
-    "load_codebook", "load_corpus", "load_document", "load_folder", "load_table",
-    "sentences_frame", "split_sentences",
+    "Actor", "Attribution", "BiaskitError", "Block", "Claim", "Codebook", "Corpus", "Document",
+    "InputError", "Problem", "Sentence", "Side", "attributions_frame", "balance_index",
+    "corpus_from_frame", "corpus_summary", "document_sentences", "extract_attributions",
+    "load_codebook", "load_corpus", "load_document", "load_folder", "load_gold", "load_table",
+    "score_attributions", "sentences_frame", "side_balance", "source_balance",
+    "split_sentences", "voice_positions",
 ]

@@ -8,15 +8,21 @@ Exit codes: 0 success; 1 finished, but some documents failed; 2 usage or configu
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from biaskit import __version__
+from biaskit.attribution import attributions_frame
+from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus import Corpus, corpus_summary, load_corpus
-from biaskit.errors import BiaskitError
+from biaskit.errors import BiaskitError, InputError
+from biaskit.evaluate import attribution_errors, load_gold, score_attributions
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -46,7 +52,97 @@ def _parser() -> argparse.ArgumentParser:
     info.add_argument("--documents", action="store_true",
                       help="also list every document with its counts")
     info.set_defaults(run=_corpus_info)
+
+    quotes = commands.add_parser(
+        "quotes", help="every quoted or reported statement, with speaker, actor and side",
+        description="List every attributed statement: speaker, actor, side, mode (direct, "
+                    "indirect, mixed), reporting cue, position and the evidence for it.")
+    _corpus_arguments(quotes)
+    quotes.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                        help="table for reading, csv or jsonl (one object per line, every "
+                             "column) for other tools (default: table)")
+    quotes.set_defaults(run=_quotes)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the attribution extractor against gold annotations",
+        description="Compare extracted statements with hand-made gold annotations (JSON "
+                    "Lines, see tests/gold/GUIDELINES.md): precision, recall and F1 of "
+                    "detection; accuracy of actor, side and mode; and every error.")
+    _corpus_arguments(evaluate)
+    evaluate.add_argument("--gold", required=True, metavar="FILE",
+                          help="gold annotations, one JSON object per line")
+    evaluate.set_defaults(run=_evaluate)
     return parser
+
+
+def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH",
+                        help="a .txt file, a folder of .txt files, or a .csv, .jsonl or "
+                             ".parquet table")
+    parser.add_argument("--codebook", metavar="FILE",
+                        help="YAML codebook naming sides, actors and aliases (default: "
+                             "PATH/codebook.yaml when PATH is a folder that has one)")
+
+
+def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
+    corpus = load_corpus(args.path)
+    codebook_path = args.codebook
+    if codebook_path is None and Path(args.path).is_dir():
+        default = Path(args.path) / "codebook.yaml"
+        codebook_path = default if default.is_file() else None
+    codebook = load_codebook(codebook_path) if codebook_path else None
+    if codebook is None:
+        print("biaskit: no codebook given, so actors and sides stay empty "
+              "(use --codebook FILE)", file=sys.stderr)
+    for problem in corpus.problems:
+        where = ", ".join(x for x in (problem.path, problem.location) if x)
+        print(f"biaskit: {problem.severity}: {where}: {problem.message}", file=sys.stderr)
+    return corpus, codebook
+
+
+def _exit_code(corpus: Corpus) -> int:
+    failed = any(p.severity == "error" for p in corpus.problems)
+    return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    corpus, codebook = _load(args)
+    frame = attributions_frame(corpus, codebook)
+    if args.format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif args.format == "jsonl":
+        for row in frame.to_dict("records"):
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        shown = frame[["doc_id", "position", "speaker", "side", "mode", "cue", "content"]].copy()
+        shown["content"] = shown["content"].str.slice(0, 60)
+        print(shown.to_string(index=False) if len(shown) else "no attributed statements")
+        print(f"\n{len(frame)} statements in {len(corpus)} documents; --format csv or jsonl "
+              "gives every column, with offsets and evidence")
+    return _exit_code(corpus)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    corpus, codebook = _load(args)
+    gold = load_gold(args.gold)
+    unknown = sorted(set(gold["doc_id"]) - set(corpus.doc_ids))
+    if unknown:
+        raise InputError(f"gold names documents not in the corpus: {', '.join(unknown[:5])}",
+                         path=args.gold, hint="Check that PATH is the corpus the gold is for")
+    predicted = attributions_frame(corpus, codebook)
+    scores = score_attributions(predicted, gold)
+    print(f"statements: {scores['gold']} gold, {scores['predicted']} found, "
+          f"{scores['matched']} matched")
+    print(f"precision {scores['precision']:.3f}   recall {scores['recall']:.3f}   "
+          f"F1 {scores['f1']:.3f}")
+    print(f"over matched statements: actor {scores['actor_accuracy']:.3f}   side "
+          f"{scores['side_accuracy']:.3f}   mode {scores['mode_accuracy']:.3f}")
+    errors = attribution_errors(predicted, gold)
+    if len(errors):
+        errors["content"] = errors["content"].str.slice(0, 70)
+        print(f"\nerrors ({len(errors)}):")
+        print(_indent(errors.to_string(index=False)))
+    return _exit_code(corpus)
 
 
 def _corpus_info(args: argparse.Namespace) -> int:
@@ -107,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"biaskit: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped early ('biaskit quotes ... | head')
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_OK
     except KeyboardInterrupt:
         print("biaskit: interrupted", file=sys.stderr)
         return 130

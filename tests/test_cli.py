@@ -69,3 +69,53 @@ def test_console_script_module_runs(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0
     assert run.stdout.startswith("biaskit ")
+
+
+def test_quotes_lists_statements_with_the_folder_codebook(capsys):
+    assert main(["quotes", str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "Viktor Bondarev" in out and "amnesty" in out
+    assert out.rstrip().endswith("gives every column, with offsets and evidence")
+
+
+def test_quotes_jsonl_carries_every_column_one_object_per_line(capsys):
+    import json
+
+    from biaskit.attribution import COLUMNS
+
+    assert main(["quotes", str(SEED), "--codebook", str(CORPUS / "codebook.yaml"),
+                 "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 11
+    assert all(tuple(row) == COLUMNS for row in rows)
+    assert rows[0]["speaker"] == "Russia" and rows[0]["position"] == "headline"
+
+
+def test_quotes_without_codebook_warns_and_leaves_sides_empty(capsys):
+    assert main(["quotes", str(SEED), "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert "no codebook given" in captured.err
+    assert captured.out.startswith("doc_id,source,paragraph")
+
+
+def test_evaluate_prints_scores_and_errors(capsys):
+    gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
+    assert main(["evaluate", str(CORPUS), "--gold", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "statements: 94 gold" in out
+    assert "precision" in out and "F1" in out
+
+
+def test_evaluate_rejects_gold_for_another_corpus(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nBody.", encoding="utf-8")
+    gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
+    assert main(["evaluate", str(tmp_path), "--gold", str(gold)]) == 2
+    assert "gold names documents not in the corpus" in capsys.readouterr().err
+
+
+def test_attribution_benchmark_script_runs():
+    bench = CORPUS.parent.parent / "benchmarks" / "bench_attribution.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "articles/s" in run.stdout and "when the input doubles" in run.stdout
