@@ -33,7 +33,7 @@ from importlib import resources
 import pandas as pd
 
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document
+from biaskit.corpus import Document, count_words
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
 from biaskit.speakers import (
@@ -45,7 +45,6 @@ from biaskit.speakers import (
     find_mentions,
 )
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _QUOTE_MARKS = "\"“”„«»‘’'"
 # Words that may stand between a speaker and the cue: "has also strongly denied".
 _BETWEEN_SPEAKER_AND_CUE = frozenset(
@@ -56,7 +55,6 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _NOT_SPEAKER_END = frozenset(
     "the a an of for to in on at by with and or no not any some its his her their this that "
     "who which as than".split())
-_SUBORDINATE = frozenset("that which who whom whose because although while if".split())
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|but|while|whereas|as|after|before|because|"
                            r"that|which|who|when)\s", re.IGNORECASE)
@@ -72,7 +70,6 @@ _ONLY_COMMA = re.compile(r"\s*,?\s*")
 _TAG_TO_NEXT_QUOTE = re.compile(r"[^.!?]*?,\s*")
 _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 _ANY_WORD_CHAR = re.compile(r"\w")
-_ENDS_WITH_COMMA = re.compile(r",\s*$")
 _THAT = re.compile(r"\bthat\b")
 _BARE_NOUN_PHRASE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
@@ -289,12 +286,10 @@ class _Extractor:
 
     def _after_quote(self, cue: _Cue, sentence: Sentence) -> bool:
         """'"...," he said' and '"...," said Viktor Bondarev, a descriptor'."""
-        quotes = self._quotes_between(sentence.start - 1, cue.start)
-        quotes = [q for q in quotes if q.end <= cue.start] or (
-            [q] if (q := self._quote_at(sentence.start)) and q.end <= cue.start else [])
-        if not quotes:
+        i = bisect_right(self._quote_starts, cue.start) - 1  # the last quote before the cue
+        quote = self.quotes[i] if i >= 0 else None
+        if quote is None or not sentence.start <= quote.end <= cue.start:
             return False
-        quote = quotes[-1]
         between = self.text[quote.end:cue.start]
         if not _ONLY_COMMA.fullmatch(between):
             phrase = between.strip(" ,")
@@ -604,7 +599,7 @@ class _Extractor:
         if not quoted:
             mode = "indirect"
         elif (self._inside_one_quote(start, end) or form.startswith(("floating", "quote split"))
-                or quoted == len(_WORD.findall(self.text[start:end]))):
+                or quoted == count_words(self.text[start:end])):
             mode = "direct"
         else:
             mode = "mixed"
@@ -619,7 +614,7 @@ class _Extractor:
         for quote in self._quotes_between(start - 1, end):
             lo, hi = max(start, quote.inner_start), min(end, quote.inner_end)
             if lo < hi:
-                total += len(_WORD.findall(self.text[lo:hi]))
+                total += count_words(self.text[lo:hi])
         return total
 
 
@@ -693,11 +688,10 @@ def extract_attributions(doc: Document, codebook: Codebook | None = None) -> lis
         cue: _Cue = found["cue"]
         speaker: Speaker = found["speaker_obj"]
         mode = found["mode"]
-        first = found["sentence"]
         i = bisect_right(sentence_starts, start) - 1
-        first = extractor.sentences[i] if i >= 0 else first
         j = bisect_right(sentence_starts, end - 1) - 1
-        last = extractor.sentences[j] if j >= i else first
+        first = extractor.sentences[i] if i >= 0 else found["sentence"]
+        last = extractor.sentences[j] if j >= i >= 0 else first
         paragraph = first.paragraph
         role = roles[paragraph]
         position = "lead" if paragraph == extractor.first_body else role
@@ -716,7 +710,7 @@ def extract_attributions(doc: Document, codebook: Codebook | None = None) -> lis
             actor=actor.actor_id if actor else "", side=actor.side if actor else "",
             mode=mode, cue=cue.lemma, cue_start=cue.start, cue_end=cue.end,
             stance=cue.stance, content=doc.text[start:end],
-            content_words=len(_WORD.findall(doc.text[start:end])),
+            content_words=count_words(doc.text[start:end]),
             quoted_words=found["quoted_words"], position=position,
             evidence=evidence))
     return records

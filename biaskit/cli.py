@@ -20,7 +20,7 @@ import pandas as pd
 from biaskit import __version__
 from biaskit.attribution import attributions_frame
 from biaskit.codebook import Codebook, load_codebook
-from biaskit.corpus import Corpus, corpus_summary, load_corpus
+from biaskit.corpus import Corpus, Problem, corpus_summary, load_corpus
 from biaskit.errors import BiaskitError, InputError
 from biaskit.evaluate import attribution_errors, load_gold, score_attributions
 
@@ -95,8 +95,7 @@ def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
         print("biaskit: no codebook given, so actors and sides stay empty "
               "(use --codebook FILE)", file=sys.stderr)
     for problem in corpus.problems:
-        where = ", ".join(x for x in (problem.path, problem.location) if x)
-        print(f"biaskit: {problem.severity}: {where}: {problem.message}", file=sys.stderr)
+        print(f"biaskit: {_problem_line(problem)}", file=sys.stderr)
     return corpus, codebook
 
 
@@ -169,9 +168,13 @@ def _corpus_info(args: argparse.Namespace) -> int:
     if corpus.problems:
         print(f"\nproblems ({len(corpus.problems)}):")
         for problem in corpus.problems:
-            where = ", ".join(x for x in (problem.path, problem.location) if x)
-            print(f"  {problem.severity}: {where}: {problem.message}")
-    return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
+            print(f"  {_problem_line(problem)}")
+    return _exit_code(corpus)
+
+
+def _problem_line(problem: Problem) -> str:
+    where = ", ".join(x for x in (problem.path, problem.location) if x)
+    return f"{problem.severity}: {where}: {problem.message}"
 
 
 def _print_cleaning(corpus: Corpus) -> None:
