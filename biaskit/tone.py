@@ -1,0 +1,185 @@
+"""Tone with VADER: of each sentence, of each side's own words, and of the coverage about it.
+
+Two things users must not confuse:
+
+* **voice tone**: the sentiment of what a side's speakers are reported to say, scored on the
+  attributed content of each statement (:func:`voice_tone`);
+* **coverage tone**: the sentiment of the outlet's own words around a side, scored on the
+  narrator's text of each sentence that mentions the side's actors, with every quotation and
+  every attributed content removed (:func:`coverage_tone`).
+
+VADER was built for social media. News about violence scores negative whatever its stance:
+"Russia denies bombing civilians in Syria" scores -0.42 although it is a denial, and "The
+Military Space Forces have never hit civilian targets in Syria" scores 0.0. Tone says how
+charged the words are, not which side a text takes.
+
+Scores are computed once per distinct text (syndicated copy repeats sentences) and cached for
+the whole process. Thresholds are VADER's documented ones: compound >= 0.05 positive,
+<= -0.05 negative, neutral in between.
+
+References:
+    Hutto, C. J. and Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment
+    analysis of social media text. ICWSM.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from biaskit.balance import UNASSIGNED
+from biaskit.codebook import Codebook
+from biaskit.corpus import Document
+from biaskit.quotes import find_quotes
+from biaskit.sentences import document_sentences
+
+POSITIVE, NEGATIVE = 0.05, -0.05
+SCORES = ("neg", "neu", "pos", "compound")
+_ANALYZER = SentimentIntensityAnalyzer()  # loads VADER's lexicon from its package, offline
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+
+
+@lru_cache(maxsize=200_000)
+def polarity(text: str) -> tuple[float, float, float, float]:
+    """VADER's (neg, neu, pos, compound) for a text, cached per distinct text.
+
+    >>> polarity("Russia denies bombing civilians in Syria")[3]
+    -0.4215
+    """
+    scores = _ANALYZER.polarity_scores(text)
+    return scores["neg"], scores["neu"], scores["pos"], scores["compound"]
+
+
+def tone_label(compound: float) -> str:
+    """positive, negative or neutral under VADER's thresholds."""
+    return "positive" if compound >= POSITIVE else "negative" if compound <= NEGATIVE \
+        else "neutral"
+
+
+def sentence_tone(documents: Iterable[Document]) -> pd.DataFrame:
+    """One row per sentence: doc_id, paragraph, role, sentence, start, end, text, the four
+    VADER scores and the label."""
+    rows = []
+    for doc in documents:
+        roles = {block.index: block.role for block in doc.blocks}
+        for sentence in document_sentences(doc):
+            rows.append({"doc_id": doc.doc_id, "source": doc.source,
+                         "paragraph": sentence.paragraph, "role": roles[sentence.paragraph],
+                         "sentence": sentence.index, "start": sentence.start,
+                         "end": sentence.end, "text": sentence.text,
+                         **_scored(sentence.text)})
+    return pd.DataFrame(rows, columns=["doc_id", "source", "paragraph", "role", "sentence",
+                                       "start", "end", "text", *SCORES, "label"])
+
+
+def _scored(text: str) -> dict[str, float | str]:
+    scores = dict(zip(SCORES, polarity(text), strict=True))
+    return {**scores, "label": tone_label(scores["compound"])}
+
+
+def voice_tone(attributions: pd.DataFrame) -> pd.DataFrame:
+    """The tone of each statement's content: the rows of the attribution table (joined by
+    doc_id, start and end) with side, actor, mode, the four scores and the label."""
+    keys = ["doc_id", "source", "start", "end", "side", "actor", "mode", "content"]
+    frame = attributions[keys].copy()
+    frame["side"] = frame["side"].replace("", UNASSIGNED)
+    scored = pd.DataFrame([_scored(text) for text in frame["content"]],
+                          columns=[*SCORES, "label"], index=frame.index)
+    return pd.concat([frame, scored], axis=1)
+
+
+def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
+                  codebook: Codebook) -> pd.DataFrame:
+    """The tone of the outlet's own words about each side.
+
+    One row per sentence and side mentioned in it: the sentence mentions a side when one of
+    its actors' aliases appears outside quotation marks, or when the sentence holds a
+    statement by that side ("he said" counts). The scored ``narrator_text`` is the sentence
+    with every quotation and attributed content cut out; a sentence whose narrator text has
+    fewer than three words is skipped (a bare "he said" has no tone to measure).
+    """
+    by_doc = {doc_id: rows for doc_id, rows in attributions.groupby("doc_id")}
+    aliases = _alias_patterns(codebook)
+    rows = []
+    for doc in documents:
+        statements = by_doc.get(doc.doc_id, attributions.iloc[0:0])
+        cuts = sorted([(q.start, q.end) for q in find_quotes(doc)]
+                      + list(zip(statements["start"], statements["end"], strict=True)))
+        for sentence in document_sentences(doc):
+            narrator = _narrator_text(doc.text, sentence.start, sentence.end, cuts)
+            if len(narrator.split()) < 3:
+                continue
+            inside = statements[(statements["start"] < sentence.end)
+                                & (statements["end"] > sentence.start)]
+            sides = {side for side in inside["side"] if side}
+            sides |= {side for side, pattern in aliases.items() if pattern.search(narrator)}
+            for side in sorted(sides):
+                rows.append({"doc_id": doc.doc_id, "source": doc.source, "side": side,
+                             "sentence": sentence.index, "start": sentence.start,
+                             "end": sentence.end, "narrator_text": narrator,
+                             **_scored(narrator)})
+    return pd.DataFrame(rows, columns=["doc_id", "source", "side", "sentence", "start", "end",
+                                       "narrator_text", *SCORES, "label"])
+
+
+def _narrator_text(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """The sentence text outside every cut span, with the gaps closed up."""
+    pieces, position = [], start
+    for cut_start, cut_end in cuts:
+        if cut_end <= position or cut_start >= end:
+            continue
+        pieces.append(text[position:max(position, cut_start)])
+        position = max(position, cut_end)
+    pieces.append(text[position:end] if position < end else "")
+    joined = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", " ".join(pieces)))
+    return joined.strip(" ,;:")
+
+
+def _alias_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
+    patterns = {}
+    for side_id, side in codebook.sides.items():
+        aliases = [a for actor_id in side.actors for a in codebook.actors[actor_id].aliases]
+        body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        patterns[side_id] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return patterns
+
+
+def summarise_tone(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Mean compound with its count, and the shares of positive, neutral and negative rows,
+    per group of ``by`` (for example ``["source", "side"]``)."""
+    if scored.empty:
+        return pd.DataFrame(columns=[*by, "n", "mean_compound", "share_positive",
+                                     "share_neutral", "share_negative"])
+    grouped = scored.groupby(by, sort=True)
+    table = grouped["compound"].agg(n="size", mean_compound="mean")
+    for label in ("positive", "neutral", "negative"):
+        table[f"share_{label}"] = grouped["label"].apply(lambda s, lab=label: (s == lab).mean())
+    return table.reset_index()
+
+
+def side_tone(documents: Iterable[Document], attributions: pd.DataFrame, codebook: Codebook,
+              *, by: str = "source") -> pd.DataFrame:
+    """Voice and coverage tone per side, per ``by`` (``source`` or ``doc_id``), in one table
+    with a ``kind`` column (voice or coverage)."""
+    documents = list(documents)
+    voice = summarise_tone(voice_tone(attributions), [by, "side"]).assign(kind="voice")
+    coverage = summarise_tone(coverage_tone(documents, attributions, codebook),
+                              [by, "side"]).assign(kind="coverage")
+    table = pd.concat([voice, coverage], ignore_index=True)
+    return table[[by, "side", "kind", "n", "mean_compound", "share_positive", "share_neutral",
+                  "share_negative"]].sort_values([by, "side", "kind"], ignore_index=True)
+
+
+def document_tone(documents: Iterable[Document]) -> pd.DataFrame:
+    """Per document: the headline's tone and the whole article's (the mean compound of its
+    sentences, with the shares of positive, neutral and negative sentences)."""
+    sentences = sentence_tone(documents)
+    article = summarise_tone(sentences, ["doc_id", "source"])
+    headline = sentences[sentences["role"] == "headline"].groupby("doc_id")["compound"].first()
+    article.insert(2, "headline_compound", article["doc_id"].map(headline))
+    return article.rename(columns={"n": "sentences"})
