@@ -73,3 +73,19 @@ def test_empty_text_has_no_scores_rather_than_misleading_ones():
     scores = text_readability("")
     assert (scores["words"], scores["sentences"]) == (0, 0)
     assert all(scores[name] != scores[name] for name in ("flesch_reading_ease", "smog_index"))
+
+
+def test_side_readability_scores_only_quoted_words_per_side():
+    from biaskit import Codebook, Document, attributions_frame
+    from biaskit.readability import side_readability, text_readability
+
+    book = Codebook.from_dict({"sides": {"army": {"actors": {"dorn": {"aliases": ["Dorn"]}}}}})
+    doc = Document.from_parts("t", "Title", [
+        "“We hit the depots,” Dorn said.",
+        "Dorn said the pilots were “extremely well trained” and ready.",
+    ])
+    frame = side_readability([doc], attributions_frame([doc], book))
+    assert frame["side"].tolist() == ["army"]
+    expected = text_readability("We hit the depots. extremely well trained.")
+    assert frame.iloc[0]["words"] == expected["words"] == 7
+    assert frame.iloc[0]["flesch_reading_ease"] == expected["flesch_reading_ease"]
