@@ -23,6 +23,7 @@ from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus import Corpus, Problem, corpus_summary, load_corpus
 from biaskit.errors import BiaskitError, InputError
 from biaskit.evaluate import attribution_errors, load_gold, score_attributions
+from biaskit.tone import side_tone
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -62,6 +63,18 @@ def _parser() -> argparse.ArgumentParser:
                         help="table for reading, csv or jsonl (one object per line, every "
                              "column) for other tools (default: table)")
     quotes.set_defaults(run=_quotes)
+
+    tone = commands.add_parser(
+        "tone", help="voice and coverage tone (VADER) per outlet and side",
+        description="Per outlet and side: voice tone (the sentiment of the side's own "
+                    "attributed words) and coverage tone (the sentiment of the outlet's own "
+                    "words in sentences that mention the side), with counts and the shares "
+                    "of positive, neutral and negative items.",
+        epilog="VADER was built for social media; news about violence scores negative "
+               "whatever its stance. Tone measures how charged the words are, not which side "
+               "a text takes.")
+    _corpus_arguments(tone)
+    tone.set_defaults(run=_tone)
 
     evaluate = commands.add_parser(
         "evaluate", help="score the attribution extractor against gold annotations",
@@ -118,6 +131,20 @@ def _quotes(args: argparse.Namespace) -> int:
         print(shown.to_string(index=False) if len(shown) else "no attributed statements")
         print(f"\n{len(frame)} statements in {len(corpus)} documents; --format csv or jsonl "
               "gives every column, with offsets and evidence")
+    return _exit_code(corpus)
+
+
+def _tone(args: argparse.Namespace) -> int:
+    corpus, codebook = _load(args)
+    if codebook is None:
+        raise InputError("tone per side needs a codebook",
+                         hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
+    table = side_tone(corpus, attributions_frame(corpus, codebook), codebook)
+    print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
+          if len(table) else "no statements or mentions of any side")
+    print("\nvoice: the side's own attributed words; coverage: the outlet's words around the "
+          "side.\nVADER scores news about violence negative whatever its stance; see README, "
+          "'Tone'.")
     return _exit_code(corpus)
 
 

@@ -119,3 +119,16 @@ def test_attribution_benchmark_script_runs():
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "articles/s" in run.stdout and "when the input doubles" in run.stdout
+
+
+def test_tone_prints_voice_and_coverage_per_source_and_side(capsys):
+    assert main(["tone", str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert out.split()[:8] == ["source", "side", "kind", "n", "mean_compound",
+                               "share_positive", "share_neutral", "share_negative"]
+    assert "coverage" in out and "voice" in out and "whatever its stance" in out
+
+
+def test_tone_without_a_codebook_is_a_usage_error(capsys):
+    assert main(["tone", str(SEED)]) == 2
+    assert "tone per side needs a codebook" in capsys.readouterr().err
