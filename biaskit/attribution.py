@@ -526,6 +526,8 @@ class _Extractor:
         if not words or len(words) > 12:
             return ""
         first, last = words[0], words[-1].lower()
+        if len(words) == 1 and last in ("there", "here"):
+            return ""  # 'There were reports that ...': nobody speaks
         if last in _NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
                 words[-1][:1].isupper()):
             return ""

@@ -25,6 +25,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,12 @@ import yaml
 from biaskit.errors import InputError
 
 # Allowed keys at each level of the codebook, and whether they are required.
-_TOP_KEYS = {"name": False, "description": False, "sides": True, "claims": False}
+_TOP_KEYS = {"name": False, "description": False, "sides": True, "claims": False,
+             "frames": False}
 _SIDE_KEYS = {"label": False, "description": False, "actors": True}
 _ACTOR_KEYS = {"label": False, "description": False, "aliases": False}
 _CLAIM_KEYS = {"side": True, "statement": True, "cues": True, "description": False}
+_FRAME_KEYS = {"terms": True, "replace": False}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
@@ -74,6 +77,15 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class FrameTerms:
+    """Terms a codebook adds to a frame lexicon, or puts in place of it (``replace``)."""
+
+    frame: str
+    terms: tuple[str, ...]
+    replace: bool = False
+
+
+@dataclass(frozen=True)
 class Codebook:
     """Validated sides, actors and claims. Build with :func:`load_codebook` or
     :meth:`from_dict`."""
@@ -81,6 +93,7 @@ class Codebook:
     sides: Mapping[str, Side]
     actors: Mapping[str, Actor]
     claims: Mapping[str, Claim] = field(default_factory=dict)
+    frames: Mapping[str, FrameTerms] = field(default_factory=dict)
     name: str = ""
     description: str = ""
     path: str = ""
@@ -109,6 +122,12 @@ class Codebook:
                     index.setdefault(_fold(alias), actor)
             object.__setattr__(self, "_index", index)
         return index
+
+    def side_pattern(self, side_id: str) -> re.Pattern[str]:
+        """A regex finding any alias of the side's actors as whole words, ignoring case."""
+        side = self.sides[side_id]
+        return _aliases_regex(tuple(a for actor_id in side.actors
+                                    for a in self.actors[actor_id].aliases))
 
     def actors_frame(self) -> pd.DataFrame:
         """One row per alias: side, side_label, actor, actor_label, alias."""
@@ -154,6 +173,12 @@ def load_codebook(path: str | Path) -> Codebook:
     except yaml.YAMLError as error:
         raise InputError(f"YAML error: {error}", path=str(path)) from None
     return Codebook.from_dict(data, path=str(path), _lines=_LineFinder(root))
+
+
+@cache
+def _aliases_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -285,8 +310,35 @@ class _Validator:
                                   tuple(actors_data),
                                   self.text(side_map.get("description"), (*keys, "description")))
         claims = self.claims(top.get("claims"), sides)
-        return Codebook(sides, actors, claims, self.text(top.get("name"), ("name",)),
+        frames = self.frames(top.get("frames"))
+        return Codebook(sides, actors, claims, frames, self.text(top.get("name"), ("name",)),
                         self.text(top.get("description"), ("description",)), self.path)
+
+    def frames(self, data: Any) -> dict[str, FrameTerms]:
+        """``frame: [terms]`` adds terms; ``frame: {terms: [...], replace: true}`` replaces."""
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise self.fail(("frames",), "'frames' must map frame names to terms",
+                            "Write e.g. frames: {military: [drone*]}")
+        frames = {}
+        for frame, value in data.items():
+            keys = ("frames", str(frame))
+            self.identifier(frame, keys, "frame")
+            if isinstance(value, dict):
+                value = self.mapping(value, keys, _FRAME_KEYS, f"frame {frame!r}")
+                replace = value.get("replace", False)
+                if not isinstance(replace, bool):
+                    raise self.fail((*keys, "replace"), "'replace' must be true or false")
+                terms = self.strings(value["terms"], (*keys, "terms"))
+            else:
+                replace, terms = False, self.strings(value, keys)
+            if not terms:
+                raise self.fail(keys, f"frame {frame!r} lists no terms",
+                                "List the words that signal the frame; end a term with * to "
+                                "match any ending")
+            frames[frame] = FrameTerms(frame, terms, replace)
+        return frames
 
     def claims(self, data: Any, sides: Mapping[str, Side]) -> dict[str, Claim]:
         if data is None:
@@ -316,4 +368,5 @@ _REQUIRED_HINTS = {
     "side": "Name the side that makes this claim",
     "statement": "Write the claim as one plain sentence",
     "cues": "List the phrases that express the claim in text, e.g. cues: [never hit civilians]",
+    "terms": "List the words that signal the frame; end a term with * to match any ending",
 }

@@ -104,7 +104,7 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
     fewer than three words is skipped (a bare "he said" has no tone to measure).
     """
     by_doc = {doc_id: rows for doc_id, rows in attributions.groupby("doc_id")}
-    aliases = _alias_patterns(codebook)
+    aliases = {side_id: codebook.side_pattern(side_id) for side_id in codebook.sides}
     rows = []
     for doc in documents:
         statements = by_doc.get(doc.doc_id, attributions.iloc[0:0])
@@ -138,15 +138,6 @@ def _narrator_text(text: str, start: int, end: int, cuts: list[tuple[int, int]])
     pieces.append(text[position:end] if position < end else "")
     joined = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", " ".join(pieces)))
     return joined.strip(" ,;:")
-
-
-def _alias_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
-    patterns = {}
-    for side_id, side in codebook.sides.items():
-        aliases = [a for actor_id in side.actors for a in codebook.actors[actor_id].aliases]
-        body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        patterns[side_id] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-    return patterns
 
 
 def summarise_tone(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
