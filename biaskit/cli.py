@@ -19,6 +19,7 @@ import pandas as pd
 
 from biaskit import __version__
 from biaskit.attribution import attributions_frame
+from biaskit.claims import claim_occurrences, claim_profile
 from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus import Corpus, Problem, corpus_summary, load_corpus
 from biaskit.errors import BiaskitError, InputError
@@ -63,6 +64,17 @@ def _parser() -> argparse.ArgumentParser:
                         help="table for reading, csv or jsonl (one object per line, every "
                              "column) for other tools (default: table)")
     quotes.set_defaults(run=_quotes)
+
+    claims = commands.add_parser(
+        "claims", help="every sentence expressing a codebook claim, and how it is presented",
+        description="For each claim in the codebook, every sentence that expresses it: who "
+                    "presents it (an actor, the outlet's own voice as 'narrator', or an "
+                    "'unattributed_report'), the mode, the reporting verb and its stance, "
+                    "hedges and distancing, whether it is countered, and where it stands.")
+    _corpus_arguments(claims)
+    claims.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                        help="table for reading, csv or jsonl (every column) for other tools")
+    claims.set_defaults(run=_claims)
 
     tone = commands.add_parser(
         "tone", help="voice and coverage tone (VADER) per outlet and side",
@@ -112,6 +124,15 @@ def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
     return corpus, codebook
 
 
+def _write_rows(frame: pd.DataFrame, format: str) -> None:
+    """Every column of every row, as CSV or as one JSON object per line."""
+    if format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+        return
+    for row in frame.to_dict("records"):
+        print(json.dumps(row, ensure_ascii=False))
+
+
 def _exit_code(corpus: Corpus) -> int:
     failed = any(p.severity == "error" for p in corpus.problems)
     return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
@@ -120,17 +141,33 @@ def _exit_code(corpus: Corpus) -> int:
 def _quotes(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
     frame = attributions_frame(corpus, codebook)
-    if args.format == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif args.format == "jsonl":
-        for row in frame.to_dict("records"):
-            print(json.dumps(row, ensure_ascii=False))
+    if args.format != "table":
+        _write_rows(frame, args.format)
     else:
         shown = frame[["doc_id", "position", "speaker", "side", "mode", "cue", "content"]].copy()
         shown["content"] = shown["content"].str.slice(0, 60)
         print(shown.to_string(index=False) if len(shown) else "no attributed statements")
         print(f"\n{len(frame)} statements in {len(corpus)} documents; --format csv or jsonl "
               "gives every column, with offsets and evidence")
+    return _exit_code(corpus)
+
+
+def _claims(args: argparse.Namespace) -> int:
+    corpus, codebook = _load(args)
+    if codebook is None or not codebook.claims:
+        raise InputError("claims need a codebook with a 'claims' section",
+                         hint="Give --codebook FILE (see README, 'Codebooks')")
+    frame = claim_occurrences(corpus, codebook, attributions_frame(corpus, codebook))
+    if args.format != "table":
+        _write_rows(frame, args.format)
+    else:
+        shown = frame[["doc_id", "position", "claim", "presenter", "mode", "stance",
+                       "countered", "matched"]].copy()
+        shown["matched"] = shown["matched"].str.slice(0, 50)
+        print(shown.to_string(index=False) if len(shown) else "no claim found")
+        print("\nper outlet and side, the share of claim occurrences presented each way:")
+        print(_indent(claim_profile(frame).to_string(index=False,
+                                                     float_format=lambda x: f"{x:.2f}")))
     return _exit_code(corpus)
 
 

@@ -132,3 +132,17 @@ def test_tone_prints_voice_and_coverage_per_source_and_side(capsys):
 def test_tone_without_a_codebook_is_a_usage_error(capsys):
     assert main(["tone", str(SEED)]) == 2
     assert "tone per side needs a codebook" in capsys.readouterr().err
+
+
+def test_claims_prints_occurrences_and_the_presentation_profile(capsys):
+    assert main(["claims", str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "no_civilian_targets" in out and "narrator" in out
+    assert "share of claim occurrences presented each way" in out
+
+
+def test_claims_without_claims_in_the_codebook_is_a_usage_error(capsys, tmp_path):
+    book = tmp_path / "book.yaml"
+    book.write_text("sides:\n  a:\n    actors:\n      x: {aliases: [X]}\n", encoding="utf-8")
+    assert main(["claims", str(SEED), "--codebook", str(book)]) == 2
+    assert "claims need a codebook with a 'claims' section" in capsys.readouterr().err
