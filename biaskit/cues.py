@@ -9,6 +9,7 @@ own word, like "so-called" in Bondarev's quote) or ``narrator`` (the outlet's).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
@@ -140,10 +141,11 @@ def _labels(doc: Document, quotes: list[Quote], codebook: Codebook) -> list[dict
         for alias in actor.aliases:
             if not alias.split()[-1][:1].islower():
                 continue
-            at = doc.text.lower().find(alias.lower())
-            if at >= 0 and not inside_quote(quotes, at):
-                rows.append(_row(doc, "label", alias, "label", at, at + len(alias),
-                                 "narrator", actor.side, actor.actor_id))
+            found = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text,
+                              re.IGNORECASE)
+            if found and not inside_quote(quotes, found.start()):
+                rows.append(_row(doc, "label", found.group(), "label", found.start(),
+                                 found.end(), "narrator", actor.side, actor.actor_id))
     return rows
 
 
