@@ -65,6 +65,22 @@ def _parser() -> argparse.ArgumentParser:
                              "column) for other tools (default: table)")
     quotes.set_defaults(run=_quotes)
 
+    compare = commands.add_parser(
+        "compare", help="compare outlets on two sides and write the report folder",
+        description="Run every analyser, print the per-outlet comparison of two sides and "
+                    "write DIR/index.html with the figures, CSV files of every table and an "
+                    "HTML view of each article.")
+    _corpus_arguments(compare)
+    compare.add_argument("--out", required=True, metavar="DIR",
+                         help="folder to write the report into (created if missing)")
+    compare.add_argument("--sides", nargs=2, metavar=("A", "B"),
+                         help="the two sides to compare (default: the codebook's first two)")
+    compare.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                         help="bootstrap draws for the 95%% intervals (default: 1000)")
+    compare.add_argument("--seed", type=int, default=0,
+                         help="seed of the bootstrap, so that reruns give the same numbers")
+    compare.set_defaults(run=_compare)
+
     claims = commands.add_parser(
         "claims", help="every sentence expressing a codebook claim, and how it is presented",
         description="For each claim in the codebook, every sentence that expresses it: who "
@@ -149,6 +165,25 @@ def _quotes(args: argparse.Namespace) -> int:
         print(shown.to_string(index=False) if len(shown) else "no attributed statements")
         print(f"\n{len(frame)} statements in {len(corpus)} documents; --format csv or jsonl "
               "gives every column, with offsets and evidence")
+    return _exit_code(corpus)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from biaskit.compare import compare  # the report pulls in matplotlib: load it only here
+    from biaskit.report import key_table, write_report
+
+    corpus, codebook = _load(args)
+    if codebook is None:
+        raise InputError("comparing needs a codebook",
+                         hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
+    if not len(corpus):
+        raise InputError("no document could be loaded", path=args.path)
+    result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed)
+    print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
+    for warning in result.warnings:
+        print(f"note: {warning}")
+    index = write_report(result, corpus, codebook, args.out)
+    print(f"\nwrote {index} (figures, tables/*.csv and one view per article beside it)")
     return _exit_code(corpus)
 
 
