@@ -17,7 +17,7 @@ def test_quickstart_has_exactly_two_commands():
     commands = _quickstart_commands()
     assert len(commands) == 2
     assert all("\n" not in command for command in commands)
-    assert "biaskit corpus info corpora/syria-2015" in commands[0]
+    assert "biaskit compare corpora/syria-2015 --out report" in commands[0]
     assert "pytest" in commands[1]
 
 
