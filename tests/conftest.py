@@ -12,6 +12,30 @@ SEED = CORPUS / "000_d287f8da5092c987.txt"
 CODEBOOK = CORPUS / "codebook.yaml"
 
 
+@pytest.fixture(scope="session")
+def corpus():
+    """The bundled corpus, loaded once for the whole run (documents are immutable)."""
+    from biaskit import load_corpus
+
+    return load_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    """The bundled codebook."""
+    from biaskit import load_codebook
+
+    return load_codebook(CODEBOOK)
+
+
+@pytest.fixture(scope="session")
+def quotes(corpus, codebook):
+    """Attributions of the bundled corpus."""
+    from biaskit import attributions_frame
+
+    return attributions_frame(corpus, codebook)
+
+
 @pytest.fixture
 def write(tmp_path):
     """write(name, content) puts a str (as UTF-8) or bytes into tmp_path and returns its path."""

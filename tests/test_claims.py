@@ -4,32 +4,17 @@ of the constructed articles, and the matching rules on small texts."""
 from __future__ import annotations
 
 import pytest
-from conftest import CODEBOOK, CORPUS, SEED
+from conftest import SEED
 
-from biaskit import Codebook, Document, InputError, attributions_frame, load_codebook, load_corpus
+from biaskit import Codebook, Document, InputError, attributions_frame
 from biaskit.claims import claim_occurrences, claim_profile
 from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_profile
 from biaskit.frames import FRAMES, frame_scores, side_frame_scores
 
 
 @pytest.fixture(scope="module")
-def book():
-    return load_codebook(CODEBOOK)
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def quotes(corpus, book):
-    return attributions_frame(corpus, book)
-
-
-@pytest.fixture(scope="module")
-def claims(corpus, book, quotes):
-    return claim_occurrences(corpus, book, quotes)
+def claims(corpus, codebook, quotes):
+    return claim_occurrences(corpus, codebook, quotes)
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +51,11 @@ def test_seed_amnesty_figure_is_framed_by_contradict(seed_claims):
     assert '"contradict" before it' in figure.countered_by
 
 
-def test_seed_so_called_is_bondarevs_own_word_and_purporting_is_the_outlets(corpus, book,
+def test_seed_so_called_is_bondarevs_own_word_and_purporting_is_the_outlets(corpus, codebook,
                                                                             quotes, seed_claims):
     assert seed_claims.loc[5, "speaker_markers"] == "distancing:so-called"
     assert seed_claims.loc[5, "markers"] == ""
-    cues = presentation_cues([corpus[SEED.stem]], quotes, book)
+    cues = presentation_cues([corpus[SEED.stem]], quotes, codebook)
     so_called = cues[cues["text"] == "so-called"].iloc[0]
     assert (so_called.voice, so_called.side, so_called.actor) == ("quote", "russia", "bondarev")
     purporting = cues[cues["text"] == "purporting"].iloc[0]
@@ -79,8 +64,8 @@ def test_seed_so_called_is_bondarevs_own_word_and_purporting_is_the_outlets(corp
     assert all(text[r.start:r.end] == r.text for r in cues.itertuples())
 
 
-def test_seed_labels_the_actors(corpus, book, quotes):
-    labels = actor_labels(presentation_cues([corpus[SEED.stem]], quotes, book))
+def test_seed_labels_the_actors(corpus, codebook, quotes):
+    labels = actor_labels(presentation_cues([corpus[SEED.stem]], quotes, codebook))
     pairs = set(zip(labels["actor"], labels["label"], strict=True))
     assert ("amnesty", "London-based rights group") in pairs
     assert ("bondarev", "Senior Russian military official") in pairs
@@ -112,8 +97,8 @@ def test_stance_profile_shows_distancing_verbs_for_the_hedged_side(quotes):
     assert stances.get(("Rights Monitor Daily", "russia", "distancing"), 0) >= 2
 
 
-def test_marker_rates_count_hedges_per_statement(corpus, book, quotes):
-    rates = marker_rates(presentation_cues(corpus, quotes, book), quotes).set_index(
+def test_marker_rates_count_hedges_per_statement(corpus, codebook, quotes):
+    rates = marker_rates(presentation_cues(corpus, quotes, codebook), quotes).set_index(
         ["source", "side"])
     assert rates.loc[("Eastern Courier", "amnesty"), "distancing_per_statement"] > (
         rates.loc[("Eastern Courier", "russia"), "distancing_per_statement"])
@@ -182,11 +167,11 @@ def test_codebook_frame_mistakes_are_explained(frames, message):
         Codebook.from_dict({"sides": {"a": {"actors": {"x": {}}}}, "frames": frames})
 
 
-def test_frames_have_evidence_and_scores_per_100_words(corpus, book, quotes):
-    scores = frame_scores(corpus, book)
+def test_frames_have_evidence_and_scores_per_100_words(corpus, codebook, quotes):
+    scores = frame_scores(corpus, codebook)
     assert len(scores) == len(corpus) * len(FRAMES)
     seed = scores[scores["doc_id"] == SEED.stem].set_index("frame")
     assert seed.loc["legal", "evidence"] == '"respecting" (s7); "humanitarian law" (s7)'
     assert seed.loc["legal", "score"] == pytest.approx(100 * 2 / corpus[SEED.stem].n_words)
-    sides = side_frame_scores(quotes, book)
+    sides = side_frame_scores(quotes, codebook)
     assert {"russia", "amnesty"} <= set(sides["side"])

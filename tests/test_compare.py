@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import CODEBOOK, CORPUS
 
-from biaskit import InputError, load_codebook, load_corpus
+from biaskit import InputError
 from biaskit.compare import compare
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_codebook(CODEBOOK)
-
-
-@pytest.fixture(scope="module")
-def result(corpus, book):
-    return compare(corpus, book, ("russia", "amnesty"), bootstrap=200, seed=7)
+def result(corpus, codebook):
+    return compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7)
 
 
 def test_one_row_per_outlet_and_per_article(result, corpus):
@@ -51,8 +40,8 @@ def test_design_intents_show_in_the_outlet_table(result):
     assert np.isnan(table.loc["Metro Brief", "narrator_share_amnesty"])  # no Amnesty claim
 
 
-def test_bootstrap_is_seeded_and_brackets_the_estimate(corpus, book, result):
-    again = compare(corpus, book, ("russia", "amnesty"), bootstrap=200, seed=7)
+def test_bootstrap_is_seeded_and_brackets_the_estimate(corpus, codebook, result):
+    again = compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7)
     assert again.intervals.equals(result.intervals)
     wire = result.intervals[(result.intervals["source"] == "Meridian Wire")
                             & (result.intervals["measure"] == "balance_index")].iloc[0]
@@ -65,21 +54,21 @@ def test_single_article_outlets_get_no_interval_and_a_warning(result):
     assert any("'Metro Brief' has a single article" in w for w in result.warnings)
 
 
-def test_any_pair_of_sides_and_clear_errors(corpus, book):
-    other = compare(corpus, book, ("amnesty", "others"), bootstrap=0)
+def test_any_pair_of_sides_and_clear_errors(corpus, codebook):
+    other = compare(corpus, codebook, ("amnesty", "others"), bootstrap=0)
     assert "word_share_others" in other.by_source
     with pytest.raises(InputError, match="side 'nato' is not in the codebook"):
-        compare(corpus, book, ("russia", "nato"))
+        compare(corpus, codebook, ("russia", "nato"))
     with pytest.raises(InputError, match="give two different sides"):
-        compare(corpus, book, ("russia", "russia"))
+        compare(corpus, codebook, ("russia", "russia"))
 
 
-def test_report_folder_holds_index_tables_figures_and_article_views(result, corpus, book,
+def test_report_folder_holds_index_tables_figures_and_article_views(result, corpus, codebook,
                                                                    tmp_path):
     from biaskit.report import write_report
 
     out = tmp_path / "report"
-    index = write_report(result, corpus, book, out)
+    index = write_report(result, corpus, codebook, out)
     assert index == out / "index.html"
     page = index.read_text(encoding="utf-8")
     assert "Russian officials" in page and "Amnesty International" in page

@@ -6,10 +6,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import CODEBOOK, CORPUS, ROOT, SEED
+from conftest import ROOT, SEED
 
-from biaskit import load_codebook, load_corpus
-from biaskit.attribution import attributions_frame
 from biaskit.balance import side_balance, voice_positions
 from biaskit.evaluate import load_gold, score_attributions
 
@@ -17,45 +15,30 @@ GOLD = ROOT / "tests" / "gold" / "attribution.jsonl"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(CORPUS)
-
-
-@pytest.fixture(scope="module")
-def codebook():
-    return load_codebook(CODEBOOK)
-
-
-@pytest.fixture(scope="module")
-def predicted(corpus, codebook):
-    return attributions_frame(corpus, codebook)
-
-
-@pytest.fixture(scope="module")
 def gold():
     return load_gold(GOLD)
 
 
-def test_seed_article_scores_at_least_095_f1_with_every_side_right(predicted, gold):
+def test_seed_article_scores_at_least_095_f1_with_every_side_right(quotes, gold):
     seed = gold[gold["doc_id"] == SEED.stem].reset_index(drop=True)
-    scores = score_attributions(predicted, seed)
+    scores = score_attributions(quotes, seed)
     assert scores["gold"] == 11
     assert scores["f1"] >= 0.95
     assert scores["side_accuracy"] == 1.0
     assert scores["actor_accuracy"] == 1.0
 
 
-def test_whole_corpus_scores_at_least_095_f1(predicted, gold):
-    scores = score_attributions(predicted, gold)
+def test_whole_corpus_scores_at_least_095_f1(quotes, gold):
+    scores = score_attributions(quotes, gold)
     assert scores["f1"] >= 0.95
     assert scores["side_accuracy"] >= 0.95
     assert scores["mode_accuracy"] >= 0.95
 
 
-def test_offsets_index_the_canonical_text(predicted, corpus):
+def test_offsets_index_the_canonical_text(quotes, corpus):
     with open(ROOT / "biaskit" / "data" / "reporting_verbs.csv", encoding="utf-8") as handle:
         forms = {row["lemma"]: row["forms"] for row in csv.DictReader(handle)}
-    for row in predicted.itertuples():
+    for row in quotes.itertuples():
         text = corpus[row.doc_id].text
         assert text[row.start:row.end] == row.content
         assert row.content in row.sentence
@@ -66,8 +49,8 @@ def test_offsets_index_the_canonical_text(predicted, corpus):
             assert cue_text.lower() in forms[row.cue], (cue_text, row.cue)
 
 
-def test_headline_and_first_voice_match_each_articles_design_intent(predicted, corpus):
-    positions = voice_positions(predicted, corpus).set_index("doc_id")
+def test_headline_and_first_voice_match_each_articles_design_intent(quotes, corpus):
+    positions = voice_positions(quotes, corpus).set_index("doc_id")
     for doc in corpus:
         expected_headline = doc.metadata["expected_headline_side"]
         if expected_headline:
@@ -75,8 +58,8 @@ def test_headline_and_first_voice_match_each_articles_design_intent(predicted, c
         assert positions.at[doc.doc_id, "first_side"] == doc.metadata["expected_first_side"]
 
 
-def test_omitted_side_gets_no_statement(predicted, corpus, codebook):
-    balance = side_balance(predicted, corpus, codebook).set_index(["doc_id", "side"])
+def test_omitted_side_gets_no_statement(quotes, corpus, codebook):
+    balance = side_balance(quotes, corpus, codebook).set_index(["doc_id", "side"])
     omitted = [(doc.doc_id, doc.metadata["omitted_side"]) for doc in corpus
                if doc.metadata["omitted_side"]]
     assert omitted, "the corpus should have a brief that omits a side"
