@@ -11,9 +11,9 @@ from conftest import ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def test_the_three_notebooks_exist():
+def test_the_four_notebooks_exist():
     assert [p.name for p in NOTEBOOKS] == ["01_seed_article.ipynb", "02_compare_outlets.ipynb",
-                                           "03_your_corpus.ipynb"]
+                                           "03_your_corpus.ipynb", "04_validate.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
