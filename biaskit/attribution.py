@@ -718,6 +718,20 @@ def extract_attributions(doc: Document, codebook: Codebook | None = None) -> lis
     return records
 
 
+def statements_by_sentence(statements: list[dict], sentences: list[Sentence]
+                           ) -> list[list[dict]]:
+    """For each sentence (by index), the statements (rows of the attribution table, as
+    records) that overlap it; a statement spanning sentences is listed under each."""
+    starts = [sentence.start for sentence in sentences]
+    found: list[list[dict]] = [[] for _ in sentences]
+    for statement in statements:
+        first = max(0, bisect_right(starts, statement["start"]) - 1)
+        last = max(first, bisect_right(starts, statement["end"] - 1) - 1)
+        for index in range(first, last + 1):
+            found[index].append(statement)
+    return found
+
+
 def attributions_frame(documents: Iterable[Document] | Document,
                        codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per attributed statement of every document; first column ``doc_id``."""

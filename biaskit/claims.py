@@ -35,6 +35,7 @@ from functools import cache
 
 import pandas as pd
 
+from biaskit.attribution import statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus import Document
 from biaskit.cues import MARKERS, inside_quote, scare_quotes
@@ -92,20 +93,22 @@ def claim_occurrences(documents: Iterable[Document], codebook: Codebook,
         statements = by_doc.get(doc.doc_id, attributions.iloc[0:0]).sort_values(
             "start").to_dict("records")  # plain records: looked up for every match
         sentences = document_sentences(doc)
+        per_sentence = statements_by_sentence(statements, sentences)
         quotes = find_quotes(doc)
         for sentence in sentences:
             for claim in codebook.claims.values():
                 matches = _matches(claim, doc.text, sentence.start, sentence.end)
                 if matches:
                     rows.append(_occurrence(doc, codebook, claim, sentence, matches,
-                                            statements, sentences, quotes))
+                                            per_sentence, sentences, quotes))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def _occurrence(doc: Document, codebook: Codebook, claim: Claim, sentence: Sentence,
-                matches: list[tuple[int, int, bool]], statements: list[dict],
+                matches: list[tuple[int, int, bool]], per_sentence: list[list[dict]],
                 sentences: list[Sentence], quotes) -> dict:
     start, end, negated = matches[0]
+    statements = per_sentence[sentence.index]
     presenter = _presenter(statements, sentence, start, end)
     if presenter is not None:
         who, side, mode = presenter["actor"] or presenter["speaker"], presenter["side"], \
@@ -129,7 +132,7 @@ def _occurrence(doc: Document, codebook: Codebook, claim: Claim, sentence: Sente
     direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
     scare = [doc.text[q.start:q.end] for q in scare_quotes(doc.text, quotes, direct,
                                                             sentence.start, sentence.end)]
-    countered_by = _counters(doc, codebook, claim, sentence, start, sentences, statements,
+    countered_by = _counters(doc, codebook, claim, sentence, start, sentences, per_sentence,
                              quotes)
     blocks = len(doc.blocks)
     role = doc.blocks[sentence.paragraph].role
@@ -163,13 +166,13 @@ def _presenter(statements: list[dict], sentence: Sentence, start: int, end: int
 
 def _counters(doc: Document, codebook: Codebook, claim: Claim, sentence: Sentence,
               match_start: int,
-              sentences: list[Sentence], statements: list[dict],
+              sentences: list[Sentence], per_sentence: list[list[dict]],
               quotes: list[Quote]) -> list[str]:
     found = []
     index = sentence.index
     for other in sentences[index:index + 3]:
-        opposing = [s["side"] for s in statements if other.start <= s["start"] < other.end
-                    and s["side"] not in ("", claim.side)]
+        opposing = [s["side"] for s in per_sentence[other.index]
+                    if other.start <= s["start"] < other.end and s["side"] not in ("", claim.side)]
         found += [f'{side} statement in sentence {other.index}'
                   for side in dict.fromkeys(opposing)]
     # A contrast marker frames what follows it: earlier in the claim's own sentence, or in the

@@ -97,8 +97,9 @@ class _Owner:
     content holds it, else the one statement of its sentence ("Amnesty allegedly found")."""
 
     def __init__(self, statements: pd.DataFrame, sentences: list[Sentence]):
-        self.spans = list(zip(statements["start"], statements["end"], statements["side"],
-                              statements["actor"], strict=True))
+        self.spans = sorted(zip(statements["start"], statements["end"], statements["side"],
+                                statements["actor"], strict=True))
+        self.span_starts = [span[0] for span in self.spans]
         self.sentence_starts = [s.start for s in sentences]
         by_sentence: dict[int, set[tuple[str, str]]] = {}
         for index, side, actor in zip(statements["sentence_index"], statements["side"],
@@ -107,9 +108,9 @@ class _Owner:
         self.by_sentence = by_sentence
 
     def at(self, position: int) -> tuple[str, str]:
-        for start, end, side, actor in self.spans:
-            if start <= position < end:
-                return side, actor
+        i = bisect_right(self.span_starts, position) - 1
+        if i >= 0 and self.spans[i][0] <= position < self.spans[i][1]:
+            return self.spans[i][2], self.spans[i][3]
         owners = self.by_sentence.get(bisect_right(self.sentence_starts, position) - 1, set())
         return next(iter(owners)) if len(owners) == 1 else ("", "")
 

@@ -25,12 +25,15 @@ References:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from biaskit.attribution import statements_by_sentence
 from biaskit.balance import UNASSIGNED
 from biaskit.codebook import Codebook
 from biaskit.corpus import Document
@@ -107,16 +110,18 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
     aliases = {side_id: codebook.side_pattern(side_id) for side_id in codebook.sides}
     rows = []
     for doc in documents:
-        statements = by_doc.get(doc.doc_id, attributions.iloc[0:0])
+        statements = by_doc.get(doc.doc_id, attributions.iloc[0:0]).to_dict("records")
         cuts = sorted([(q.start, q.end) for q in find_quotes(doc)]
-                      + list(zip(statements["start"], statements["end"], strict=True)))
-        for sentence in document_sentences(doc):
-            narrator = _narrator_text(doc.text, sentence.start, sentence.end, cuts)
+                      + [(s["start"], s["end"]) for s in statements])
+        reach = list(accumulate((end for _, end in cuts), max))  # sorted, unlike the ends
+        sentences = document_sentences(doc)
+        per_sentence = statements_by_sentence(statements, sentences)
+        for sentence in sentences:
+            first = bisect_right(reach, sentence.start)  # every cut before it ends earlier
+            narrator = _narrator_text(doc.text, sentence.start, sentence.end, cuts, first)
             if len(narrator.split()) < 3:
                 continue
-            inside = statements[(statements["start"] < sentence.end)
-                                & (statements["end"] > sentence.start)]
-            sides = {side for side in inside["side"] if side}
+            sides = {s["side"] for s in per_sentence[sentence.index] if s["side"]}
             sides |= {side for side, pattern in aliases.items() if pattern.search(narrator)}
             for side in sorted(sides):
                 rows.append({"doc_id": doc.doc_id, "source": doc.source, "side": side,
@@ -127,11 +132,16 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
                                        "narrator_text", *SCORES, "label"])
 
 
-def _narrator_text(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
-    """The sentence text outside every cut span, with the gaps closed up."""
+def _narrator_text(text: str, start: int, end: int, cuts: list[tuple[int, int]],
+                   first: int = 0) -> str:
+    """The sentence text outside every cut span (sorted by start; those before ``first`` end
+    before the sentence), with the gaps closed up."""
     pieces, position = [], start
-    for cut_start, cut_end in cuts:
-        if cut_end <= position or cut_start >= end:
+    for i in range(first, len(cuts)):
+        cut_start, cut_end = cuts[i]
+        if cut_start >= end:
+            break  # cuts are sorted by start
+        if cut_end <= position:
             continue
         pieces.append(text[position:max(position, cut_start)])
         position = max(position, cut_end)

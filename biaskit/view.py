@@ -106,8 +106,17 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple]) -> str:
     out: list[str] = []
     stack: list[tuple] = []
     opened: dict[int, int] = {}  # span number -> index in out of its open tag
+    # Sweep: keep the spans covering the current segment, in nesting order (few at a time).
+    nesting = {c[3]: k for k, c in enumerate(clipped)}
+    starting: dict[int, list[tuple]] = {}
+    for c in clipped:
+        starting.setdefault(c[0], []).append(c)
+    active: list[tuple] = []
     for a, b in [*zip(cuts, cuts[1:], strict=False), (hi, hi)]:
-        want = [c for c in clipped if c[0] <= a and c[1] >= b] if a < hi else []
+        if a < hi:
+            active = sorted([c for c in active if c[1] > a] + starting.get(a, []),
+                            key=lambda c: nesting[c[3]])
+        want = active if a < hi else []
         keep = 0
         while keep < min(len(stack), len(want)) and stack[keep] is want[keep]:
             keep += 1
