@@ -100,8 +100,9 @@ def balance_index(balance: pd.DataFrame, side_a: str, side_b: str, *,
     for side in (side_a, side_b):
         if side not in wide:
             raise ValueError(f"side {side!r} is not in the table; sides: {', '.join(wide)}")
-    a, b = wide[side_a], wide[side_b]
-    index = ((a - b) / (a + b)).where((a + b) > 0)
+    a, b = wide[side_a].astype(float), wide[side_b].astype(float)
+    both = a + b
+    index = (a - b) / both.where(both > 0)  # neither side speaking: undefined, not an error
     return pd.DataFrame({side_a: a, side_b: b, "balance_index": index}).reset_index()
 
 

@@ -182,9 +182,16 @@ def _compare(args: argparse.Namespace) -> int:
     print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
     for warning in result.warnings:
         print(f"note: {warning}")
+    for failure in result.failures:
+        print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
     index = write_report(result, corpus, codebook, args.out)
-    print(f"\nwrote {index} (figures, tables/*.csv and one view per article beside it)")
-    return _exit_code(corpus)
+    load_failed = sum(p.severity == "error" for p in corpus.problems)
+    warned = sum(p.severity == "warning" for p in corpus.problems)
+    print(f"\ndocuments: {len(result.by_document)} analysed, {warned} warnings, "
+          f"{load_failed + len(result.failures)} failed (see tables/problems.csv)")
+    print(f"wrote {index} (figures, tables/*.csv and one view per article beside it)")
+    failed = load_failed or result.failures
+    return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
 
 
 def _claims(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from biaskit.attribution import attributions_frame
 from biaskit.balance import side_balance, source_balance, voice_positions
 from biaskit.claims import claim_occurrences
 from biaskit.codebook import Codebook
-from biaskit.corpus import Corpus
+from biaskit.corpus import Corpus, Document, Problem
 from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_profile
 from biaskit.errors import InputError
 from biaskit.frames import frame_scores
@@ -83,7 +83,8 @@ class Comparison:
 
     ``by_document`` and ``by_source`` hold the measures (named with the side ids);
     ``intervals`` the bootstrap 95% intervals per outlet and measure; ``tables`` the tidy
-    tables of each analyser, with offsets and evidence, for tracing a number to sentences.
+    tables of each analyser, with offsets and evidence, for tracing a number to sentences;
+    ``failures`` the documents whose analysis failed, each with the reason.
     """
 
     sides: tuple[str, str]
@@ -92,6 +93,7 @@ class Comparison:
     intervals: pd.DataFrame
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)
 
 
 def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = None, *,
@@ -102,25 +104,19 @@ def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = No
         InputError: when a side is not in the codebook, or the codebook has fewer than two.
     """
     a, b = _pick_sides(codebook, sides)
-    documents = list(corpus)
-    quotes = attributions_frame(documents, codebook)
-    claims = claim_occurrences(documents, codebook, quotes)
-    cues = presentation_cues(documents, quotes, codebook)
+    per_document, failures = _analyse(list(corpus), codebook)
+    failed = {problem.doc_id for problem in failures}
+    documents = [doc for doc in corpus if doc.doc_id not in failed]
+    quotes, cues = per_document["attributions"], per_document["cues"]
     balance = side_balance(quotes, documents, codebook)
     tables = {
-        "attributions": quotes,
+        **per_document,
         "balance": balance,
         "source_balance": source_balance(balance, codebook),
         "positions": voice_positions(quotes, documents),
-        "claims": claims,
-        "cues": cues,
         "stance": stance_profile(quotes),
         "markers": marker_rates(cues, quotes),
         "labels": actor_labels(cues),
-        "voice_tone": voice_tone(quotes),
-        "coverage_tone": coverage_tone(documents, quotes, codebook),
-        "frames": frame_scores(documents, codebook),
-        "readability": readability_frame(documents),
     }
     sums = _document_sums(documents, tables, a, b)
     measures = _measures()
@@ -141,7 +137,53 @@ def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = No
 
     intervals, warnings = _bootstrap(sums, by_document["source"].to_numpy(), measures, names,
                                      bootstrap, seed)
-    return Comparison((a, b), by_document, by_source, intervals, tables, warnings)
+    return Comparison((a, b), by_document, by_source, intervals, tables, warnings, failures)
+
+
+def analyse_documents(documents: Sequence[Document], codebook: Codebook
+                      ) -> dict[str, pd.DataFrame]:
+    """Every per-document table for these documents: attributions, claims, cues, voice and
+    coverage tone, frames and readability."""
+    quotes = attributions_frame(documents, codebook)
+    return {
+        "attributions": quotes,
+        "claims": claim_occurrences(documents, codebook, quotes),
+        "cues": presentation_cues(documents, quotes, codebook),
+        "voice_tone": voice_tone(quotes),
+        "coverage_tone": coverage_tone(documents, quotes, codebook),
+        "frames": frame_scores(documents, codebook),
+        "readability": readability_frame(documents),
+    }
+
+
+_BATCH = 200  # documents analysed together; a failing batch is retried one by one
+
+
+def _analyse(documents: list[Document], codebook: Codebook
+             ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """The per-document tables of every document that can be analysed; a document whose
+    analysis raises is left out and reported, and the run goes on."""
+    parts: list[dict[str, pd.DataFrame]] = []
+    failures: list[Problem] = []
+    for i in range(0, len(documents), _BATCH):
+        batch = documents[i:i + _BATCH]
+        try:
+            parts.append(analyse_documents(batch, codebook))
+            continue
+        except Exception:  # noqa: BLE001 - find the document at fault, then keep going
+            pass
+        for doc in batch:
+            try:
+                parts.append(analyse_documents([doc], codebook))
+            except Exception as error:  # noqa: BLE001 - one bad document never aborts a run
+                failures.append(Problem(
+                    doc.doc_id, doc.path, "", "error",
+                    f"analysis failed ({type(error).__name__}: {error}); the document is "
+                    "left out of every table. Please report this with the document"))
+    empty = analyse_documents([], codebook)
+    tables = {name: pd.concat([part[name] for part in parts], ignore_index=True)
+              if parts else frame for name, frame in empty.items()}
+    return tables, failures
 
 
 def _side_name(name: str, a: str, b: str) -> str:
@@ -234,7 +276,8 @@ def _bootstrap(sums: pd.DataFrame, sources: np.ndarray, measures, names: dict[st
         estimate = {name: f(block.sum()) for name, f in measures.items()}
         if n < 2 or draws <= 0:
             if n < 2:
-                warnings.append(f"{source!r} has a single article: its numbers have no "
+                name = repr(source) if source else "(no source)"
+                warnings.append(f"{name} has a single article: its numbers have no "
                                 "interval and describe that article only")
             rows += [{"source": source, "measure": names[name], "estimate": float(value),
                       "low": np.nan, "high": np.nan, "documents": n}

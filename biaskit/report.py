@@ -71,9 +71,14 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
     a, b = comparison.sides
     tables = {"by_source": comparison.by_source, "by_document": comparison.by_document,
               "intervals": comparison.intervals, **comparison.tables,
-              "problems": corpus.problems_frame(), "cleaning_log": corpus.cleaning_log()}
+              "problems": _problems(corpus, comparison), "cleaning_log": corpus.cleaning_log()}
     for name, table in tables.items():
         table.to_csv(_inside(out, f"tables/{name}.csv"), index=False)
+    if comparison.by_document.empty:  # nothing analysed: the errors table says why
+        index = _inside(out, "index.html")
+        index.write_text(_index_html(comparison, corpus, codebook, tables, {}, {}),
+                         encoding="utf-8")
+        return index
 
     index_table = balance_index(comparison.tables["source_balance"], a, b, measure="words")
     intervals = comparison.intervals[comparison.intervals["measure"] == "balance_index"]
@@ -100,6 +105,13 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
     index.write_text(_index_html(comparison, corpus, codebook, tables, figures, names),
                      encoding="utf-8")
     return index
+
+
+def _problems(corpus: Corpus, comparison: Comparison) -> pd.DataFrame:
+    """The errors table: documents that failed to load or to be analysed, and warnings."""
+    failures = pd.DataFrame([vars(p) for p in comparison.failures],
+                            columns=corpus.problems_frame().columns)
+    return pd.concat([corpus.problems_frame(), failures], ignore_index=True)
 
 
 def _tone_by_source(comparison: Comparison) -> pd.DataFrame:
@@ -134,12 +146,17 @@ def _index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook,
         f"<code>{esc(codebook.name or codebook.path)}</code>. Every number below is traced "
         "to sentences in the article views and in <code>tables/</code>.</p>",
     ]
-    if comparison.warnings or corpus.problems:
+    problems = [*corpus.problems, *comparison.failures]
+    if comparison.warnings or problems:
         parts.append("<div class='warn'><b>Read with care</b><ul>")
         parts += [f"<li>{esc(w)}</li>" for w in comparison.warnings]
-        parts += [f"<li>{esc(p.severity)}: {esc(p.path)} {esc(p.location)}: "
-                  f"{esc(p.message)}</li>" for p in corpus.problems]
+        parts += [f"<li>{esc(p.severity)}: {esc(p.doc_id or p.path)} {esc(p.location)}: "
+                  f"{esc(p.message)}</li>" for p in problems]
         parts.append("</ul></div>")
+    if comparison.by_document.empty:
+        parts.append("<p><b>No document could be analysed.</b> The reasons are above and in "
+                     "<a href='tables/problems.csv'>tables/problems.csv</a>.</p></body></html>")
+        return "\n".join(parts)
     parts.append("<h2>Per outlet</h2>")
     parts.append(key_table(comparison).to_html(float_format=lambda x: f"{x:.2f}",
                                                na_rep="–", escape=True))

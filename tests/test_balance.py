@@ -67,3 +67,10 @@ def test_voice_positions(frame):
                                             "lead_side": "monitors", "first_side": "army",
                                             "last_side": "army"}
     assert positions.loc["b", "headline_side"] == ""
+
+
+def test_balance_index_is_undefined_not_an_error_when_neither_side_speaks():
+    silent = Document.from_parts("s", "Weather", ["It rained all day."], source="Wire")
+    balance = side_balance(attributions_frame([silent], BOOK), [silent], BOOK)
+    index = balance_index(balance, "army", "monitors")
+    assert math.isnan(index["balance_index"].iloc[0])
