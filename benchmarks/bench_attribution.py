@@ -53,9 +53,12 @@ def doubling_ratio(unit: str, size: int, codebook: Codebook) -> float:
     times = []
     for factor in (1, 2):
         doc = Document.from_parts("adversarial", "Title", [unit * (size * factor // len(unit))])
-        start = time.perf_counter()
-        extract_attributions(doc, codebook)
-        times.append(time.perf_counter() - start)
+        best = float("inf")
+        for _ in range(3):  # best of three: one timing of a short run is noisy
+            start = time.perf_counter()
+            extract_attributions(doc, codebook)
+            best = min(best, time.perf_counter() - start)
+        times.append(best)
     return times[1] / max(times[0], 1e-9)
 
 
