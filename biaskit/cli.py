@@ -24,6 +24,7 @@ from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus import Corpus, Problem, corpus_summary, load_corpus
 from biaskit.errors import BiaskitError, InputError
 from biaskit.evaluate import attribution_errors, load_gold, score_attributions
+from biaskit.runs import run_guarded
 from biaskit.tone import side_tone
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -125,6 +126,14 @@ def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
                              "PATH/codebook.yaml when PATH is a folder that has one)")
 
 
+def _guarded(corpus: Corpus, analyse) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Run an analysis over the corpus, reporting each document that fails on stderr."""
+    tables, failures = run_guarded(list(corpus), analyse)
+    for failure in failures:
+        print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
+    return tables, failures
+
+
 def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
     corpus = load_corpus(args.path)
     codebook_path = args.codebook
@@ -149,23 +158,24 @@ def _write_rows(frame: pd.DataFrame, format: str) -> None:
         print(json.dumps(row, ensure_ascii=False))
 
 
-def _exit_code(corpus: Corpus) -> int:
-    failed = any(p.severity == "error" for p in corpus.problems)
+def _exit_code(corpus: Corpus, failed_analyses: Sequence[Problem] = ()) -> int:
+    failed = failed_analyses or any(p.severity == "error" for p in corpus.problems)
     return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
 
 
 def _quotes(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
-    frame = attributions_frame(corpus, codebook)
+    tables, failed = _guarded(corpus, lambda docs: {"quotes": attributions_frame(docs, codebook)})
+    frame = tables["quotes"]
     if args.format != "table":
         _write_rows(frame, args.format)
     else:
         shown = frame[["doc_id", "position", "speaker", "side", "mode", "cue", "content"]].copy()
         shown["content"] = shown["content"].str.slice(0, 60)
         print(shown.to_string(index=False) if len(shown) else "no attributed statements")
-        print(f"\n{len(frame)} statements in {len(corpus)} documents; --format csv or jsonl "
-              "gives every column, with offsets and evidence")
-    return _exit_code(corpus)
+        print(f"\n{len(frame)} statements in {len(corpus) - len(failed)} documents; --format csv "
+              "or jsonl gives every column, with offsets and evidence")
+    return _exit_code(corpus, failed)
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -199,7 +209,9 @@ def _claims(args: argparse.Namespace) -> int:
     if codebook is None or not codebook.claims:
         raise InputError("claims need a codebook with a 'claims' section",
                          hint="Give --codebook FILE (see README, 'Codebooks')")
-    frame = claim_occurrences(corpus, codebook, attributions_frame(corpus, codebook))
+    tables, failed = _guarded(corpus, lambda docs: {"claims": claim_occurrences(
+        docs, codebook, attributions_frame(docs, codebook))})
+    frame = tables["claims"]
     if args.format != "table":
         _write_rows(frame, args.format)
     else:
@@ -210,7 +222,7 @@ def _claims(args: argparse.Namespace) -> int:
         print("\nper outlet and side, the share of claim occurrences presented each way:")
         print(_indent(claim_profile(frame).to_string(index=False,
                                                      float_format=lambda x: f"{x:.2f}")))
-    return _exit_code(corpus)
+    return _exit_code(corpus, failed)
 
 
 def _tone(args: argparse.Namespace) -> int:
@@ -218,13 +230,16 @@ def _tone(args: argparse.Namespace) -> int:
     if codebook is None:
         raise InputError("tone per side needs a codebook",
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
-    table = side_tone(corpus, attributions_frame(corpus, codebook), codebook)
+    tables, failed = _guarded(corpus, lambda docs: {"quotes": attributions_frame(docs, codebook)})
+    failed_ids = {problem.doc_id for problem in failed}
+    analysed = [doc for doc in corpus if doc.doc_id not in failed_ids]
+    table = side_tone(analysed, tables["quotes"], codebook)
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
           if len(table) else "no statements or mentions of any side")
     print("\nvoice: the side's own attributed words; coverage: the outlet's words around the "
           "side.\nVADER scores news about violence negative whatever its stance; see README, "
           "'Tone'.")
-    return _exit_code(corpus)
+    return _exit_code(corpus, failed)
 
 
 def _evaluate(args: argparse.Namespace) -> int:

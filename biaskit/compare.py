@@ -31,6 +31,7 @@ from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_p
 from biaskit.errors import InputError
 from biaskit.frames import frame_scores
 from biaskit.readability import readability_frame
+from biaskit.runs import run_guarded
 from biaskit.tone import coverage_tone, voice_tone
 
 Sums = Mapping[str, np.ndarray]
@@ -104,7 +105,8 @@ def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = No
         InputError: when a side is not in the codebook, or the codebook has fewer than two.
     """
     a, b = _pick_sides(codebook, sides)
-    per_document, failures = _analyse(list(corpus), codebook)
+    per_document, failures = run_guarded(list(corpus),
+                                         lambda docs: analyse_documents(docs, codebook))
     failed = {problem.doc_id for problem in failures}
     documents = [doc for doc in corpus if doc.doc_id not in failed]
     quotes, cues = per_document["attributions"], per_document["cues"]
@@ -154,36 +156,6 @@ def analyse_documents(documents: Sequence[Document], codebook: Codebook
         "frames": frame_scores(documents, codebook),
         "readability": readability_frame(documents),
     }
-
-
-_BATCH = 200  # documents analysed together; a failing batch is retried one by one
-
-
-def _analyse(documents: list[Document], codebook: Codebook
-             ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """The per-document tables of every document that can be analysed; a document whose
-    analysis raises is left out and reported, and the run goes on."""
-    parts: list[dict[str, pd.DataFrame]] = []
-    failures: list[Problem] = []
-    for i in range(0, len(documents), _BATCH):
-        batch = documents[i:i + _BATCH]
-        try:
-            parts.append(analyse_documents(batch, codebook))
-            continue
-        except Exception:  # noqa: BLE001 - find the document at fault, then keep going
-            pass
-        for doc in batch:
-            try:
-                parts.append(analyse_documents([doc], codebook))
-            except Exception as error:  # noqa: BLE001 - one bad document never aborts a run
-                failures.append(Problem(
-                    doc.doc_id, doc.path, "", "error",
-                    f"analysis failed ({type(error).__name__}: {error}); the document is "
-                    "left out of every table. Please report this with the document"))
-    empty = analyse_documents([], codebook)
-    tables = {name: pd.concat([part[name] for part in parts], ignore_index=True)
-              if parts else frame for name, frame in empty.items()}
-    return tables, failures
 
 
 def _side_name(name: str, a: str, b: str) -> str:

@@ -160,3 +160,24 @@ def test_a_line_of_200000_characters_runs_through_the_comparison(tmp_path, codeb
     result = compare(load_corpus(folder), codebook, bootstrap=0)
     assert result.by_document["doc_id"].tolist() == ["long", "ok"]
     assert result.failures == []
+
+
+@pytest.mark.parametrize("command", ["quotes", "claims", "tone"])
+def test_every_command_reports_a_failing_document_and_finishes(tmp_path, monkeypatch, capsys,
+                                                                command):
+    import biaskit.cli
+
+    real = biaskit.cli.attributions_frame
+
+    def fails_on_b(documents, *args, **kwargs):
+        if any(doc.doc_id == "b" for doc in documents):
+            raise RuntimeError("simulated bug")
+        return real(documents, *args, **kwargs)
+
+    monkeypatch.setattr(biaskit.cli, "attributions_frame", fails_on_b)
+    small_corpus(tmp_path)
+    code = main([command, str(tmp_path / "corpus"), "--codebook", str(CODEBOOK)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "error: " in captured.err and "analysis failed (RuntimeError: simulated bug)" in (
+        captured.err)
