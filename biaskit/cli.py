@@ -200,8 +200,7 @@ def _compare(args: argparse.Namespace) -> int:
     print(f"\ndocuments: {len(result.by_document)} analysed, {warned} warnings, "
           f"{load_failed + len(result.failures)} failed (see tables/problems.csv)")
     print(f"wrote {index} (figures, tables/*.csv and one view per article beside it)")
-    failed = load_failed or result.failures
-    return EXIT_FAILED_DOCUMENTS if failed else EXIT_OK
+    return _exit_code(corpus, result.failures)
 
 
 def _claims(args: argparse.Namespace) -> int:

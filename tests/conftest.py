@@ -12,6 +12,17 @@ SEED = CORPUS / "000_d287f8da5092c987.txt"
 CODEBOOK = CORPUS / "codebook.yaml"
 
 
+# Python lines that make every network call fail; prepended to code run in a subprocess.
+BLOCK_NETWORK = """
+import socket
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+"""
+
+
 @pytest.fixture(scope="session")
 def corpus():
     """The bundled corpus, loaded once for the whole run (documents are immutable)."""

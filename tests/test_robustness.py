@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CODEBOOK, CORPUS, ROOT
+from conftest import BLOCK_NETWORK, CODEBOOK, CORPUS, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +17,17 @@ from biaskit import Document, load_codebook, load_corpus
 from biaskit.cli import main
 from biaskit.compare import analyse_documents, compare
 from biaskit.report import write_report
+
+
+def failing_on(real, doc_id: str):
+    """``real``, except that it raises for any batch holding ``doc_id`` (a simulated bug)."""
+
+    def analyse(documents, *args, **kwargs):
+        if any(doc.doc_id == doc_id for doc in documents):
+            raise RuntimeError("simulated bug")
+        return real(documents, *args, **kwargs)
+
+    return analyse
 
 
 def small_corpus(tmp_path):
@@ -31,14 +42,8 @@ def small_corpus(tmp_path):
 
 def test_a_document_whose_analysis_fails_is_reported_and_the_run_goes_on(
         tmp_path, monkeypatch, codebook):
-    real = biaskit.compare.claim_occurrences
-
-    def fails_on_b(documents, *args, **kwargs):
-        if any(doc.doc_id == "b" for doc in documents):
-            raise RuntimeError("simulated bug")
-        return real(documents, *args, **kwargs)
-
-    monkeypatch.setattr(biaskit.compare, "claim_occurrences", fails_on_b)
+    monkeypatch.setattr(biaskit.compare, "claim_occurrences",
+                        failing_on(biaskit.compare.claim_occurrences, "b"))
     corpus = small_corpus(tmp_path)
     result = compare(corpus, codebook, bootstrap=0)
     assert result.by_document["doc_id"].tolist() == ["a", "c"]
@@ -67,13 +72,8 @@ def test_cli_counts_analysed_warned_and_failed_and_exits_1(tmp_path, monkeypatch
     assert "analysis failed (ValueError: x)" in captured.err
 
 
-NETWORK_BLOCKED = r"""
-import socket, sys
-def refuse(*args, **kwargs):
-    raise OSError("network access attempted")
-socket.socket.connect = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
+NETWORK_BLOCKED = BLOCK_NETWORK + r"""
+import sys
 from biaskit.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -167,14 +167,8 @@ def test_every_command_reports_a_failing_document_and_finishes(tmp_path, monkeyp
                                                                 command):
     import biaskit.cli
 
-    real = biaskit.cli.attributions_frame
-
-    def fails_on_b(documents, *args, **kwargs):
-        if any(doc.doc_id == "b" for doc in documents):
-            raise RuntimeError("simulated bug")
-        return real(documents, *args, **kwargs)
-
-    monkeypatch.setattr(biaskit.cli, "attributions_frame", fails_on_b)
+    monkeypatch.setattr(biaskit.cli, "attributions_frame",
+                        failing_on(biaskit.cli.attributions_frame, "b"))
     small_corpus(tmp_path)
     code = main([command, str(tmp_path / "corpus"), "--codebook", str(CODEBOOK)])
     captured = capsys.readouterr()
