@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -117,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH",
                         help="a .txt file, a folder of .txt files, or a .csv, .jsonl or "
@@ -124,11 +131,27 @@ def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--codebook", metavar="FILE",
                         help="YAML codebook naming sides, actors and aliases (default: "
                              "PATH/codebook.yaml when PATH is a folder that has one)")
+    parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                        help="worker processes (default: 1); results are the same for any N")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar (it is shown on stderr for runs of more than "
+                             "20 documents, and never mixes with the output)")
 
 
-def _guarded(corpus: Corpus, analyse) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def _quotes_of(documents, codebook: Codebook | None) -> dict[str, pd.DataFrame]:
+    return {"quotes": attributions_frame(documents, codebook)}
+
+
+def _claims_of(documents, codebook: Codebook) -> dict[str, pd.DataFrame]:
+    return {"claims": claim_occurrences(documents, codebook,
+                                        attributions_frame(documents, codebook))}
+
+
+def _guarded(corpus: Corpus, analyse, args: argparse.Namespace
+             ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Run an analysis over the corpus, reporting each document that fails on stderr."""
-    tables, failures = run_guarded(list(corpus), analyse)
+    tables, failures = run_guarded(list(corpus), analyse, n_jobs=args.jobs,
+                                   progress=False if args.quiet else None)
     for failure in failures:
         print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
     return tables, failures
@@ -165,7 +188,7 @@ def _exit_code(corpus: Corpus, failed_analyses: Sequence[Problem] = ()) -> int:
 
 def _quotes(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
-    tables, failed = _guarded(corpus, lambda docs: {"quotes": attributions_frame(docs, codebook)})
+    tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
     frame = tables["quotes"]
     if args.format != "table":
         _write_rows(frame, args.format)
@@ -188,7 +211,8 @@ def _compare(args: argparse.Namespace) -> int:
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
     if not len(corpus):
         raise InputError("no document could be loaded", path=args.path)
-    result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed)
+    result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
+                     n_jobs=args.jobs, progress=False if args.quiet else None)
     print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
     for warning in result.warnings:
         print(f"note: {warning}")
@@ -208,8 +232,7 @@ def _claims(args: argparse.Namespace) -> int:
     if codebook is None or not codebook.claims:
         raise InputError("claims need a codebook with a 'claims' section",
                          hint="Give --codebook FILE (see README, 'Codebooks')")
-    tables, failed = _guarded(corpus, lambda docs: {"claims": claim_occurrences(
-        docs, codebook, attributions_frame(docs, codebook))})
+    tables, failed = _guarded(corpus, partial(_claims_of, codebook=codebook), args)
     frame = tables["claims"]
     if args.format != "table":
         _write_rows(frame, args.format)
@@ -229,7 +252,7 @@ def _tone(args: argparse.Namespace) -> int:
     if codebook is None:
         raise InputError("tone per side needs a codebook",
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
-    tables, failed = _guarded(corpus, lambda docs: {"quotes": attributions_frame(docs, codebook)})
+    tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
     failed_ids = {problem.doc_id for problem in failed}
     analysed = [doc for doc in corpus if doc.doc_id not in failed_ids]
     table = side_tone(analysed, tables["quotes"], codebook)
@@ -248,7 +271,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if unknown:
         raise InputError(f"gold names documents not in the corpus: {', '.join(unknown[:5])}",
                          path=args.gold, hint="Check that PATH is the corpus the gold is for")
-    predicted = attributions_frame(corpus, codebook)
+    predicted = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)[0]["quotes"]
     scores = score_attributions(predicted, gold)
     print(f"statements: {scores['gold']} gold, {scores['predicted']} found, "
           f"{scores['matched']} matched")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -98,15 +99,20 @@ class Comparison:
 
 
 def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = None, *,
-            bootstrap: int = 1000, seed: int = 0) -> Comparison:
+            bootstrap: int = 1000, seed: int = 0, n_jobs: int = 1,
+            progress: bool | None = None) -> Comparison:
     """Run every analyser and compare outlets on two sides (default: the codebook's first two).
+
+    ``n_jobs`` worker processes analyse the documents (the results are the same as with one);
+    ``progress`` shows a progress bar (by default for more than 20 documents).
 
     Raises:
         InputError: when a side is not in the codebook, or the codebook has fewer than two.
     """
     a, b = _pick_sides(codebook, sides)
     per_document, failures = run_guarded(list(corpus),
-                                         lambda docs: analyse_documents(docs, codebook))
+                                         partial(analyse_documents, codebook=codebook),
+                                         n_jobs=n_jobs, progress=progress)
     failed = {problem.doc_id for problem in failures}
     documents = [doc for doc in corpus if doc.doc_id not in failed]
     quotes, cues = per_document["attributions"], per_document["cues"]

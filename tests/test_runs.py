@@ -1,0 +1,71 @@
+"""Runs over a corpus: several processes give the same tables as one, failures are isolated
+in every process, and the progress bar never mixes with the output."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import pytest
+from conftest import CORPUS
+
+from biaskit.cli import main
+from biaskit.compare import analyse_documents, compare
+from biaskit.runs import run_guarded
+
+
+def analyse_failing_on_b(documents, codebook):
+    """Module level, so that worker processes can receive it."""
+    if any(doc.doc_id.endswith("_b") for doc in documents):
+        raise RuntimeError("simulated bug")
+    return analyse_documents(documents, codebook)
+
+
+def test_two_processes_give_the_same_tables_as_one(corpus, codebook):
+    analyse = partial(analyse_documents, codebook=codebook)
+    serial, _ = run_guarded(list(corpus), analyse, batch_size=2)
+    parallel, _ = run_guarded(list(corpus), analyse, n_jobs=2, batch_size=2)
+    assert serial.keys() == parallel.keys()
+    for name in serial:
+        pd.testing.assert_frame_equal(serial[name], parallel[name])
+
+
+def test_a_failing_document_is_isolated_in_a_worker_process(corpus, codebook):
+    from biaskit import Document
+    from biaskit.corpus import _init_fields
+
+    docs = [Document(**{**_init_fields(d), "doc_id": f"{d.doc_id}_{tag}"})
+            for d in list(corpus)[:2] for tag in ("a", "b")]
+    tables, failures = run_guarded(docs, partial(analyse_failing_on_b, codebook=codebook),
+                                   n_jobs=2, batch_size=2)
+    assert [f.doc_id for f in failures] == [d.doc_id for d in docs if d.doc_id.endswith("_b")]
+    assert set(tables["attributions"]["doc_id"]) == {d.doc_id for d in docs
+                                                     if d.doc_id.endswith("_a")}
+
+
+def test_compare_with_two_jobs_equals_one(corpus, codebook):
+    one = compare(corpus, codebook, bootstrap=50, seed=2)
+    two = compare(corpus, codebook, bootstrap=50, seed=2, n_jobs=2)
+    pd.testing.assert_frame_equal(one.by_source, two.by_source)
+    pd.testing.assert_frame_equal(one.intervals, two.intervals)
+
+
+def test_progress_goes_to_stderr_and_never_into_the_output(corpus, codebook, capsys):
+    run_guarded(list(corpus), partial(analyse_documents, codebook=codebook), progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "analysing" in captured.err and "9/9" in captured.err
+
+
+def test_csv_output_is_clean_with_jobs_and_quiet(capsys):
+    assert main(["quotes", str(CORPUS), "--format", "csv", "--jobs", "2", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("doc_id,source,paragraph")
+    assert "analysing" not in captured.err
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["quotes", str(CORPUS), "--jobs", "0"])
+    assert exit_.value.code == 2
+    assert "expected a whole number of 1 or more" in capsys.readouterr().err
