@@ -25,7 +25,7 @@ import pandas as pd
 
 from biaskit.attribution import attributions_frame
 from biaskit.balance import side_balance, source_balance, voice_positions
-from biaskit.claims import claim_occurrences
+from biaskit.claims import claim_occurrences, presentation_flags
 from biaskit.codebook import Codebook
 from biaskit.corpus import Corpus, Document, Problem
 from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_profile
@@ -211,16 +211,8 @@ def _document_sums(documents, tables: dict[str, pd.DataFrame], a: str, b: str) -
             sums[f"{where}_{x}"] = positions[f"{where}_side"].str.split("+").apply(
                 lambda found, side=side: float(side in found))
         mine = claims[claims["claim_side"] == side]
-        flags = {
-            "claims": pd.Series(True, index=mine.index),
-            "narrator": mine["mode"] == "narrator",
-            "neutral": (mine["stance"] == "neutral") & (mine["markers"] == "")
-            & (mine["scare_quotes"] == ""),
-            "distanced": (mine["stance"] == "distancing")
-            | mine["markers"].str.contains("hedge:|distancing:") | (mine["scare_quotes"] != ""),
-            "denied": (mine["polarity"] == "negated") | (mine["stance"] == "denial"),
-            "countered": mine["countered"].astype(bool),
-        }
+        flags = presentation_flags(mine).rename(columns={"neutral_attribution": "neutral"})
+        flags["claims"] = True
         for name, flag in flags.items():
             sums[f"{name}_{x}"] = flag.groupby(mine["doc_id"]).sum()
         said = quotes[quotes["side"] == side]
