@@ -83,6 +83,33 @@ def _parser() -> argparse.ArgumentParser:
                          help="seed of the bootstrap, so that reruns give the same numbers")
     compare.set_defaults(run=_compare)
 
+    run = commands.add_parser(
+        "run", help="analyse a large corpus in chunks into Parquet tables (resumable)",
+        description="Analyse a corpus a chunk at a time, appending every per-document table "
+                    "to Parquet files under DIR, so memory stays flat however large the "
+                    "corpus is. Rerunning into the same DIR skips the documents already "
+                    "analysed there (interrupted runs resume). Read the results with "
+                    "biaskit.stream.read_results(DIR, TABLE).")
+    run.add_argument("path", metavar="PATH",
+                     help="a .parquet, .csv or .jsonl table, a folder of them, or a folder "
+                          "of .txt files")
+    run.add_argument("--codebook", metavar="FILE",
+                     help="YAML codebook (default: PATH/codebook.yaml when PATH is a folder "
+                          "that has one)")
+    run.add_argument("--out", required=True, metavar="DIR", help="results folder")
+    run.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                     help="worker processes (default: 1); results are the same for any N")
+    run.add_argument("--chunk-size", type=_positive, default=1000, metavar="N",
+                     help="articles read and analysed at a time (default: 1000)")
+    run.add_argument("--fresh", action="store_true",
+                     help="delete earlier results in DIR instead of resuming")
+    run.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER",
+                     help="run on Dask: a local cluster of --jobs processes, or the "
+                          "scheduler at this address (tcp://host:8786); PATH must then be "
+                          "Parquet or CSV files, one partition each")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(run=_run)
+
     claims = commands.add_parser(
         "claims", help="every sentence expressing a codebook claim, and how it is presented",
         description="For each claim in the codebook, every sentence that expresses it: who "
@@ -225,6 +252,35 @@ def _compare(args: argparse.Namespace) -> int:
           f"{load_failed + len(result.failures)} failed (see tables/problems.csv)")
     print(f"wrote {index} (figures, tables/*.csv and one view per article beside it)")
     return _exit_code(corpus, result.failures)
+
+
+def _run(args: argparse.Namespace) -> int:
+    codebook_path = args.codebook
+    if codebook_path is None and (Path(args.path) / "codebook.yaml").is_file():
+        codebook_path = Path(args.path) / "codebook.yaml"
+    if codebook_path is None:
+        raise InputError("a run needs a codebook", hint="Give --codebook FILE")
+    codebook = load_codebook(codebook_path)
+    progress = False if args.quiet else None
+    if args.dask:
+        from biaskit.on_dask import analyse_on_dask
+
+        client = None
+        if args.dask != "local":
+            from distributed import Client
+            client = Client(args.dask)
+        summary = analyse_on_dask(args.path, codebook, args.out, client=client,
+                                  n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+    else:
+        from biaskit.stream import analyse_to_parquet
+
+        summary = analyse_to_parquet(args.path, codebook, args.out, chunk_size=args.chunk_size,
+                                     n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+    print(f"documents: {summary.analysed} analysed, {summary.skipped} skipped (done by an "
+          f"earlier run), {summary.warnings} warnings, {summary.failed} failed")
+    print(f"wrote {summary.out} (read a table with biaskit.stream.read_results; the "
+          "'problems' table says what failed and why)")
+    return EXIT_FAILED_DOCUMENTS if summary.failed else EXIT_OK
 
 
 def _claims(args: argparse.Namespace) -> int:

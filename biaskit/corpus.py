@@ -351,9 +351,14 @@ def _document_fields(row: Mapping[str, str], path: Path, line: int,
     return fields, problems
 
 
-def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem]]:
-    """Rename repeated doc_ids (``id``, ``id__2``, ...) so that no document is lost."""
-    seen: Counter[str] = Counter()
+def _unique_ids(documents: list[Document], seen: Counter[str] | None = None
+                ) -> tuple[list[Document], list[Problem]]:
+    """Rename repeated doc_ids (``id``, ``id__2``, ...) so that no document is lost.
+
+    ``seen`` counts the ids of earlier chunks of the same corpus (it is updated), so that
+    a repeat in a later chunk is renamed too.
+    """
+    seen = Counter() if seen is None else seen
     taken = {doc.doc_id for doc in documents}
     unique, problems = [], []
     for doc in documents:
@@ -362,9 +367,10 @@ def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem
             unique.append(doc)
             continue
         new_id = f"{doc.doc_id}__{seen[doc.doc_id]}"
-        while new_id in taken:
+        while new_id in taken or new_id in seen:
             new_id += "_"
         taken.add(new_id)
+        seen[new_id] += 1
         problems.append(Problem(new_id, doc.path, "", "warning",
                                 f"doc_id {doc.doc_id!r} is used more than once; "
                                 f"this document was renamed {new_id!r}"))
@@ -418,13 +424,18 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None = None,
-                      name: str = "", path: str = "") -> Corpus:
+                      name: str = "", path: str = "", first_row: int = 0,
+                      seen_ids: Counter[str] | None = None) -> Corpus:
     """Build a corpus from a DataFrame, one article per row.
 
     Columns (rename with ``columns={"text": "body", "title": "headline"}``): ``text``
     (required); ``doc_id`` (default ``row<N>``); ``title`` and ``standfirst``: when a title
     column exists, ``text`` holds the body only, otherwise a whole article in the plain-text
     layout; ``source``, ``date``, ``url``, ``provenance``. Other columns become metadata.
+
+    For a table read in chunks (:mod:`biaskit.stream`), ``first_row`` is the number of rows
+    before this chunk and ``seen_ids`` counts the ids used so far, so that default ids, row
+    numbers in problems and renamed duplicates are those of the whole table.
     """
     mapping = {field_name: field_name for field_name in FIELDS}
     unknown = set(columns or {}) - set(FIELDS)
@@ -440,7 +451,7 @@ def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None 
     own = {mapping[f] for f in FIELDS if mapping[f] in frame.columns}
     has_title = mapping["title"] in frame.columns
     documents, problems = [], []
-    for number, row in enumerate(frame.to_dict("records")):
+    for number, row in enumerate(frame.to_dict("records"), start=first_row):
         value = {f: _cell(row.get(mapping[f])) for f in FIELDS}
         doc_id = value["doc_id"] or f"row{number}"
         where = f"row {number + 1}"
@@ -463,7 +474,7 @@ def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None 
             problems.append(Problem(doc_id, path, where, "error", error.problem))
             continue
         documents.append(doc)
-    documents, renamed = _unique_ids(documents)
+    documents, renamed = _unique_ids(documents, seen_ids)
     return Corpus(documents, problems + renamed, name=name)
 
 

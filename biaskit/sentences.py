@@ -195,11 +195,18 @@ def document_sentences(doc: Any) -> list[Sentence]:
     Returns:
         The document's sentences in order, indexed from 0.
     """
+    # Every analyser needs the sentences; the text never changes, so segment it once and keep
+    # the result on the document.
+    memo = getattr(doc, "__dict__", None)
+    if memo is not None and "_sentences" in memo:
+        return list(memo["_sentences"])
     text = doc.text
     out: list[Sentence] = []
     for block in doc.blocks:
         for a, b in split_sentences(text, block.start, block.end):
             out.append(Sentence(doc.doc_id, block.index, len(out), a, b, text[a:b]))
+    if memo is not None:
+        memo["_sentences"] = tuple(out)
     return out
 
 

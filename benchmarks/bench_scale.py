@@ -1,0 +1,225 @@
+"""Benchmark: speed of every analyser and of the full analysis, the VADER floor, memory of
+streamed runs, and the speed-up of two processes (issue 7).
+
+Run from the repository's top folder:  python benchmarks/bench_scale.py
+
+It builds a synthetic corpus from the bundled articles (paragraphs shuffled and recombined,
+about 600 words each; see synthetic.py) and reports, in one run:
+
+- articles per second on one core for each analyser (given the sentences and quotes, which
+  every analyser shares) and for the full per-article analysis of fresh documents;
+- VADER alone: ``polarity_scores`` over every sentence of the same articles, uncached, which is
+  the floor the required sentiment library sets; and the time VADER took inside the full
+  analysis (which caches repeated text);
+- peak memory of ``biaskit.stream.analyse_to_parquet`` over 20,000 and over 100,000 articles,
+  each in a fresh process;
+- the speed-up of two worker processes over one.
+
+Targets: full analysis >= 300 articles/s per core; everything but VADER together no slower
+than VADER alone; peak memory at 100,000 within 20% of that at 20,000; two processes >= 1.7x
+one. Exit status 1 when a target is missed. ``--quick`` runs tiny sizes and checks nothing
+(the test suite uses it to keep this script working).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from synthetic import synthetic_frame, write_parts  # noqa: E402
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+
+import biaskit.tone  # noqa: E402
+from biaskit import corpus_from_frame, load_codebook  # noqa: E402
+from biaskit.attribution import attributions_frame  # noqa: E402
+from biaskit.claims import claim_occurrences  # noqa: E402
+from biaskit.compare import analyse_documents  # noqa: E402
+from biaskit.cues import presentation_cues  # noqa: E402
+from biaskit.frames import frame_scores  # noqa: E402
+from biaskit.quotes import find_quotes  # noqa: E402
+from biaskit.readability import readability_frame  # noqa: E402
+from biaskit.runs import run_guarded  # noqa: E402
+from biaskit.sentences import document_sentences  # noqa: E402
+from biaskit.tone import coverage_tone, voice_tone  # noqa: E402
+
+CODEBOOK = HERE.parent / "corpora" / "syria-2015" / "codebook.yaml"
+TARGET_PER_CORE = 300
+TARGET_MEMORY_GROWTH = 1.20
+TARGET_SPEEDUP = 1.7
+
+
+def fresh_documents(n: int, seed: int) -> list:
+    """Documents built anew, so that nothing is memoised on them yet."""
+    return list(corpus_from_frame(synthetic_frame(n, seed=seed)))
+
+
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def analyser_rates(n: int, codebook) -> dict[str, float]:
+    """Articles/s of each analyser on documents whose sentences and quotes are known."""
+    documents = fresh_documents(n, seed=1)
+    rates = {"sentences and quotes": n / timed(lambda: [(document_sentences(d), find_quotes(d))
+                                                        for d in documents])}
+    quotes = attributions_frame(documents[:50], codebook)  # warm the caches of compiled rules
+    seconds = timed(lambda: attributions_frame(documents, codebook))
+    rates["attributions"] = n / seconds
+    quotes = attributions_frame(documents, codebook)
+    analysers = {
+        "claims": lambda: claim_occurrences(documents, codebook, quotes),
+        "cues": lambda: presentation_cues(documents, quotes, codebook),
+        "voice tone": lambda: voice_tone(quotes),
+        "coverage tone": lambda: coverage_tone(documents, quotes, codebook),
+        "frames": lambda: frame_scores(documents, codebook),
+        "readability": lambda: readability_frame(documents),
+    }
+    for name, run in analysers.items():
+        rates[name] = n / timed(run)
+    return rates
+
+
+class VaderClock:
+    """Time spent in VADER's polarity_scores while installed (wraps the analyser biaskit uses)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.analyser = biaskit.tone._ANALYZER
+        self.real = self.analyser.polarity_scores
+
+    def __enter__(self) -> VaderClock:
+        def clocked(text):
+            start = time.perf_counter()
+            try:
+                return self.real(text)
+            finally:
+                self.seconds += time.perf_counter() - start
+        self.analyser.polarity_scores = clocked
+        biaskit.tone.polarity.cache_clear()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.analyser.polarity_scores = self.real
+
+
+def pipeline(n: int, codebook) -> dict[str, float]:
+    """The full per-article analysis of fresh documents on one core, and VADER's share."""
+    analyse_documents(fresh_documents(50, seed=2), codebook)  # warm compiled rules
+    documents = fresh_documents(n, seed=3)
+    with VaderClock() as clock:
+        seconds = timed(lambda: analyse_documents(documents, codebook))
+    sentences = [s.text for d in documents for s in document_sentences(d)]
+    vader = SentimentIntensityAnalyzer()
+    alone = timed(lambda: [vader.polarity_scores(s) for s in sentences])
+    return {"seconds": seconds, "rate": n / seconds, "vader_inside": clock.seconds,
+            "vader_alone": alone, "sentences": len(sentences),
+            "distinct": len(set(sentences)), "words": sum(d.n_words for d in documents) / n}
+
+
+def speedup(n: int, codebook) -> tuple[float, float]:
+    """Seconds for ``n`` fresh articles with one worker process and with two."""
+    analyse = partial(analyse_documents, codebook=codebook)
+    one = timed(lambda: run_guarded(fresh_documents(n, seed=4), analyse, progress=False))
+    two = timed(lambda: run_guarded(fresh_documents(n, seed=4), analyse, n_jobs=2,
+                                    progress=False))
+    return one, two
+
+
+def streamed_peak(source: Path, out: Path) -> tuple[float, float]:
+    """Peak resident memory (MiB) and seconds of a streamed run, in a fresh process."""
+    start = time.perf_counter()
+    child = subprocess.run([sys.executable, __file__, "--stream-child", str(source), str(out)],
+                           capture_output=True, text=True, check=True)
+    return float(child.stdout.strip()), time.perf_counter() - start
+
+
+def stream_child(source: str, out: str) -> None:
+    from biaskit.stream import analyse_to_parquet
+
+    analyse_to_parquet(source, load_codebook(CODEBOOK), out, progress=False, fresh=True)
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes; check nothing")
+    parser.add_argument("--articles", type=int, default=20_000,
+                        help="streamed articles for the first memory run (default 20,000)")
+    parser.add_argument("--streamed", type=int, default=100_000,
+                        help="streamed articles for the second memory run (default 100,000)")
+    parser.add_argument("--sample", type=int, default=2000,
+                        help="articles timed per analyser and for the pipeline (default 2,000)")
+    parser.add_argument("--stream-child", nargs=2, metavar=("SOURCE", "OUT"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stream_child:
+        stream_child(*args.stream_child)
+        return 0
+    if args.quick:
+        args.articles, args.streamed, args.sample = 60, 120, 40
+    codebook = load_codebook(CODEBOOK)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.platform()}")
+
+    print(f"\nper analyser, {args.sample} synthetic articles, one core (articles/s):")
+    for name, rate in analyser_rates(args.sample, codebook).items():
+        print(f"  {name:22s} {rate:9.0f}")
+
+    result = pipeline(args.sample, codebook)
+    others = result["seconds"] - result["vader_inside"]
+    print(f"\nfull analysis, {args.sample} fresh articles of {result['words']:.0f} words on "
+          f"average: {result['rate']:.0f} articles/s on one core")
+    print(f"  VADER alone over the same {result['sentences']} sentences "
+          f"({result['distinct']} distinct), uncached: {result['vader_alone']:.2f} s "
+          f"({args.sample / result['vader_alone']:.0f} articles/s)")
+    print(f"  inside the analysis: VADER {result['vader_inside']:.2f} s (cached per distinct "
+          f"text), everything else {others:.2f} s")
+
+    one, two = speedup(args.sample, codebook)
+    print(f"\nworker processes, {args.sample} articles: 1 process {one:.1f} s, "
+          f"2 processes {two:.1f} s, speed-up {one / two:.2f}x")
+
+    with tempfile.TemporaryDirectory() as folder:
+        peaks = {}
+        for n in (args.articles, args.streamed):
+            source = Path(folder) / f"corpus-{n}"
+            write_parts(source, n, per_file=5000)
+            peaks[n], seconds = streamed_peak(source, Path(folder) / f"out-{n}")
+            print(f"streamed {n} articles: peak memory {peaks[n]:.0f} MiB, {seconds:.0f} s "
+                  f"({n / seconds:.0f} articles/s with one process, reading and writing "
+                  "included)")
+    growth = peaks[args.streamed] / peaks[args.articles]
+    print(f"  peak memory ratio {args.streamed} / {args.articles}: {growth:.2f}")
+
+    if args.quick:
+        return 0
+    checks = {
+        f"full analysis >= {TARGET_PER_CORE} articles/s per core": result["rate"]
+        >= TARGET_PER_CORE,
+        "everything but VADER no slower than VADER alone": others <= result["vader_alone"],
+        f"peak memory growth <= {TARGET_MEMORY_GROWTH:.2f}x": growth <= TARGET_MEMORY_GROWTH,
+        f"2 processes >= {TARGET_SPEEDUP}x 1": one / two >= TARGET_SPEEDUP,
+    }
+    print()
+    for name, met in checks.items():
+        print(f"{'met   ' if met else 'MISSED'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

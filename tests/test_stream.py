@@ -1,0 +1,177 @@
+"""Streaming runs: chunked reading gives the corpus a whole read gives, the Parquet tables equal
+an in-memory analysis, and a rerun resumes without losing or repeating a document."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import CORPUS
+
+import biaskit.stream
+from biaskit import Codebook, load_table
+from biaskit.cli import main
+from biaskit.compare import analyse_documents
+from biaskit.errors import InputError
+from biaskit.stream import TABLES, analyse_to_parquet, read_chunks, read_results
+
+
+@pytest.fixture
+def table(corpus, tmp_path):
+    """The bundled corpus as a Parquet table (9 articles)."""
+    path = tmp_path / "articles.parquet"
+    corpus.to_frame().to_parquet(path, index=False)
+    return path
+
+
+def assert_same_tables(out, expected: dict[str, pd.DataFrame]) -> None:
+    for name, frame in expected.items():
+        pd.testing.assert_frame_equal(read_results(out, name), frame, check_exact=True)
+
+
+def test_streamed_tables_equal_an_in_memory_analysis(corpus, codebook, table, tmp_path):
+    summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4)
+    assert (summary.analysed, summary.skipped, summary.failed) == (9, 0, 0)
+    assert len(list((tmp_path / "out" / "done").glob("*.parquet"))) == 3  # 4 + 4 + 1
+    assert_same_tables(tmp_path / "out", analyse_documents(list(corpus), codebook))
+    documents = read_results(tmp_path / "out", "documents")
+    assert documents["doc_id"].tolist() == corpus.doc_ids
+    assert documents["words"].tolist() == [doc.n_words for doc in corpus]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_chunks_of_a_table_are_the_table_read_whole(corpus, tmp_path, suffix):
+    frame = corpus.to_frame()
+    frame.loc[5, "doc_id"] = frame.loc[1, "doc_id"]  # a repeat in a later chunk
+    frame.loc[6, ["title", "text"]] = ""  # an empty article in a later chunk
+    frame = frame.drop(columns="doc_id").assign(doc_id=frame["doc_id"].where(
+        frame.index != 7, ""))  # and one without an id, which gets its row number
+    path = tmp_path / f"articles{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    whole = load_table(path)
+    chunks = list(read_chunks(path, chunk_size=2))
+    assert len(chunks) == 5
+    assert [d.doc_id for c in chunks for d in c] == whole.doc_ids
+    assert [d.text for c in chunks for d in c] == [d.text for d in whole]
+    assert {p for c in chunks for p in c.problems} == set(whole.problems)
+    assert {(p.severity, p.location) for p in whole.problems} == {("warning", ""),
+                                                                  ("error", "row 7")}
+    assert "row7" in whole.doc_ids  # ids count rows from 0
+
+
+def test_unreadable_json_lines_are_problems_and_the_rest_is_read(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"doc_id": f"d{i}", "title": "T", "text": "Dorn said no."})
+             for i in range(3)]
+    path.write_text("\n".join([lines[0], "{not json", lines[1], "[1, 2]", lines[2]]) + "\n",
+                    encoding="utf-8")
+    chunks = list(read_chunks(path, chunk_size=2))
+    assert [d.doc_id for c in chunks for d in c] == ["d0", "d1", "d2"]
+    problems = [p for c in chunks for p in c.problems]
+    assert [(p.location, p.severity) for p in problems] == [("line 2", "error"),
+                                                           ("line 4", "error")]
+
+
+def test_a_rerun_skips_what_is_done_and_redoes_an_interrupted_chunk(corpus, codebook, table,
+                                                                    tmp_path):
+    out = tmp_path / "out"
+    analyse_to_parquet(table, codebook, out, chunk_size=4)
+    # Interrupt the last chunk: its tables were written, its done file was not.
+    last = sorted((out / "done").glob("*.parquet"))[-1]
+    last.unlink()
+    again = analyse_to_parquet(table, codebook, out, chunk_size=4)
+    assert (again.analysed, again.skipped) == (1, 8)
+    assert_same_tables(out, analyse_documents(list(corpus), codebook))
+    once_more = analyse_to_parquet(table, codebook, out, chunk_size=4)
+    assert (once_more.analysed, once_more.skipped) == (0, 9)
+    assert_same_tables(out, analyse_documents(list(corpus), codebook))
+
+
+def test_a_grown_corpus_analyses_only_the_new_articles(corpus, codebook, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    frame = corpus.to_frame()
+    frame.iloc[:5].to_parquet(folder / "2015-10.parquet", index=False)
+    analyse_to_parquet(folder, codebook, tmp_path / "out")
+    frame.iloc[5:].to_parquet(folder / "2015-11.parquet", index=False)
+    summary = analyse_to_parquet(folder, codebook, tmp_path / "out")
+    assert (summary.analysed, summary.skipped) == (4, 5)
+    assert_same_tables(tmp_path / "out", analyse_documents(list(corpus), codebook))
+
+
+def test_results_of_another_codebook_are_never_mixed_in(corpus, codebook, table, tmp_path):
+    out = tmp_path / "out"
+    analyse_to_parquet(table, codebook, out)
+    other = Codebook.from_dict({"sides": {"a": {"actors": {"x": {"aliases": ["Dorn"]}}}}})
+    with pytest.raises(InputError, match="another output folder.*--fresh"):
+        analyse_to_parquet(table, other, out)
+    summary = analyse_to_parquet(table, other, out, fresh=True)
+    assert summary.analysed == 9
+    assert_same_tables(out, analyse_documents(list(corpus), other))
+
+
+def test_fresh_never_deletes_a_folder_biaskit_did_not_write(codebook, table, tmp_path):
+    (tmp_path / "mine" / "documents").mkdir(parents=True)
+    (tmp_path / "mine" / "documents" / "thesis.docx").write_text("precious")
+    with pytest.raises(InputError, match="not a biaskit results folder"):
+        analyse_to_parquet(table, codebook, tmp_path / "mine", fresh=True)
+    assert (tmp_path / "mine" / "documents" / "thesis.docx").exists()
+
+
+def test_a_failing_document_is_a_problem_row_and_the_run_goes_on(corpus, codebook, table,
+                                                                  tmp_path, monkeypatch):
+    real = biaskit.stream.analyse_documents
+    bad = corpus.doc_ids[2]
+
+    def analyse(documents, codebook):
+        if any(doc.doc_id == bad for doc in documents):
+            raise RuntimeError("simulated bug")
+        return real(documents, codebook)
+
+    monkeypatch.setattr(biaskit.stream, "analyse_documents", analyse)
+    summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4)
+    assert (summary.analysed, summary.failed) == (8, 1)
+    problems = read_results(tmp_path / "out", "problems")
+    assert problems["doc_id"].tolist() == [bad]
+    assert "simulated bug" in problems["message"].iloc[0]
+    assert bad not in set(read_results(tmp_path / "out", "attributions")["doc_id"])
+
+
+def test_a_run_with_nothing_written_reads_back_as_empty_tables(codebook, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("doc_id,text\n", encoding="utf-8")
+    analyse_to_parquet(path, codebook, tmp_path / "out")
+    for name in TABLES:
+        assert read_results(tmp_path / "out", name).empty
+
+
+def test_the_run_command_resumes_and_reports(tmp_path, capsys):
+    args = ["run", str(CORPUS), "--out", str(tmp_path / "out"), "--quiet"]
+    assert main(args) == 0
+    assert "9 analysed, 0 skipped" in capsys.readouterr().out
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "0 analysed, 9 skipped" in captured.out
+    assert captured.err == ""
+
+
+def test_reading_a_folder_that_is_not_results_says_what_to_give(tmp_path):
+    with pytest.raises(InputError, match="no manifest.json"):
+        read_results(tmp_path, "claims")
+    with pytest.raises(InputError, match="Tables are: attributions"):
+        read_results(tmp_path, "quotes")
+
+
+def test_scale_benchmark_script_runs():
+    bench = CORPUS.parent.parent / "benchmarks" / "bench_scale.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for reported in ("full analysis", "VADER alone", "speed-up", "peak memory ratio"):
+        assert reported in run.stdout
