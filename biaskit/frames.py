@@ -47,13 +47,10 @@ def frame_matcher(codebook: Codebook | None = None) -> TermMatcher:
 def frame_hits(documents: Iterable[Document], codebook: Codebook | None = None) -> pd.DataFrame:
     """Every frame term found: doc_id, source, frame, term, start, end, text, sentence."""
     matcher = frame_matcher(codebook)
-    rows = []
-    for doc in documents:
-        for sentence in document_sentences(doc):
-            for hit in matcher.find(doc.text, sentence.start, sentence.end):
-                rows.append({"doc_id": doc.doc_id, "source": doc.source, "frame": hit.kind,
-                             "term": hit.term, "start": hit.start, "end": hit.end,
-                             "text": hit.text, "sentence": sentence.index})
+    rows = [(doc.doc_id, doc.source, hit.kind, hit.term, hit.start, hit.end, hit.text,
+             sentence.index)
+            for doc in documents for sentence in document_sentences(doc)
+            for hit in matcher.find(doc.text, sentence.start, sentence.end)]
     return pd.DataFrame(rows, columns=["doc_id", "source", "frame", "term", "start", "end",
                                        "text", "sentence"])
 
@@ -63,22 +60,25 @@ def frame_scores(documents: Iterable[Document], codebook: Codebook | None = None
     """Document x frame: hits, score (hits per 100 words), the number of sentences that
     triggered the frame, and the evidence (each trigger with its sentence index)."""
     documents = list(documents)
-    hits = frame_hits(documents, codebook)
-    frames = sorted(set(FRAMES) | set(hits["frame"]) | set(codebook.frames if codebook else ()),
+    matcher = frame_matcher(codebook)
+    # Per doc_id, each frame's triggers as (text, sentence index), in text order.
+    found: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for doc in documents:
+        by_frame = found.setdefault(doc.doc_id, {})
+        for sentence in document_sentences(doc):
+            for frame, text in matcher.find_kinds(doc.text, sentence.start, sentence.end):
+                by_frame.setdefault(frame, []).append((text, sentence.index))
+    kinds = {frame for by_frame in found.values() for frame in by_frame}
+    frames = sorted(set(FRAMES) | kinds | set(codebook.frames if codebook else ()),
                     key=lambda f: (f not in FRAMES, FRAMES.index(f) if f in FRAMES else 0, f))
-    grouped: dict[tuple[str, str], list[tuple[str, int]]] = {}
-    for doc_id, frame, text, sentence in zip(hits["doc_id"], hits["frame"], hits["text"],
-                                             hits["sentence"], strict=True):
-        grouped.setdefault((doc_id, frame), []).append((text, sentence))
     rows = []
     for doc in documents:
         words = max(doc.n_words, 1)
         for frame in frames:
-            found = grouped.get((doc.doc_id, frame), [])
-            rows.append({"doc_id": doc.doc_id, "source": doc.source, "frame": frame,
-                         "hits": len(found), "score": 100 * len(found) / words,
-                         "sentences": len({s for _, s in found}),
-                         "evidence": "; ".join(f'"{t}" (s{s})' for t, s in found)})
+            triggers = found[doc.doc_id].get(frame, [])
+            rows.append((doc.doc_id, doc.source, frame, len(triggers),
+                         100 * len(triggers) / words, len({s for _, s in triggers}),
+                         "; ".join(f'"{t}" (s{s})' for t, s in triggers)))
     return pd.DataFrame(rows, columns=["doc_id", "source", "frame", "hits", "score",
                                        "sentences", "evidence"])
 

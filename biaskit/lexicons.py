@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,78 @@ def read_lexicon(filename: str) -> tuple[dict[str, str], ...]:
     return tuple(row for row in rows if not (row.get(first) or "").startswith("#"))
 
 
-def _term_regex(term: str) -> str:
-    wildcard = term.endswith("*")
-    words = term.rstrip("*").split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    return body + (r"[\w-]*" if wildcard else "")
+# Nested groups cost the regex parser one recursion each: stay far below Python's limit.
+_MAX_NESTING = 40
+
+_Piece = tuple[str | None, str]  # (key, regex)
+_Path = tuple[int, list[_Piece]]  # (term index, the term's pieces)
+
+
+def _term_pieces(term: str) -> list[_Piece]:
+    """The regex of a term as pieces, each with the key that decides which pieces may share a
+    branch: one piece per character, keyed by its lower case when ASCII; unkeyed pieces for
+    the whitespace between words and for a final ``*``."""
+    pieces: list[_Piece] = []
+    for number, word in enumerate(term.rstrip("*").split()):
+        if number:
+            pieces.append((None, r"\s+"))
+        pieces.extend((char.lower() if char.isascii() else None, re.escape(char))
+                      for char in word)
+    if term.endswith("*"):
+        pieces.append((None, r"[\w-]*"))
+    return pieces
+
+
+def _glance(key: str, regex: str) -> str:
+    """A keyed piece as a case-sensitive class of its two ASCII cases and every non-ASCII
+    character, the non-ASCII ones then checked against the piece under IGNORECASE. It matches
+    what the piece matches, but the engine skips a branch that begins with a class after one
+    look at the text, where it has to enter a branch that begins with a case-insensitive
+    character. (The class is written as the ASCII characters it leaves out, which compiles
+    in microseconds where a range up to U+10FFFF takes milliseconds.)"""
+    edges = [-1, *sorted({ord(key), ord(key.upper())}), 128]
+    left_out = "".join(rf"\x{low + 1:02x}-\x{high - 1:02x}"
+                       for low, high in pairwise(edges) if high - low > 1)
+    return rf"(?-i:[^{left_out}])(?<={regex})"
+
+
+def _alternation(paths: list[_Path], depth: int = 0) -> str:
+    """A regex trying the terms' pieces from ``depth`` on, in the order given, with terms that
+    go on with the same character merged into one branch (a trie), so that the engine does not
+    try every term at every word. The pieces a term shares with no other are in the group
+    ``t<index>`` that names it.
+
+    Merging moves a term ahead only of terms that go on with another character, and under
+    IGNORECASE no character of a text matches two ASCII characters that differ in lower case,
+    so the terms tried at a position, and which one matches, are those of the plain
+    alternation. Unkeyed pieces (non-ASCII, whitespace, wildcard, a term's end) are never
+    moved past.
+    """
+    branches: list[list[_Path]] = []
+    open_branches: dict[str, list[_Path]] = {}
+    for index, pieces in paths:
+        key = pieces[depth][0] if depth < len(pieces) else None
+        if key is None or depth == _MAX_NESTING:
+            branches.append([(index, pieces)])
+            open_branches = {}  # nothing may move ahead of this one
+        elif key in open_branches:
+            open_branches[key].append((index, pieces))
+        else:
+            open_branches[key] = [(index, pieces)]
+            branches.append(open_branches[key])
+    regexes = []
+    for members in branches:
+        index, pieces = members[0]
+        key = pieces[depth][0] if depth < len(pieces) else None
+        if key is None or depth == _MAX_NESTING:
+            regexes.append(f"(?P<t{index}>{''.join(regex for _, regex in pieces[depth:])})")
+        elif len(members) == 1:
+            rest = "".join(regex for _, regex in pieces[depth + 1:])
+            regexes.append(f"{_glance(key, pieces[depth][1])}(?P<t{index}>{rest})")
+        else:
+            rest = _alternation(members, depth + 1)
+            regexes.append(f"{_glance(key, pieces[depth][1])}(?:{rest})")
+    return "|".join(regexes)
 
 
 class TermMatcher:
@@ -51,13 +119,26 @@ class TermMatcher:
         self.terms = list(dict.fromkeys((t.strip(), k.strip()) for t, k in terms if t.strip()))
         # Longest terms first, so that 'humanitarian law' wins over 'law'.
         ordered = sorted(range(len(self.terms)), key=lambda i: -len(self.terms[i][0]))
-        body = "|".join(f"(?P<t{i}>{_term_regex(self.terms[i][0])})" for i in ordered)
+        body = _alternation([(i, _term_pieces(self.terms[i][0])) for i in ordered])
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) \
             if self.terms else None
+        # (term, kind) by group number: a match's lastindex is quicker to read than lastgroup.
+        self._group_terms = {number: self.terms[int(name[1:])]
+                             for name, number in self.pattern.groupindex.items()} \
+            if self.pattern else {}
 
     def find(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[TermMatch]:
         if self.pattern is None:
             return
         for match in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
-            term, kind = self.terms[int(match.lastgroup[1:])]
+            term, kind = self._group_terms[match.lastindex]
             yield TermMatch(term, kind, match.start(), match.end(), match.group())
+
+    def find_kinds(self, text: str, lo: int = 0, hi: int | None = None
+                   ) -> Iterator[tuple[str, str]]:
+        """The kind and the matched text of each match :meth:`find` gives, without building a
+        TermMatch for it (for callers that only count kinds)."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
+            yield self._group_terms[match.lastindex][1], match.group()
