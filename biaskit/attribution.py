@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -42,7 +43,7 @@ from biaskit.speakers import (
     Resolver,
     Speaker,
     entity_words,
-    find_mentions,
+    narrator_mentions,
 )
 
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -56,21 +57,21 @@ _NOT_SPEAKER_END = frozenset(
     "the a an of for to in on at by with and or no not any some its his her their this that "
     "who which as than".split())
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
-_CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|but|while|whereas|as|after|before|because|"
-                           r"that|which|who|when)\s", re.IGNORECASE)
+_CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
 
 
 _WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
 _RECENT_STATEMENTS = 4  # statements a new cue may fall inside (cues come in text order)
 # Patterns used for every cue, compiled once.
 _RELATIVE_BEFORE_CUE = re.compile(r"(,\s*(?:which|who)|\s+that)(?:\s+(?:also|had|has|have))?\s*$")
+_RELATIVE_BEFORE_CUE_ENDS = ("which", "who", "that", "also", "had", "has", "have")  # its last words
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
 _ONLY_COMMA = re.compile(r"\s*,?\s*")
 _TAG_TO_NEXT_QUOTE = re.compile(r"[^.!?]*?,\s*")
 _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 _ANY_WORD_CHAR = re.compile(r"\w")
-_THAT = re.compile(r"\bthat\b")
+_THAT = re.compile(r"that(?<!\wthat)(?!\w)")  # \bthat\b, but starting with its letters
 _BARE_NOUN_PHRASE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
 _SEMICOLON = re.compile(r";")
@@ -119,8 +120,7 @@ class Attribution:
 COLUMNS = tuple(f.name for f in fields(Attribution))
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
     lemma: str
     stance: str
     requires: str
@@ -135,16 +135,25 @@ class _Lexicon:
     pattern: re.Pattern[str]
     forms: dict[str, tuple[str, str, str]]
 
-    def cues(self, text: str, lo: int, hi: int) -> Iterable[_Cue]:
+    def cues(self, text: str, lo: int, hi: int) -> list[_Cue]:
         """Cue occurrences in text[lo:hi], as whole words."""
-        for match in self.pattern.finditer(text, lo, hi):
-            lemma, stance, requires = self.forms[match.group().lower()]
-            yield _Cue(lemma, stance, requires, match.start(), match.end())
+        forms = self.forms
+        return [_Cue(*forms[match.group().lower()], match.start(), match.end())
+                for match in self.pattern.finditer(text, lo, hi)]
+
+
+# Characters besides its two cases that re.IGNORECASE lets stand for an ASCII letter.
+_CASE_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words, factored by common prefixes so that the engine
-    does not try every alternative at every position."""
+    """A regex matching any of the words in any case, as re.IGNORECASE would, factored by
+    common prefixes so that the engine does not try every alternative at every position.
+
+    The cases are spelled out (``[sSſ]``) rather than left to re.IGNORECASE, and the first
+    letter is split into one alternative per case: the engine then rejects a word by
+    comparing its first character, where re.IGNORECASE enters every alternative.
+    """
     trie: dict = {}
     for word in words:
         node = trie
@@ -152,16 +161,33 @@ def _trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    def cases(char: str) -> list[str]:
+        if not char.isascii():  # left to re.IGNORECASE, which knows all of Unicode's cases
+            return [f"(?i:{re.escape(char)})"]
+        lower = char.lower()
+        return [re.escape(c) for c in dict.fromkeys(
+            lower + lower.upper() + _CASE_FOLDS.get(lower, ""))]
+
+    def any_case(char: str) -> str:
+        variants = cases(char)
+        return variants[0] if len(variants) == 1 else "[" + "".join(variants) + "]"
+
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
+        branches = [any_case(char) + build(child) for char, child in sorted(node.items())
                     if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
-    return build(trie)
+    first_letters = [variant + build(child)
+                     for char, child in sorted(trie.items()) if char for variant in cases(char)]
+    return "(?:" + "|".join(first_letters) + ")"
+
+
+# Clause breaks: punctuation, or a conjunction or relative word in any case.
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s" + _trie_pattern(_CLAUSE_WORDS) + r"\s")
 
 
 @cache
@@ -176,8 +202,7 @@ def _lexicon() -> _Lexicon:
         for i in range(0, len(words), size):
             forms[" ".join(words[i:i + size]).lower()] = (
                 row["lemma"], row["stance"], row["requires"])
-    pattern = re.compile(r"(?<![\w'’-])" + _trie_pattern(forms) + r"(?![\w'’-])",
-                         re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w'’-])" + _trie_pattern(forms) + r"(?![\w'’-])")
     return _Lexicon(pattern, forms)
 
 
@@ -193,19 +218,11 @@ class _Extractor:
         self._sentence_starts = [sentence.start for sentence in self.sentences]
         self.roles = {b.index: b.role for b in doc.blocks}
         self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
-        narration = self._outside_quotes()
-        self.resolver = Resolver(self.text, find_mentions(self.text, narration), codebook)
+        self.resolver = Resolver(self.text, narrator_mentions(doc), codebook)
         self.found: list[dict] = []
+        self._word_counts: dict[tuple[int, int], int] = {}
 
     # -- quotes ---------------------------------------------------------------------------
-
-    def _outside_quotes(self) -> list[tuple[int, int]]:
-        spans, pos = [], 0
-        for quote in self.quotes:
-            spans.append((pos, quote.start))
-            pos = quote.end
-        spans.append((pos, len(self.text)))
-        return spans
 
     def _quote_at(self, position: int) -> Quote | None:
         i = bisect_right(self._quote_starts, position) - 1
@@ -221,10 +238,24 @@ class _Extractor:
             i += 1
         return found
 
+    def _first_quote_between(self, lo: int, hi: int) -> Quote | None:
+        i = bisect_right(self._quote_starts, lo - 1)
+        if i < len(self.quotes) and self.quotes[i].start < hi:
+            return self.quotes[i]
+        return None
+
+    def _words(self, start: int, end: int) -> int:
+        """count_words of text[start:end]; a statement's span is counted for its mode and
+        again for its row, so counts are kept."""
+        key = (start, end)
+        if key not in self._word_counts:
+            self._word_counts[key] = count_words(self.text[start:end])
+        return self._word_counts[key]
+
     # -- the main loop --------------------------------------------------------------------
 
     def run(self) -> list[dict]:
-        cues = list(_lexicon().cues(self.text, 0, len(self.text)))  # one scan per document
+        cues = _lexicon().cues(self.text, 0, len(self.text))  # one scan per document
         cue_starts = [cue.start for cue in cues]
         for sentence in self.sentences:
             if self.roles[sentence.paragraph] == "headline" and self._headline_colon(sentence):
@@ -251,7 +282,8 @@ class _Extractor:
         """True when the cue lies in a statement already found (its tag or its content),
         unless it starts a new clause with its own subject: ', and it described ...'."""
         for statement in self.found[-_RECENT_STATEMENTS:]:  # cues come in text order
-            if not statement["region"][0] <= cue.start < statement["region"][1]:
+            region_start, region_end = statement["region"]
+            if not region_start <= cue.start < region_end:
                 continue
             if not statement["start"] <= cue.start < statement["end"]:
                 return True
@@ -259,8 +291,9 @@ class _Extractor:
             if cut is None:
                 return True  # a statement nested in another: 'Amnesty said ... had shown that'
             statement["end"] = _trim(self.text, statement["start"], cut)[1]
-            statement["region"] = (statement["region"][0], cut)
-            statement.update(self._mode(statement["start"], statement["end"], statement["form"]))
+            statement["region"] = (region_start, cut)
+            statement["mode"], statement["quoted_words"] = self._mode(
+                statement["start"], statement["end"], statement["form"])
         return False
 
     def _clause_split(self, start: int, cue: _Cue) -> int | None:
@@ -271,8 +304,8 @@ class _Extractor:
         """
         lo = max(start, cue.start - _WINDOW)  # a clause boundary sits close to its cue
         before = self.text[lo:cue.start]
-        relative = _RELATIVE_BEFORE_CUE.search(
-                             before)
+        relative = _RELATIVE_BEFORE_CUE.search(before) if before.rstrip().endswith(
+            _RELATIVE_BEFORE_CUE_ENDS) else None
         if relative and _antecedent(before[:relative.start()]):
             return lo + relative.start()
         for boundary in _COORDINATION.finditer(before):
@@ -310,12 +343,12 @@ class _Extractor:
         if quote.start > sentence.start:  # sentences are trimmed: text stands before the quote
             content_start = sentence.start  # 'Pilots are well-trained and "...," he said'
         content_end = quote.inner_end if content_start == quote.inner_start else quote.end
-        next_quote = self._quotes_between(tag_end, sentence.end + 1)
+        next_quote = self._first_quote_between(tag_end, sentence.end + 1)
         region_end = sentence.end
         form = "tag after the quote"
-        if next_quote and _TAG_TO_NEXT_QUOTE.fullmatch(self.text[tag_end:next_quote[0].start]):
-            content_end = next_quote[0].inner_end
-            region_end = max(sentence.end, next_quote[0].end)
+        if next_quote and _TAG_TO_NEXT_QUOTE.fullmatch(self.text[tag_end:next_quote.start]):
+            content_end = next_quote.inner_end
+            region_end = max(sentence.end, next_quote.end)
             if content_start == quote.inner_start:
                 form = "quote split by its tag"
         self._add(cue, speaker, content_start, content_end, sentence, form,
@@ -324,10 +357,9 @@ class _Extractor:
 
     def _before_quote(self, cue: _Cue, sentence: Sentence) -> bool:
         """'X said: "..."' and 'X told Rossiya 24 television: "..."'."""
-        quotes = self._quotes_between(cue.end, sentence.end + 1)
-        if not quotes:
+        quote = self._first_quote_between(cue.end, sentence.end + 1)
+        if not quote:
             return False
-        quote = quotes[0]
         if quote.start - cue.end > 60:
             return False
         between = self.text[cue.end:quote.start]
@@ -484,21 +516,22 @@ class _Extractor:
         """The speaker phrase right before the cue, and where it starts."""
         lo = max(sentence.start, cue.start - _WINDOW)  # a speaker phrase is short
         window = self.text[lo:cue.start]
-        closing = max(window.rfind(mark) for mark in "”\"’")
+        closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
         if closing >= 0 and self._quote_at(lo + closing):
             window_start = lo + closing + 1
         else:
             window_start = lo
         window = self.text[window_start:cue.start]
         words = window.split()
-        while words and (words[-1].lower() in _BETWEEN_SPEAKER_AND_CUE or (
-                words[-1].lower().rstrip(",") in _WEEKDAYS)):
+        last = words[-1].lower() if words else ""
+        while words and (last in _BETWEEN_SPEAKER_AND_CUE or last.rstrip(",") in _WEEKDAYS):
             words.pop()
             if words and words[-1].lower() == "on":
                 words.pop()
-        if words and _is_passive(words[-1], self.text[cue.start:cue.end]):
+            last = words[-1].lower() if words else ""
+        if words and _is_passive(last, self.text[cue.start:cue.end]):
             return None  # 'Moscow has been accused of': the subject is not the speaker
-        if words and words[-1].lower() in ("which", "who", "that"):
+        if words and last in ("which", "who", "that"):
             words.pop()  # a relative clause: '... Amnesty International, which claimed'
             phrase = _antecedent(" ".join(words).rstrip(","))
             found = window.rfind(phrase) if phrase else -1
@@ -515,11 +548,12 @@ class _Extractor:
     def _subject(self, before: str) -> str:
         """The noun phrase that ends ``before`` if it can be a speaker, else ''."""
         before = _RELATIVE_CLAUSE.sub(",", before)  # ', who asked not to be named,'
-        parts = [p.strip() for p in _CLAUSE_BREAK.split(before)]
-        parts = [_LEADING_CONJUNCTION.sub("", p) for p in parts]
-        phrase = parts[-1] if parts else ""
-        if not phrase and len(parts) >= 2:  # 'Viktor Bondarev, commander-in-chief ..., said'
-            earlier = [p for p in parts[:-1] if p]
+        pieces = _CLAUSE_BREAK.split(before)
+        # Usually only the last part is needed: tidy the others only when it is empty.
+        phrase = _LEADING_CONJUNCTION.sub("", pieces[-1].strip())
+        if not phrase and len(pieces) >= 2:  # 'Viktor Bondarev, commander-in-chief ..., said'
+            parts = [_LEADING_CONJUNCTION.sub("", p.strip()) for p in pieces[:-1]]
+            earlier = [p for p in parts if p]
             phrase = next((p for p in reversed(earlier) if _looks_like_name(p)), "") or (
                 earlier[0] if len(earlier) == 1 else "")
         words = phrase.split()
@@ -588,24 +622,25 @@ class _Extractor:
         if end <= start:
             return
         self.resolver.remember(start, speaker)
+        mode, quoted_words = self._mode(start, end, form)
         self.found.append({
             "start": start, "end": end, "region": region, "cue": cue, "form": form,
-            "speaker": speaker.name, "speaker_obj": speaker, **self._mode(start, end, form),
-            "paragraph": sentence.paragraph, "sentence": sentence,
+            "speaker": speaker.name, "speaker_obj": speaker, "mode": mode,
+            "quoted_words": quoted_words, "paragraph": sentence.paragraph, "sentence": sentence,
         })
 
-    def _mode(self, start: int, end: int, form: str) -> dict[str, str | int]:
+    def _mode(self, start: int, end: int, form: str) -> tuple[str, int]:
         """The mode, direct (all quoted), mixed (a paraphrase holding a quote) or indirect,
         with the number of quoted words it was decided on."""
         quoted = self._quoted_words(start, end)
         if not quoted:
             mode = "indirect"
         elif (self._inside_one_quote(start, end) or form.startswith(("floating", "quote split"))
-                or quoted == count_words(self.text[start:end])):
+                or quoted == self._words(start, end)):
             mode = "direct"
         else:
             mode = "mixed"
-        return {"mode": mode, "quoted_words": quoted}
+        return mode, quoted
 
     def _inside_one_quote(self, start: int, end: int) -> bool:
         quote = self._quote_at(start - 1) if start else None
@@ -616,7 +651,7 @@ class _Extractor:
         for quote in self._quotes_between(start - 1, end):
             lo, hi = max(start, quote.inner_start), min(end, quote.inner_end)
             if lo < hi:
-                total += count_words(self.text[lo:hi])
+                total += self._words(lo, hi)
         return total
 
 
@@ -631,9 +666,14 @@ _PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
 def _is_passive(word_before: str, cue_form: str) -> bool:
     """'has been accused', 'was told', 'is said to': the grammatical subject is not speaking."""
     word = word_before.lower()
-    participle = cue_form.lower().endswith(("ed", "en")) or cue_form.lower() in (
+    if word not in _PASSIVE_AUXILIARIES:
+        return False
+    cue = cue_form.lower()
+    return word in ("been", "being", "be") or cue.endswith(("ed", "en")) or cue in (
         "said", "told", "found", "shown", "written")
-    return word in ("been", "being", "be") or (word in _PASSIVE_AUXILIARIES and participle)
+
+
+_ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
 
 
 def _antecedent(before: str) -> str:
@@ -641,17 +681,22 @@ def _antecedent(before: str) -> str:
     London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
     words = before.strip(" ,").split()
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
-        if words[i].lower() in DETERMINERS - {"that", "this", "these", "those"}:
+        if words[i].lower() in _ARTICLES_AND_POSSESSIVES:
             return " ".join(words[i:])
     names = list(_CAPITALISED_WORDS.finditer(before))
     return names[-1].group() if names else ""
 
 
+_QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
+
+
 def _is_question(sentence: str) -> bool:
     """Questions and 'What X say about Y' subheads report nobody's statement."""
-    first = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
-    return sentence.rstrip().endswith("?") or first in ("What", "How", "Why", "Where", "When",
-                                                        "Who", "Which")
+    if sentence.rstrip().endswith("?"):
+        return True
+    if not sentence.lstrip().startswith(_QUESTION_WORDS):  # most sentences: no need to split
+        return False
+    return sentence.split(maxsplit=1)[0] in _QUESTION_WORDS
 
 
 def _looks_like_name(phrase: str) -> bool:
@@ -680,11 +725,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def extract_attributions(doc: Document, codebook: Codebook | None = None) -> list[Attribution]:
     """Every attributed statement of a document, in text order."""
+    return [Attribution(*row) for row in _rows(doc, codebook)]
+
+
+def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
+    """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
+    these directly, without an Attribution object per row)."""
     extractor = _Extractor(doc, codebook)
     statements = extractor.run()
     roles = extractor.roles
-    sentence_starts = [s.start for s in extractor.sentences]
-    records = []
+    sentences = extractor.sentences
+    sentence_starts = extractor._sentence_starts
+    first_body = extractor.first_body
+    text, doc_id, source, words = doc.text, doc.doc_id, doc.source, extractor._words
+    sides = codebook.sides if codebook else None
+    rows = []
     for found in statements:
         start, end = found["start"], found["end"]
         cue: _Cue = found["cue"]
@@ -692,30 +747,28 @@ def extract_attributions(doc: Document, codebook: Codebook | None = None) -> lis
         mode = found["mode"]
         i = bisect_right(sentence_starts, start) - 1
         j = bisect_right(sentence_starts, end - 1) - 1
-        first = extractor.sentences[i] if i >= 0 else found["sentence"]
-        last = extractor.sentences[j] if j >= i >= 0 else first
+        first = sentences[i] if i >= 0 else found["sentence"]
+        last = sentences[j] if j >= i >= 0 else first
         paragraph = first.paragraph
-        role = roles[paragraph]
-        position = "lead" if paragraph == extractor.first_body else role
+        position = "lead" if paragraph == first_body else roles[paragraph]
         actor = speaker.actor
-        side_label = codebook.sides[actor.side].label if actor and codebook else ""
-        cue_text = doc.text[cue.start:cue.end]
+        cue_text = text[cue.start:cue.end]
+        if actor:
+            side_label = sides[actor.side].label if sides else ""
+            actor_evidence = f"; alias of {actor.actor_id} ({side_label})"
+        else:
+            actor_evidence = "; no codebook actor"
         evidence = (f'{mode}: {found["form"]}'
                     + (f', cue "{cue_text}"' if cue_text else "")
-                    + f"; {speaker.how}"
-                    + (f"; alias of {actor.actor_id} ({side_label})" if actor else
-                       "; no codebook actor"))
-        records.append(Attribution(
-            doc_id=doc.doc_id, source=doc.source, paragraph=paragraph,
-            sentence_index=first.index, sentence=doc.text[first.start:last.end],
-            start=start, end=end, speaker=speaker.name, speaker_label=speaker.label,
-            actor=actor.actor_id if actor else "", side=actor.side if actor else "",
-            mode=mode, cue=cue.lemma, cue_start=cue.start, cue_end=cue.end,
-            stance=cue.stance, content=doc.text[start:end],
-            content_words=count_words(doc.text[start:end]),
-            quoted_words=found["quoted_words"], position=position,
-            evidence=evidence))
-    return records
+                    + f"; {speaker.how}" + actor_evidence)
+        content = text[start:end]
+        rows.append((
+            doc_id, source, paragraph, first.index, text[first.start:last.end],
+            start, end, speaker.name, speaker.label,
+            actor.actor_id if actor else "", actor.side if actor else "",
+            mode, cue.lemma, cue.start, cue.end, cue.stance, content, words(start, end),
+            found["quoted_words"], position, evidence))
+    return rows
 
 
 def statements_by_sentence(statements: list[dict], sentences: list[Sentence]
@@ -737,5 +790,9 @@ def attributions_frame(documents: Iterable[Document] | Document,
     """One row per attributed statement of every document; first column ``doc_id``."""
     if isinstance(documents, Document):
         documents = [documents]
-    rows = [a for doc in documents for a in extract_attributions(doc, codebook)]
-    return pd.DataFrame([vars(a) for a in rows], columns=list(COLUMNS))
+    rows = [row for doc in documents for row in _rows(doc, codebook)]
+    if not rows:
+        return pd.DataFrame([], columns=list(COLUMNS))
+    columns = zip(*rows, strict=True)  # the frame is built from whole columns, at once
+    return pd.DataFrame(dict(zip(COLUMNS, map(list, columns), strict=True)),
+                        columns=list(COLUMNS))

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -124,7 +125,7 @@ class Document:
         """The body paragraphs joined by blank lines (no headline or standfirst)."""
         return "\n\n".join(self.paragraphs)
 
-    @property
+    @cached_property  # several analysers divide by it; the text never changes
     def n_words(self) -> int:
         return count_words(self.text)
 

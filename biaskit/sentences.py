@@ -40,8 +40,11 @@ _OPENERS_PUNCT = "\"'\u201c\u2018([{\u00ab\u2014\u2013-"
 # Group 1 is the mark (a spaced ellipsis, or a run of marks), group 2 the closers after it.
 # Nothing follows the greedy parts, so the engine never backtracks into them, and each match
 # consumes its whole run: the scan stays linear even on 200k dots or quotes.
+# The lookahead only repeats what the alternatives start with: it rejects the many positions
+# that cannot start a candidate with one test instead of trying each alternative.
 _CANDIDATE = re.compile(
-    r"(\.(?:[^\S\n]\.)+|[.!?\u2026]+)([" + re.escape(_CLOSERS) + r"]*)|\n[^\S\n]*\n"
+    r"(?=[.!?\u2026\n])"
+    r"(?:(\.(?:[^\S\n]\.)+|[.!?\u2026]+)([" + re.escape(_CLOSERS) + r"]*)|\n[^\S\n]*\n)"
 )
 # The next word after a candidate: skip spaces and opening punctuation, capture the word and a
 # following dot (to recognise an initial). Callers bound the scan with endpos.

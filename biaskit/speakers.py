@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from biaskit.codebook import Actor, Codebook
+from biaskit.corpus import Document
+from biaskit.quotes import find_quotes
 
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -25,8 +28,9 @@ DETERMINERS = frozenset("the a an this that these those its his her their our".s
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
 # Capitalised words joined by single spaces (never across a line or a full stop); an initial
 # such as "W." may stand inside a name.
-_NAME = re.compile(
-    r"[A-Z](?:[\w’'-]*|\.)(?: (?:(?:" + _NAME_PARTICLES + r") )?[A-Z](?:[\w’'-]*|\.)| \d+\b)*")
+_AFTER_CAPITAL = (r"(?:[\w’'-]*|\.)(?: (?:(?:" + _NAME_PARTICLES + r") )?[A-Z](?:[\w’'-]*|\.)"
+                  r"| \d+\b)*")
+_NAME = re.compile("[A-Z]" + _AFTER_CAPITAL)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
@@ -42,9 +46,12 @@ def entity_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A name in the narrator's text (outside quotes), with its kind."""
+class Mention(NamedTuple):
+    """A name in the narrator's text (outside quotes), with its kind.
+
+    A named tuple rather than a dataclass: a document has about a hundred names, and tuples
+    are several times quicker to make and to hash.
+    """
 
     start: int
     end: int
@@ -98,8 +105,16 @@ def name_kind(name: str, titles: Sequence[str] = ()) -> str:
 def _mention_pattern() -> re.Pattern[str]:
     """_NAME, but not starting at a word that is capitalised only because it opens a sentence
     ("The", "In"): most capitalised words are those, and skipping them in the regex is fast."""
-    skip = "|".join(re.escape(w.capitalize()) for w in sorted(entity_words()["not_name"]))
-    return re.compile(rf"(?<![\w’'-])(?!(?:{skip})\b)" + _NAME.pattern)
+    # The pattern starts with the capital itself, so the engine jumps from capital to capital
+    # instead of trying every position; the checks on the character before the name and on
+    # the skipped word follow, as lookbehinds from after the capital.
+    rests: dict[str, list[str]] = {}
+    for word in sorted(entity_words()["not_name"]):
+        word = word.capitalize()
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    skip = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)})"
+                    for first, rest in sorted(rests.items()))
+    return re.compile(rf"[A-Z](?<![\w’'-].)(?!(?:{skip})\b)" + _AFTER_CAPITAL)
 
 
 def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
@@ -118,28 +133,57 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
     return titles, tokens, skipped
 
 
+def narrator_mentions(doc: Document) -> list[Mention]:
+    """Names in the narrator's text of a document: everything outside quotation marks."""
+    # Attribution and actor labels both need them: find them once per (immutable) document.
+    memo = doc.__dict__
+    if "_mentions" not in memo:
+        spans, position = [], 0
+        for quote in find_quotes(doc):
+            spans.append((position, quote.start))
+            position = quote.end
+        spans.append((position, len(doc.text)))
+        memo["_mentions"] = tuple(find_mentions(doc.text, spans))
+    return list(memo["_mentions"])
+
+
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """Names in the given spans of ``text`` (the narrator's text), in order."""
     mentions = []
+    append = mentions.append
     pattern = _mention_pattern()
-    titles_and_skipped = entity_words()["title"] | entity_words()["not_name"]
+    parsed: dict[str, tuple[int, str, str, str] | None] = {}  # names recur: parse each once
     for lo, hi in spans:
         for match in pattern.finditer(text, lo, hi):
-            words = match.group().split()
-            if len(words) == 1 and words[0].lower() not in titles_and_skipped:
-                name = words[0].rstrip(".")  # the common case, without the general splitting
-                mentions.append(Mention(match.start(), match.start() + len(name), name,
-                                        name_kind(name), "", lo, hi))
+            found = match.group()
+            if found not in parsed:
+                parsed[found] = _parse_name(found)
+            name_parts = parsed[found]
+            if name_parts is None:  # a title alone ("Colonel General") names nobody
                 continue
-            titles, tokens, skipped = split_name(words)
-            if not tokens:  # a title alone ("Colonel General") names nobody
-                continue
+            skipped, name, kind, titles = name_parts
             start = match.start() + skipped
-            name = " ".join(tokens).rstrip(".")
-            mentions.append(Mention(start, start + len(name), name,
-                                    name_kind(name, tuple(titles)),
-                                    " ".join(titles), lo, hi))
+            append(Mention(start, start + len(name), name, kind, titles, lo, hi))
     return mentions
+
+
+def _parse_name(found: str) -> tuple[int, str, str, str] | None:
+    """(leading characters dropped, name, kind, titles) of a capitalised word sequence, or
+    None when it holds no name."""
+    if " " not in found and found.lower() not in _titles_and_skipped():
+        name = found.rstrip(".")  # the common case, without the general splitting
+        return 0, name, name_kind(name), ""
+    titles, tokens, skipped = split_name(found.split())
+    if not tokens:
+        return None
+    name = " ".join(tokens).rstrip(".")
+    return skipped, name, name_kind(name, tuple(titles)), " ".join(titles)
+
+
+@cache
+def _titles_and_skipped() -> frozenset[str]:
+    words = entity_words()
+    return words["title"] | words["not_name"]
 
 
 _APPOSITION_BEFORE = re.compile(r"(?:^|\n|[.;:,(]\s*)((?:[A-Z][\w’'-]*|[a-z][\w’'-]*)"
@@ -152,7 +196,8 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """A descriptor set off by commas: 'the centre's lead investigator, Lena Osei,' or
     'Viktor Bondarev, Colonel General and commander-in-chief of ...,'."""
     window = text[max(lo, start - 80):start]
-    before = _APPOSITION_BEFORE.search(window)
+    # The pattern ends with ", " at the end of the window (``$`` allows one newline after it).
+    before = _APPOSITION_BEFORE.search(window) if window.endswith((", ", ", \n")) else None
     if before and not _NAME.fullmatch(before.group(1)):
         return before.group(1)
     after = _APPOSITION_AFTER.match(text, end, hi)
@@ -165,12 +210,15 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return ""
 
 
+_LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
+
+
 def _premodifiers(text: str, start: int, lo: int) -> str:
     """Lower-case descriptor words right before a name: 'London-based rights group'."""
     before = text[max(lo, start - 60):start].split()
     kept: list[str] = []
     for word in reversed(before):
-        if not re.fullmatch(r"[a-z][\w-]*", word) or word in DETERMINERS or word in (
+        if not _LOWER_CASE_WORD.fullmatch(word) or word in DETERMINERS or word in (
                 "by", "of", "from", "to", "and", "said", "with", "that"):
             break
         kept.insert(0, word)
@@ -190,10 +238,16 @@ class Resolver:
         self._labels: dict[Mention, str] = {}
         self._fullest: dict[str, str] = {}
         self._mention_starts = [mention.start for mention in mentions]
-        self._names_by_last_word: dict[str, list[str]] = {}
+        self._first_named: dict[str, Mention] = {}
         for mention in mentions:
-            self._names_by_last_word.setdefault(mention.name.split()[-1], []).append(
-                mention.name)
+            self._first_named.setdefault(mention.name, mention)
+        self._names_by_last_word: dict[str, list[str]] = {}
+        for name in self._first_named:  # each name once, in text order
+            self._names_by_last_word.setdefault(name.split()[-1], []).append(name)
+        # A name or an alias is resolved the same wherever it stands: once per phrase (None
+        # for a description, which depends on what comes before it).
+        self._named: dict[str, Speaker | None] = {}
+        self._actors: dict[str, Actor | None] = {}
 
     def label(self, mention: Mention) -> str:
         if mention not in self._labels:
@@ -211,9 +265,17 @@ class Resolver:
         if lowered in PRONOUNS:
             return self._antecedent(PRONOUNS[lowered], position, f'pronoun "{phrase}"')
         words = lowered.split()
-        head = words[-1] if words else ""
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
+        if phrase not in self._named:
+            self._named[phrase] = self._name(phrase, words, first)
+        return self._named[phrase] or self._description(phrase, words[-1] if words else "",
+                                                        position)
+
+    def _name(self, phrase: str, words: list[str], first: str) -> Speaker | None:
+        """The speaker a name or an alias stands for; None for a description to resolve by
+        position ("the ministry")."""
+        head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
         if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
@@ -223,7 +285,7 @@ class Resolver:
                 return Speaker(name, phrase, name_kind(name), actor,
                                f'description "{phrase}" is an alias of {actor.actor_id}')
             if first in DETERMINERS or not names:
-                return self._description(phrase, head, position)
+                return None
         titles, tokens, skipped = split_name(names[-1].group().split()) if names else ([], [], 0)
         raw_name = " ".join(tokens) or phrase
         name = self._fullest_name(raw_name)
@@ -308,8 +370,11 @@ class Resolver:
         Ministry" is the ministry, not Russia)."""
         if not self._alias_pattern or not phrase:
             return None
-        matches = [m.group() for m in self._alias_pattern.finditer(phrase.replace("’", "'"))]
-        return self.codebook.actor_for(max(matches, key=len)) if matches else None
+        if phrase not in self._actors:
+            matches = self._alias_pattern.findall(phrase.replace("’", "'"))
+            self._actors[phrase] = self.codebook.actor_for(max(matches, key=len)) if matches \
+                else None
+        return self._actors[phrase]
 
     def _fullest_name(self, name: str) -> str:
         """The longest name mention in the document that ends with ``name``'s tokens."""
@@ -317,25 +382,22 @@ class Resolver:
             return self._fullest[name]
         bare = _POSSESSIVE_END.sub("", name.strip()) if name.endswith(("’s", "'s")) else name
         tokens = bare.split()
-        best = bare
+        best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             words = candidate.split()
-            if len(words) > len(best.split()) and words[-len(tokens):] == tokens:
-                best = candidate
+            if len(words) > best_length and words[-len(tokens):] == tokens:
+                best, best_length = candidate, len(words)
         self._fullest[name] = best
         return best
 
     def _mention_named(self, name: str) -> Mention | None:
-        for mention in self.mentions:
-            if mention.name == name:
-                return mention
-        return None
+        return self._first_named.get(name)
 
 
 def _is_source(phrase: str, words: list[str]) -> bool:
     """'A report this week', 'The rights group's report', 'Its report': a written source."""
     sources = entity_words()["source"]
-    if not words or not any(w in sources for w in words[:5]):
+    if not words or sources.isdisjoint(words[:5]):
         return False
     return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
         words[0] in sources)
@@ -357,17 +419,25 @@ def _alias_pattern(codebook: Codebook) -> re.Pattern[str] | None:
     return _alias_pattern_for(aliases) if aliases else None
 
 
+# Each pattern with a cheap one that every match of it contains: most windows have none, and
+# the cheap pattern starts with a fixed character that the engine can skip ahead to.
 _AUTHOR_PATTERNS = (
-    re.compile(r"\breports?\s+(?:(?:made|published|released|issued|compiled|written|produced)"
-               r"\s+)?by ([^.,;]{3,80})"),
-    re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:’s|'s)\s+(?:\w+\s+)?report"),
-    re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:, [^,.;]{1,60},)?\s+(?:has\s+|had\s+)?"
-               r"(?:published|released|issued)\s+(?:a|its|the)\s+(?:\w+\s+)?report"),
-    re.compile(r"\b[Ii]n\s+(?:the|its|a)\s+report,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
+    (re.compile(r"report(?<!\wreport)s?\s+(?:(?:made|published|released|issued|compiled|"
+                r"written|produced)\s+)?by ([^.,;]{3,80})"), re.compile("by ")),
+    (re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:’s|'s)\s+(?:\w+\s+)?report"),
+     re.compile(r"(?:’s|'s)\s+(?:\w+\s+)?report")),
+    (re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:, [^,.;]{1,60},)?\s+(?:has\s+|had\s+)?"
+                r"(?:published|released|issued)\s+(?:a|its|the)\s+(?:\w+\s+)?report"),
+     re.compile("published|released|issued")),
+    (re.compile(r"\b[Ii]n\s+(?:the|its|a)\s+report,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
+     re.compile("report,")),
 )
 
 
-_REPORT = re.compile(r"\breports?\b", re.IGNORECASE)
+# "report(s)" as a word in any case. Patterns here start with a letter, not "\b", and spell
+# the cases out instead of using re.IGNORECASE (which also lets "ſ" be an "s"), so that the
+# engine jumps from one candidate letter to the next instead of trying every position.
+_REPORT = re.compile(r"[Rr](?<!\w[Rr])[Ee][Pp][Oo][Rr][Tt][Ssſ]?\b")
 
 
 def _report_authors(text: str) -> list[tuple[int, str]]:
@@ -375,7 +445,8 @@ def _report_authors(text: str) -> list[tuple[int, str]]:
     found = set()
     for report in _REPORT.finditer(text):  # look only around the word, not the whole text
         lo, hi = max(0, report.start() - 120), min(len(text), report.end() + 100)
-        for pattern in _AUTHOR_PATTERNS:
-            for match in pattern.finditer(text, lo, hi):
-                found.add((match.start(1), match.group(1)))
+        for pattern, contained in _AUTHOR_PATTERNS:
+            if contained.search(text, lo, hi):
+                for match in pattern.finditer(text, lo, hi):
+                    found.add((match.start(1), match.group(1)))
     return sorted(found)
