@@ -30,7 +30,9 @@ sentence; ``speaker_markers`` those inside quotation marks or inside a statement
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -38,8 +40,8 @@ import pandas as pd
 from biaskit.attribution import statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus import Document
-from biaskit.cues import MARKERS, inside_quote, scare_quotes
-from biaskit.quotes import Quote, find_quotes
+from biaskit.cues import MarkerIndex, QuoteSpans, document_lowered, scare_quotes, statement_records
+from biaskit.quotes import find_quotes
 from biaskit.sentences import Sentence, document_sentences
 
 _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denied|denying)"
@@ -55,103 +57,280 @@ COLUMNS = ["doc_id", "source", "claim", "claim_side", "paragraph", "sentence_ind
 
 
 @cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
+def _cue_words(cue: str) -> tuple[tuple[str, bool], ...]:
+    """The words of a cue phrase, each as (text, inflected): an inflected word is its stem
+    ("killed" -> "kill"), which may take up to four more letters."""
     words = []
     for word in cue.replace("’", "'").split():
         if len(word) >= 4 and word.isalpha():
             stem = re.sub(r"(?:ing|ed|es|s|e)$", "", word.lower())
-            stem = stem if len(stem) >= 3 else word.lower()
-            words.append(re.escape(stem) + r"\w{0,4}")
+            words.append((stem if len(stem) >= 3 else word.lower(), True))
         else:
-            words.append(re.escape(word))
+            words.append((word, False))
+    return tuple(words)
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    words = [re.escape(text) + (r"\w{0,4}" if inflected else "")
+             for text, inflected in _cue_words(cue)]
     gap = r"\s+(?:[\w'’-]+\s+)?"
     return re.compile(r"(?<![\w-])" + gap.join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
-def _matches(claim: Claim, text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
-    """(start, end, negated) of each cue match of the claim in text[lo:hi]."""
-    found = []
-    for cue in claim.cues:
-        cue_negated = bool(_NEGATORS.search(cue))
-        for match in _cue_pattern(cue).finditer(text, lo, hi):
-            before = text[max(lo, match.start() - 40):match.start()].split()[-4:]
-            negated = not cue_negated and bool(_NEGATORS.search(" ".join(before)))
-            found.append((match.start(), match.end(), negated))
-    kept: list[tuple[int, int, bool]] = []  # cue variants often match the same words
-    for match in sorted(found, key=lambda m: (m[0], -m[1])):
-        if not kept or match[0] >= kept[-1][1]:
-            kept.append(match)
-    return kept
+@dataclass(frozen=True)
+class _Cue:
+    """One cue phrase of a claim, ready to search for."""
+
+    claim: int              # index of its claim in the codebook
+    pattern: re.Pattern[str]
+    first_word: str | None  # lower-case ASCII text every match starts with, if known
+    negated: bool           # the cue holds a negator itself
+
+
+def _cues(codebook: Codebook) -> list[_Cue]:
+    cues = []
+    for index, claim in enumerate(codebook.claims.values()):
+        for cue in claim.cues:
+            words = _cue_words(cue)
+            first = words[0][0].lower() if words and words[0][0].isascii() else None
+            cues.append(_Cue(index, _cue_pattern(cue), first, bool(_NEGATORS.search(cue))))
+    return cues
+
+
+def _first_words(cues: list[_Cue]) -> dict[str, re.Pattern[str] | None]:
+    """Each first word of the cues, with a regex matching where any cue starting with it
+    matches (None for the first word of a single cue)."""
+    patterns: dict[str, list[str]] = {}
+    for cue in cues:
+        if cue.first_word is not None:
+            patterns.setdefault(cue.first_word, []).append(f"(?:{cue.pattern.pattern})")
+    # One cue alone is tried where its word stands anyway: no need to try it before.
+    return {word: _either("|".join(either)) if len(either) > 1 else None
+            for word, either in patterns.items()}
+
+
+@cache
+def _either(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _matches(cues: list[_Cue], first_words: dict[str, re.Pattern[str] | None], text: str,
+             lowered: str | None, sentences: list[Sentence]
+             ) -> dict[tuple[int, int], list[tuple[int, int, bool]]]:
+    """(sentence index, claim index) -> (start, end, negated) of each cue match of the claim
+    in the sentence, as a search of each cue in each sentence finds them."""
+    ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+    fast = lowered is not None and ordered
+    places = _places(first_words, text, lowered, sentences) if fast else {}
+    found: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
+    for cue in cues:
+        if not fast or cue.first_word is None:
+            for sentence in sentences:
+                for match in cue.pattern.finditer(text, sentence.start, sentence.end):
+                    _add(found, cue, sentence, match.start(), match.end())
+            continue
+        sentence, resume = None, 0
+        for position, place in places[cue.first_word]:
+            if place is not sentence:
+                sentence, resume = place, place.start
+            if position < resume:
+                continue  # inside the previous match, as a search resumes after it
+            match = cue.pattern.match(text, position, sentence.end)
+            if match:
+                _add(found, cue, sentence, position, match.end())
+                resume = match.end()
+    kept_by_claim = {}
+    for (index, claim), matches in found.items():
+        kept = matches[:1]
+        if len(matches) > 1:  # cue variants often match the same words: keep the first
+            kept = []
+            for match in sorted(matches, key=lambda m: (m[0], -m[1])):
+                if not kept or match[0] >= kept[-1][1]:
+                    kept.append(match)
+        lo = sentences[index].start
+        kept_by_claim[index, claim] = [(start, end, not cue_negated and _negated(text, lo, start))
+                                       for start, end, cue_negated in kept]
+    return kept_by_claim
+
+
+def _places(first_words: dict[str, re.Pattern[str] | None], text: str, lowered: str,
+            sentences: list[Sentence]) -> dict[str, list[tuple[int, Sentence]]]:
+    """First word -> (position, sentence) of each place where a cue starting with it may
+    match in the sentence: where the word begins a word and, when several cues start with
+    it, one of them matches.
+
+    A search of each cue in each sentence costs a scan per cue and sentence; finding the
+    first words in the lower-cased text and trying the cues only there finds the same."""
+    starts = [sentence.start for sentence in sentences]
+    places = {}
+    for word, either in first_words.items():
+        found = []
+        position = lowered.find(word)
+        while position >= 0:
+            index = bisect_right(starts, position) - 1
+            before = text[position - 1] if position else " "
+            if index >= 0 and position < sentences[index].end and not (
+                    before.isalnum() or before in "_-") and (
+                    either is None or either.match(text, position, sentences[index].end)):
+                found.append((position, sentences[index]))
+            position = lowered.find(word, position + 1)
+        places[word] = found
+    return places
+
+
+def _add(found: dict, cue: _Cue, sentence: Sentence, start: int, end: int) -> None:
+    found.setdefault((sentence.index, cue.claim), []).append((start, end, cue.negated))
+
+
+def _negated(text: str, lo: int, start: int) -> bool:
+    """True when a negator stands in the four words before start (from lo on)."""
+    window = text[max(lo, start - 40):start]
+    # Most windows hold no negator at all (and one in the last four words is one in the
+    # window): look there first.
+    return bool(_NEGATORS.search(window)) and bool(
+        _NEGATORS.search(" ".join(window.split()[-4:])))
+
+
+_STATEMENT_COLUMNS = ("start", "end", "speaker", "actor", "side", "mode", "cue", "stance",
+                      "cue_start")
 
 
 def claim_occurrences(documents: Iterable[Document], codebook: Codebook,
                       attributions: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence that expresses a claim, with how it is presented (see module)."""
-    by_doc = {doc_id: rows for doc_id, rows in attributions.groupby("doc_id")}
-    rows = []
+    by_doc = statement_records(attributions, _STATEMENT_COLUMNS)
+    claims = list(codebook.claims.values())
+    cues = _cues(codebook)
+    first_words = _first_words(cues)
+    sides = {claim.side: codebook.side_pattern(claim.side) for claim in claims}
+    rows: list[tuple] = []
     for doc in documents:
-        statements = by_doc.get(doc.doc_id, attributions.iloc[0:0]).sort_values(
-            "start").to_dict("records")  # plain records: looked up for every match
-        sentences = document_sentences(doc)
-        per_sentence = statements_by_sentence(statements, sentences)
-        quotes = find_quotes(doc)
-        for sentence in sentences:
-            for claim in codebook.claims.values():
-                matches = _matches(claim, doc.text, sentence.start, sentence.end)
+        found = _matches(cues, first_words, doc.text, document_lowered(doc),
+                         document_sentences(doc))
+        if not found:
+            continue
+        article = _Article(doc, by_doc.get(doc.doc_id, []))
+        for sentence in article.sentences:
+            for index, claim in enumerate(claims):
+                matches = found.get((sentence.index, index))
                 if matches:
-                    rows.append(_occurrence(doc, codebook, claim, sentence, matches,
-                                            per_sentence, sentences, quotes))
+                    rows.append(_occurrence(article, claim, sides[claim.side], sentence,
+                                            matches))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _occurrence(doc: Document, codebook: Codebook, claim: Claim, sentence: Sentence,
-                matches: list[tuple[int, int, bool]], per_sentence: list[list[dict]],
-                sentences: list[Sentence], quotes) -> dict:
+class _Article:
+    """One document with what its claims are read against: sentences, the statements of
+    each sentence, quotes and markers, found once."""
+
+    def __init__(self, doc: Document, statements: list[dict]):
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = document_sentences(doc)
+        self.per_sentence = statements_by_sentence(statements, self.sentences)
+        self.quotes = find_quotes(doc)
+        self.quote_starts = [quote.start for quote in self.quotes]
+        self.quoted = QuoteSpans(self.quotes)
+        self.markers = MarkerIndex(doc)
+        self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
+        self._marked: dict[int, tuple[str, str, str]] = {}
+        self._sides: dict[int, list[str]] = {}
+        self._named: dict[tuple[str, int], int] = {}
+
+    def last_named(self, side: str, pattern: re.Pattern[str], sentence: Sentence) -> int:
+        """Where the last mention of the side (its ``pattern``) before the sentence starts,
+        from the sentence before it on (-1 when there is none). A search for the side from
+        any position there finds one exactly when that position is at most this one."""
+        key = (side, sentence.index)
+        if key not in self._named:
+            lo = self.sentences[sentence.index - 1].start if sentence.index > 0 \
+                else sentence.start
+            last, found = -1, pattern.search(self.text, lo, sentence.start)
+            while found:
+                last = found.start()
+                found = pattern.search(self.text, last + 1, sentence.start)
+            self._named[key] = last
+        return self._named[key]
+
+    def sides_starting(self, sentence: Sentence) -> list[str]:
+        """The sides of the statements that start in the sentence, in order."""
+        if sentence.index not in self._sides:
+            self._sides[sentence.index] = [
+                s["side"] for s in self.per_sentence[sentence.index]
+                if sentence.start <= s["start"] < sentence.end]
+        return self._sides[sentence.index]
+
+    def marked(self, sentence: Sentence) -> tuple[str, str, str]:
+        """The sentence's markers in the outlet's voice, those in someone's words, and its
+        scare quotes, each joined with '; '."""
+        if sentence.index not in self._marked:
+            statements = self.per_sentence[sentence.index]
+            own, speakers = [], []  # the outlet's markers, and those inside someone's words
+            contents = _union([(s["start"], s["end"]) for s in statements])
+            content_starts = [start for start, _ in contents]
+            for marker in self.markers.between(sentence.start, sentence.end):
+                if marker.kind == "contrast":
+                    continue
+                i = bisect_right(content_starts, marker.start) - 1
+                spoken = self.quoted.holds(marker.start) or (
+                    i >= 0 and marker.start < contents[i][1])
+                (speakers if spoken else own).append(f"{marker.kind}:{marker.text.lower()}")
+            direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
+            # Only quotes starting in the sentence can lie inside it.
+            near = self.quotes[bisect_left(self.quote_starts, sentence.start):
+                               bisect_right(self.quote_starts, sentence.end)]
+            scare = [self.text[q.start:q.end] for q in scare_quotes(
+                self.text, near, direct, sentence.start, sentence.end)]
+            self._marked[sentence.index] = ("; ".join(own), "; ".join(speakers),
+                                            "; ".join(scare))
+        return self._marked[sentence.index]
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged: sorted, without overlaps, holding the same positions."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _occurrence(article: _Article, claim: Claim, side: re.Pattern[str], sentence: Sentence,
+                matches: list[tuple[int, int, bool]]) -> tuple:
+    doc, text = article.doc, article.text
     start, end, negated = matches[0]
-    statements = per_sentence[sentence.index]
-    presenter = _presenter(statements, sentence, start, end)
+    presenter = _presenter(article.per_sentence[sentence.index], sentence, start, end)
     if presenter is not None:
-        who, side, mode = presenter["actor"] or presenter["speaker"], presenter["side"], \
+        who, side_of, mode = presenter["actor"] or presenter["speaker"], presenter["side"], \
             presenter["mode"]
         cue, stance = presenter["cue"], presenter["stance"]
         how = f'in a {mode} statement by "{presenter["speaker"]}" (cue "{cue}")'
-    elif _UNATTRIBUTED.search(doc.text, max(sentence.start, start - 60), start):
-        who, side, mode, cue, stance = "unattributed_report", "", "unattributed", "", ""
+    elif _UNATTRIBUTED.search(text, max(sentence.start, start - 60), start):
+        who, side_of, mode, cue, stance = "unattributed_report", "", "unattributed", "", ""
         how = "in an unattributed report ('reports that ...')"
     else:
-        who, side, mode, cue, stance = "narrator", "", "narrator", "", ""
+        who, side_of, mode, cue, stance = "narrator", "", "narrator", "", ""
         how = "in the outlet's own voice"
-    own, speakers = [], []  # the outlet's markers, and those inside someone's words
-    contents = [(s["start"], s["end"]) for s in statements]
-    for marker in MARKERS().find(doc.text, sentence.start, sentence.end):
-        if marker.kind == "contrast":
-            continue
-        spoken = inside_quote(quotes, marker.start) or any(
-            s <= marker.start < e for s, e in contents)
-        (speakers if spoken else own).append(f"{marker.kind}:{marker.text.lower()}")
-    direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
-    scare = [doc.text[q.start:q.end] for q in scare_quotes(doc.text, quotes, direct,
-                                                            sentence.start, sentence.end)]
-    countered_by = _counters(doc, codebook, claim, sentence, start, sentences, per_sentence,
-                             quotes)
+    markers, speaker_markers, scare = article.marked(sentence)
+    countered_by = _counters(article, claim, side, sentence, start)
     blocks = len(doc.blocks)
     role = doc.blocks[sentence.paragraph].role
-    first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
-    return {
-        "doc_id": doc.doc_id, "source": doc.source, "claim": claim.claim_id,
-        "claim_side": claim.side, "paragraph": sentence.paragraph,
-        "sentence_index": sentence.index, "sentence": sentence.text, "start": start,
-        "end": end, "matched": "; ".join(doc.text[s:e] for s, e, _ in matches),
-        "polarity": "negated" if negated else "affirmed", "presenter": who,
-        "presenter_side": side, "mode": mode, "cue": cue, "stance": stance,
-        "markers": "; ".join(own), "speaker_markers": "; ".join(speakers),
-        "scare_quotes": "; ".join(scare),
-        "countered": bool(countered_by), "countered_by": "; ".join(countered_by),
-        "position": "lead" if sentence.paragraph == first_body else role,
-        "relative_position": sentence.paragraph / (blocks - 1) if blocks > 1 else 0.0,
-        "evidence": f'"{doc.text[start:end]}" matches claim {claim.claim_id} '
-                    f'{"(negated) " if negated else ""}{how}',
-    }
+    return (
+        doc.doc_id, doc.source, claim.claim_id, claim.side, sentence.paragraph,
+        sentence.index, sentence.text, start, end,
+        "; ".join(text[s:e] for s, e, _ in matches),
+        "negated" if negated else "affirmed", who, side_of, mode, cue, stance,
+        markers, speaker_markers, scare, bool(countered_by), "; ".join(countered_by),
+        "lead" if sentence.paragraph == article.first_body else role,
+        sentence.paragraph / (blocks - 1) if blocks > 1 else 0.0,
+        f'"{text[start:end]}" matches claim {claim.claim_id} '
+        f'{"(negated) " if negated else ""}{how}',
+    )
 
 
 def _presenter(statements: list[dict], sentence: Sentence, start: int, end: int
@@ -164,26 +343,25 @@ def _presenter(statements: list[dict], sentence: Sentence, start: int, end: int
     return None
 
 
-def _counters(doc: Document, codebook: Codebook, claim: Claim, sentence: Sentence,
-              match_start: int,
-              sentences: list[Sentence], per_sentence: list[list[dict]],
-              quotes: list[Quote]) -> list[str]:
+def _counters(article: _Article, claim: Claim, side: re.Pattern[str], sentence: Sentence,
+              match_start: int) -> list[str]:
     found = []
     index = sentence.index
+    sentences = article.sentences
     for other in sentences[index:index + 3]:
-        opposing = [s["side"] for s in per_sentence[other.index]
-                    if other.start <= s["start"] < other.end and s["side"] not in ("", claim.side)]
+        opposing = [side for side in article.sides_starting(other)
+                    if side not in ("", claim.side)]
         found += [f'{side} statement in sentence {other.index}'
                   for side in dict.fromkeys(opposing)]
     # A contrast marker frames what follows it: earlier in the claim's own sentence, or in the
     # sentence before when what it contradicts names the claim's side ("Bondarev's comments
     # contradict reports made by ... Amnesty International. A report this week said ...").
     lo = sentences[index - 1].start if index > 0 else sentence.start
-    side = codebook.side_pattern(claim.side)
-    for marker in MARKERS().find(doc.text, lo, match_start):
-        if marker.kind != "contrast" or inside_quote(quotes, marker.start):
+    for marker in article.markers.between(lo, match_start):
+        if marker.kind != "contrast" or article.quoted.holds(marker.start):
             continue
-        if marker.start >= sentence.start or side.search(doc.text, marker.end, sentence.start):
+        if marker.start >= sentence.start or (
+                marker.end <= article.last_named(claim.side, side, sentence)):
             found.append(f'"{marker.text}" before it')
     return list(dict.fromkeys(found))
 

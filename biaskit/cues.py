@@ -10,18 +10,19 @@ own word, like "so-called" in Bondarev's quote) or ``narrator`` (the outlet's).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import accumulate
 
 import pandas as pd
 
-from biaskit.codebook import Codebook
+from biaskit.codebook import Actor, Codebook
 from biaskit.corpus import Document, count_words
-from biaskit.lexicons import TermMatcher, read_lexicon
+from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
-from biaskit.speakers import find_mentions, mention_label
+from biaskit.speakers import mention_label, narrator_mentions
 
 SCARE_QUOTE_WORDS = 3  # a quotation this short, quoting nobody, is a scare quote
 COLUMNS = ["doc_id", "source", "kind", "term", "class", "start", "end", "text", "voice",
@@ -34,19 +35,175 @@ def MARKERS() -> TermMatcher:  # noqa: N802 - reads as the lexicon it is
     return TermMatcher((row["term"], row["kind"]) for row in read_lexicon("markers.csv"))
 
 
+# The only characters on which re.IGNORECASE and str.lower() disagree about ASCII letters:
+# İ matches "i" but lowers to two characters, ı and ſ match "i" and "s" but lower to themselves.
+_CASE_EXCEPTIONS = ("İ", "ı", "ſ")
+
+
+def document_lowered(doc: Document) -> str | None:
+    """``doc.text.lower()`` (found once per document), with the same offsets, where a
+    lower-case ASCII word stands exactly where an IGNORECASE regex of it matches the text;
+    None when the text holds İ, ı or ſ."""
+    memo = getattr(doc, "__dict__", None)
+    if memo is not None and "_lowered" in memo:
+        return memo["_lowered"]
+    text = doc.text
+    lowered = None if any(letter in text for letter in _CASE_EXCEPTIONS) else text.lower()
+    if memo is not None:
+        memo["_lowered"] = lowered
+    return lowered
+
+
+def _is_word_or_hyphen(char: str) -> bool:
+    """The regex class ``[\\w-]`` (\\w is str.isalnum() or "_")."""
+    return char.isalnum() or char in "_-"
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the words, factored by common prefixes (one test per
+    character instead of one per word)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@cache
+def _marker_starts() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The first words of the marker terms (lower-case), and a regex for lower-cased text
+    finding the character before each place where one begins, unless that character is an
+    ASCII letter, digit, "_" or "-". None when a first word is not ASCII."""
+    words = [term.rstrip("*").split() for term, _ in MARKERS().terms]
+    if not words or not all(w and w[0].isascii() for w in words):
+        return None
+    first_words = tuple(sorted({w[0].lower() for w in words}))
+    # Starting with a plain character class lets the regex engine skip through the text fast.
+    return re.compile(r"[^a-z0-9_-](?=" + _trie_pattern(first_words) + ")"), first_words
+
+
+@cache
+def _terms_end_in_word() -> bool:
+    """True when every marker match ends with a word character or hyphen."""
+    return all(term.rstrip("*")[-1:].isascii() and _is_word_or_hyphen(term.rstrip("*")[-1:])
+               for term, _ in MARKERS().terms)
+
+
+def document_markers(doc: Document) -> tuple[TermMatch, ...]:
+    """``MARKERS().find(doc.text)``, found once per document (claims and cues both use them)."""
+    memo = getattr(doc, "__dict__", None)
+    if memo is not None and "_markers" in memo:
+        return memo["_markers"]
+    text = doc.text
+    lowered, starts = document_lowered(doc), _marker_starts()
+    if lowered is None or starts is None:
+        found = tuple(MARKERS().find(text))
+    else:
+        # The lexicon regex tries every term at every position; trying it only where a term's
+        # first word begins a word finds the same matches in far less time.
+        before_word, first_words = starts
+        places = [c.start() + 1 for c in before_word.finditer(lowered)]
+        if lowered.startswith(first_words):
+            places.insert(0, 0)
+        matcher, found_list, resume = MARKERS(), [], 0
+        for position in places:
+            if position < resume:
+                continue
+            match = matcher.pattern.match(text, position)
+            if match:  # the matcher names the term: it finds this match first in its span
+                found_list.append(next(matcher.find(text, position, match.end())))
+                resume = match.end()
+        found = tuple(found_list)
+    if memo is not None:
+        memo["_markers"] = found
+    return found
+
+
+class MarkerIndex:
+    """The markers of one document, and those ``MARKERS().find(text, lo, hi)`` finds."""
+
+    def __init__(self, doc: Document):
+        self.text = doc.text
+        self.found = document_markers(doc)
+        self.starts = [marker.start for marker in self.found]
+        self.ends = [marker.end for marker in self.found]
+        self.end_in_word = _terms_end_in_word()
+
+    def between(self, lo: int, hi: int) -> Sequence[TermMatch]:
+        """The markers a search of text[lo:hi] finds: those of the whole text inside it, unless
+        a marker of the whole text crosses lo or hi, or one could end at hi only because the
+        search stops there; then search the range itself."""
+        if lo >= hi:
+            return ()
+        text = self.text
+        first = bisect_left(self.starts, lo)
+        last = bisect_left(self.starts, hi)
+        crossed = (first > 0 and self.ends[first - 1] > lo) or (
+            last > first and self.ends[last - 1] > hi)
+        cut = hi < len(text) and _is_word_or_hyphen(text[hi]) and (
+            not self.end_in_word or _is_word_or_hyphen(text[hi - 1]))
+        if crossed or cut:
+            return list(MARKERS().find(text, lo, hi))
+        return self.found[first:last]
+
+
 def scare_quotes(text: str, quotes: list[Quote], direct: list[tuple[int, int]], lo: int,
                  hi: int) -> list[Quote]:
     """Quotations of at most three words in text[lo:hi] that are not inside a direct
     statement's content (``direct``: its start and end): its "findings", a "corridor"."""
+    # A quotation lies in a statement when the statement reaching furthest among those that
+    # start at or before it reaches its end: one lookup per quotation, not one per statement.
+    spans = sorted(direct)
+    starts = [start for start, _ in spans]
+    furthest = list(accumulate((end for _, end in spans), max))
     found = []
     for quote in quotes:
         if quote.start < lo or quote.end > hi or not quote.closed:
             continue
         inner = text[quote.inner_start:quote.inner_end]
-        if count_words(inner) <= SCARE_QUOTE_WORDS and not any(
-                s <= quote.inner_start and quote.inner_end <= e for s, e in direct):
+        i = bisect_right(starts, quote.inner_start) - 1
+        if count_words(inner) <= SCARE_QUOTE_WORDS and not (
+                i >= 0 and furthest[i] >= quote.inner_end):
             found.append(quote)
     return found
+
+
+def statement_records(attributions: pd.DataFrame, columns: Sequence[str]
+                      ) -> dict[str, list[dict]]:
+    """Each document's statements (rows of the attribution table, with these columns) as
+    records, in the order ``sort_values("start")`` gives them."""
+    table = list(zip(*(attributions[column].tolist() for column in columns), strict=True))
+    doc_ids = attributions["doc_id"]
+    rows_by_doc: dict[str, list[int]] = {}
+    for row, (doc_id, missing) in enumerate(zip(doc_ids.tolist(), doc_ids.isna().tolist(),
+                                                strict=True)):
+        if not missing:  # as groupby, which drops a missing doc_id
+            rows_by_doc.setdefault(doc_id, []).append(row)
+    starts = attributions["start"].tolist()
+    records = {}
+    for doc_id, rows in rows_by_doc.items():
+        if not all(starts[a] < starts[b] for a, b in zip(rows, rows[1:], strict=False)):
+            # Ties, disorder or a missing start: let pandas order them (its sort is not
+            # stable).
+            order = attributions.iloc[rows].reset_index(drop=True).sort_values("start").index
+            rows = [rows[i] for i in order]
+        records[doc_id] = [dict(zip(columns, table[row], strict=True)) for row in rows]
+    return records
+
+
+_STATEMENT_COLUMNS = ("start", "end", "side", "actor", "mode", "sentence_index", "cue",
+                      "stance", "cue_start", "cue_end")
 
 
 def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
@@ -54,36 +211,35 @@ def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
     """One row per cue: reporting verbs (class = stance), markers (class = hedge,
     distancing, booster, contrast), scare quotes and actor labels, with offsets, the voice
     they are in, and the side and actor of the statement they belong to."""
-    by_doc = {doc_id: rows for doc_id, rows in attributions.groupby("doc_id")}
-    rows = []
+    by_doc = statement_records(attributions, _STATEMENT_COLUMNS)
+    aliases = _description_aliases(codebook) if codebook is not None else []
+    actors: dict[str, Actor | None] = {}  # name -> codebook.actor_for(name), asked once
+    rows: list[tuple] = []
     for doc in documents:
-        statements = by_doc.get(doc.doc_id, attributions.iloc[0:0]).sort_values("start")
+        text, doc_id, source = doc.text, doc.doc_id, doc.source
+        statements = by_doc.get(doc_id, [])
         quotes = find_quotes(doc)
+        quoted = QuoteSpans(quotes)
         owner = _Owner(statements, document_sentences(doc))
-        for row in statements.itertuples():
-            if row.cue_end > row.cue_start:
-                rows.append(_row(doc, "reporting_verb", row.cue, row.stance, row.cue_start,
-                                 row.cue_end, "narrator", row.side, row.actor))
-        for marker in MARKERS().find(doc.text):
-            voice = "quote" if inside_quote(quotes, marker.start) else "narrator"
+        for s in statements:
+            if s["cue_end"] > s["cue_start"]:
+                rows.append((doc_id, source, "reporting_verb", s["cue"], s["stance"],
+                             s["cue_start"], s["cue_end"], text[s["cue_start"]:s["cue_end"]],
+                             "narrator", s["side"], s["actor"]))
+        for marker in document_markers(doc):
+            voice = "quote" if quoted.holds(marker.start) else "narrator"
             side, actor = owner.at(marker.start)
-            rows.append(_row(doc, marker.kind, marker.term, marker.kind, marker.start,
-                             marker.end, voice, side, actor))
-        direct = [(r.start, r.end) for r in statements.itertuples() if r.mode == "direct"]
-        for quote in scare_quotes(doc.text, quotes, direct, 0, len(doc.text)):
+            rows.append((doc_id, source, marker.kind, marker.term, marker.kind, marker.start,
+                         marker.end, text[marker.start:marker.end], voice, side, actor))
+        direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
+        for quote in scare_quotes(text, quotes, direct, 0, len(text)):
             side, actor = owner.at(quote.start)
-            rows.append(_row(doc, "scare_quote", "scare quotes", "distancing", quote.start,
-                             quote.end, "narrator", side, actor))
+            rows.append((doc_id, source, "scare_quote", "scare quotes", "distancing",
+                         quote.start, quote.end, text[quote.start:quote.end], "narrator", side,
+                         actor))
         if codebook is not None:
-            rows += _labels(doc, quotes, codebook)
+            rows += _labels(doc, quoted, codebook, aliases, actors)
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def _row(doc: Document, kind: str, term: str, klass: str, start: int, end: int, voice: str,
-         side: str, actor: str) -> dict:
-    return {"doc_id": doc.doc_id, "source": doc.source, "kind": kind, "term": term,
-            "class": klass, "start": start, "end": end, "text": doc.text[start:end],
-            "voice": voice, "side": side, "actor": actor}
 
 
 def inside_quote(quotes: list[Quote], position: int) -> bool:
@@ -92,19 +248,30 @@ def inside_quote(quotes: list[Quote], position: int) -> bool:
     return i >= 0 and quotes[i].start <= position < quotes[i].end
 
 
+class QuoteSpans:
+    """The quotes of one document, to ask many times whether a position is inside one
+    (what :func:`inside_quote` answers, without listing the quote starts each time)."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = quotes
+        self.starts = [quote.start for quote in quotes]
+
+    def holds(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and self.quotes[i].start <= position < self.quotes[i].end
+
+
 class _Owner:
     """The side and actor of the statement a position belongs to: the statement whose
     content holds it, else the one statement of its sentence ("Amnesty allegedly found")."""
 
-    def __init__(self, statements: pd.DataFrame, sentences: list[Sentence]):
-        self.spans = sorted(zip(statements["start"], statements["end"], statements["side"],
-                                statements["actor"], strict=True))
+    def __init__(self, statements: list[dict], sentences: list[Sentence]):
+        self.spans = sorted((s["start"], s["end"], s["side"], s["actor"]) for s in statements)
         self.span_starts = [span[0] for span in self.spans]
         self.sentence_starts = [s.start for s in sentences]
         by_sentence: dict[int, set[tuple[str, str]]] = {}
-        for index, side, actor in zip(statements["sentence_index"], statements["side"],
-                                      statements["actor"], strict=True):
-            by_sentence.setdefault(index, set()).add((side, actor))
+        for s in statements:
+            by_sentence.setdefault(s["sentence_index"], set()).add((s["side"], s["actor"]))
         self.by_sentence = by_sentence
 
     def at(self, position: int) -> tuple[str, str]:
@@ -115,39 +282,61 @@ class _Owner:
         return next(iter(owners)) if len(owners) == 1 else ("", "")
 
 
-def _labels(doc: Document, quotes: list[Quote], codebook: Codebook) -> list[dict]:
+def _description_aliases(codebook: Codebook) -> list[tuple[str, re.Pattern[str], Actor]]:
+    """Aliases that are descriptions ("rights group", no name at all), each with its regex."""
+    return [(alias, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE),
+             actor)
+            for actor in codebook.actors.values() for alias in actor.aliases
+            if alias.split()[-1][:1].islower()]
+
+
+def _labels(doc: Document, quoted: QuoteSpans, codebook: Codebook,
+            aliases: list[tuple[str, re.Pattern[str], Actor]],
+            actors: dict[str, Actor | None]) -> list[tuple]:
     """Descriptors the narrator attaches to codebook actors: appositions, titles and
     pre-modifiers ("London-based rights group", "Senior Russian military official")."""
-    spans, position = [], 0
-    for quote in quotes:
-        spans.append((position, quote.start))
-        position = quote.end
-    spans.append((position, len(doc.text)))
+    text, doc_id, source = doc.text, doc.doc_id, doc.source
     rows = []
-    for mention in find_mentions(doc.text, spans):
-        actor = codebook.actor_for(mention.name)
+    for mention in narrator_mentions(doc):
+        if mention.name not in actors:
+            actors[mention.name] = codebook.actor_for(mention.name)
+        actor = actors[mention.name]
         if actor is None:
             continue
-        label = mention_label(doc.text, mention)
+        label = mention_label(text, mention)
         if not label:
             continue
-        start = doc.text.rfind(label, max(0, mention.start - 200), mention.start)
+        start = text.rfind(label, max(0, mention.start - 200), mention.start)
         if start < 0:
-            start = doc.text.find(label, mention.end)
+            start = text.find(label, mention.end)
         if start < 0:
             continue
-        rows.append(_row(doc, "label", label, "label", start, start + len(label), "narrator",
+        rows.append((doc_id, source, "label", label, "label", start, start + len(label),
+                     text[start:start + len(label)], "narrator", actor.side, actor.actor_id))
+    lowered = document_lowered(doc) if aliases else None
+    for alias, pattern, actor in aliases:  # descriptions used as aliases: no name at all
+        found = _first_match(pattern, text, lowered, alias)
+        if found and not quoted.holds(found.start()):
+            rows.append((doc_id, source, "label", found.group(), "label", found.start(),
+                         found.end(), text[found.start():found.end()], "narrator",
                          actor.side, actor.actor_id))
-    for actor in codebook.actors.values():  # descriptions used as aliases: no name at all
-        for alias in actor.aliases:
-            if not alias.split()[-1][:1].islower():
-                continue
-            found = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", doc.text,
-                              re.IGNORECASE)
-            if found and not inside_quote(quotes, found.start()):
-                rows.append(_row(doc, "label", found.group(), "label", found.start(),
-                                 found.end(), "narrator", actor.side, actor.actor_id))
     return rows
+
+
+def _first_match(pattern: re.Pattern[str], text: str, lowered: str | None, alias: str
+                 ) -> re.Match[str] | None:
+    """``pattern.search(text)`` for the regex of an alias; where the alias is ASCII, only
+    tried where the lower-cased text holds it (a plain string search, much faster)."""
+    if lowered is None or not alias.isascii():
+        return pattern.search(text)
+    needle = alias.lower()
+    position = lowered.find(needle)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match:
+            return match
+        position = lowered.find(needle, position + 1)
+    return None
 
 
 def stance_profile(attributions: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
