@@ -133,9 +133,9 @@ def pipeline(n: int, codebook) -> dict[str, float]:
 def speedup(n: int, codebook) -> tuple[float, float]:
     """Seconds for ``n`` fresh articles with one worker process and with two."""
     analyse = partial(analyse_documents, codebook=codebook)
-    one = timed(lambda: run_guarded(fresh_documents(n, seed=4), analyse, progress=False))
-    two = timed(lambda: run_guarded(fresh_documents(n, seed=4), analyse, n_jobs=2,
-                                    progress=False))
+    first, second = fresh_documents(n, seed=4), fresh_documents(n, seed=4)
+    one = timed(lambda: run_guarded(first, analyse, progress=False))
+    two = timed(lambda: run_guarded(second, analyse, n_jobs=2, progress=False))
     return one, two
 
 

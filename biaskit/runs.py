@@ -65,6 +65,8 @@ def run_guarded(documents: Sequence[Document], analyse: Analysis, *, n_jobs: int
     """
     if n_jobs < 1:
         raise ValueError(f"n_jobs must be 1 or more, not {n_jobs}")
+    if n_jobs > 1:  # at least four batches per process, so that no process waits idle long
+        batch_size = max(1, min(batch_size, -(-len(documents) // (4 * n_jobs))))
     batches = [documents[i:i + batch_size] for i in range(0, len(documents), batch_size)]
     show = len(documents) > PROGRESS_FROM if progress is None else progress
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", disable=not show,
