@@ -138,12 +138,16 @@ class _Lexicon:
     def cues(self, text: str, lo: int, hi: int) -> list[_Cue]:
         """Cue occurrences in text[lo:hi], as whole words."""
         forms = self.forms
-        return [_Cue(*forms[match.group().lower()], match.start(), match.end())
+        return [_Cue(*forms[match.group().translate(_TO_ASCII).lower()], match.start(),
+                     match.end())
                 for match in self.pattern.finditer(text, lo, hi)]
 
 
 # Characters besides its two cases that re.IGNORECASE lets stand for an ASCII letter.
 _CASE_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+# str.lower() leaves them as they are ("ſaid" stays "ſaid"): map them before looking a cue up.
+_TO_ASCII = str.maketrans({char: letter for letter, chars in _CASE_FOLDS.items()
+                           for char in chars})
 
 
 def _trie_pattern(words: Iterable[str]) -> str:

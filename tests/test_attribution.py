@@ -247,3 +247,11 @@ def test_frame_has_the_documented_columns_and_evidence():
 def test_unbalanced_quotes_do_not_crash_or_swallow_the_article():
     found = statements("“We never hit civilians, Dorn said.", "Osei said 40 people died.")
     assert summary(found)[-1] == ("Osei", "osei", "indirect", "say")
+
+
+@pytest.mark.parametrize("cue", ["ſaid", "saıd", "ac\u212anowledged"])
+def test_cue_spelled_with_a_letter_that_matches_ascii_only_ignoring_case(cue):
+    # re.IGNORECASE lets ſ stand for s, ı and İ for i, the Kelvin sign for k; lower() keeps
+    # them, and the cue lookup once failed with a KeyError that aborted the document.
+    found = statements(f"Osei {cue} the convoy had been hit.")
+    assert [(a.speaker, a.mode) for a in found] == [("Osei", "indirect")]
