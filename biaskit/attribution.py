@@ -35,6 +35,7 @@ import pandas as pd
 
 from biaskit.codebook import Codebook
 from biaskit.corpus import Document, count_words
+from biaskit.lexicons import CASE_FOLDS, trie_regex
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
 from biaskit.speakers import (
@@ -143,55 +144,15 @@ class _Lexicon:
                 for match in self.pattern.finditer(text, lo, hi)]
 
 
-# Characters besides its two cases that re.IGNORECASE lets stand for an ASCII letter.
-_CASE_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
-# str.lower() leaves them as they are ("ſaid" stays "ſaid"): map them before looking a cue up.
-_TO_ASCII = str.maketrans({char: letter for letter, chars in _CASE_FOLDS.items()
+# str.lower() leaves the letters re.IGNORECASE folds to ASCII as they are ("ſaid" stays
+# "ſaid"): map them before looking a cue up.
+_TO_ASCII = str.maketrans({char: letter for letter, chars in CASE_FOLDS.items()
                            for char in chars})
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words in any case, as re.IGNORECASE would, factored by
-    common prefixes so that the engine does not try every alternative at every position.
-
-    The cases are spelled out (``[sSſ]``) rather than left to re.IGNORECASE, and the first
-    letter is split into one alternative per case: the engine then rejects a word by
-    comparing its first character, where re.IGNORECASE enters every alternative.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def cases(char: str) -> list[str]:
-        if not char.isascii():  # left to re.IGNORECASE, which knows all of Unicode's cases
-            return [f"(?i:{re.escape(char)})"]
-        lower = char.lower()
-        return [re.escape(c) for c in dict.fromkeys(
-            lower + lower.upper() + _CASE_FOLDS.get(lower, ""))]
-
-    def any_case(char: str) -> str:
-        variants = cases(char)
-        return variants[0] if len(variants) == 1 else "[" + "".join(variants) + "]"
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [any_case(char) + build(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    first_letters = [variant + build(child)
-                     for char, child in sorted(trie.items()) if char for variant in cases(char)]
-    return "(?:" + "|".join(first_letters) + ")"
-
-
 # Clause breaks: punctuation, or a conjunction or relative word in any case.
-_CLAUSE_BREAK = re.compile(r"[,;:(]|\s" + _trie_pattern(_CLAUSE_WORDS) + r"\s")
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s" + trie_regex(_CLAUSE_WORDS, any_case=True)
+                           + r"\s")
 
 
 @cache
@@ -206,7 +167,8 @@ def _lexicon() -> _Lexicon:
         for i in range(0, len(words), size):
             forms[" ".join(words[i:i + size]).lower()] = (
                 row["lemma"], row["stance"], row["requires"])
-    pattern = re.compile(r"(?<![\w'’-])" + _trie_pattern(forms) + r"(?![\w'’-])")
+    pattern = re.compile(r"(?<![\w'’-])" + trie_regex(forms, any_case=True)
+                         + r"(?![\w'’-])")
     return _Lexicon(pattern, forms)
 
 

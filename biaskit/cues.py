@@ -19,7 +19,7 @@ import pandas as pd
 
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus import Document, count_words
-from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon
+from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon, trie_regex
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
 from biaskit.speakers import mention_label, narrator_mentions
@@ -59,27 +59,6 @@ def _is_word_or_hyphen(char: str) -> bool:
     return char.isalnum() or char in "_-"
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words, factored by common prefixes (one test per
-    character instead of one per word)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @cache
 def _marker_starts() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     """The first words of the marker terms (lower-case), and a regex for lower-cased text
@@ -90,7 +69,7 @@ def _marker_starts() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
         return None
     first_words = tuple(sorted({w[0].lower() for w in words}))
     # Starting with a plain character class lets the regex engine skip through the text fast.
-    return re.compile(r"[^a-z0-9_-](?=" + _trie_pattern(first_words) + ")"), first_words
+    return re.compile(r"[^a-z0-9_-](?=" + trie_regex(first_words) + ")"), first_words
 
 
 @cache
@@ -242,15 +221,9 @@ def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def inside_quote(quotes: list[Quote], position: int) -> bool:
-    """True when the position lies between a quote's marks."""
-    i = bisect_right([q.start for q in quotes], position) - 1
-    return i >= 0 and quotes[i].start <= position < quotes[i].end
-
-
 class QuoteSpans:
-    """The quotes of one document, to ask many times whether a position is inside one
-    (what :func:`inside_quote` answers, without listing the quote starts each time)."""
+    """The quotes of one document, to ask many times whether a position lies between a
+    quote's marks."""
 
     def __init__(self, quotes: list[Quote]):
         self.quotes = quotes
