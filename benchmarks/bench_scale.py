@@ -16,6 +16,8 @@ a real corpus; see synthetic.py) and reports, in one run:
   analysis (which caches repeated text);
 - peak memory of ``biaskit.stream.analyse_to_parquet`` over 20,000 and over 100,000 articles,
   each in a fresh process;
+- the seed article analysed alone, one call per article and nothing cached, for comparison
+  with per-article pipelines;
 - the speed-up of two worker processes over one.
 
 Targets: full analysis >= 300 articles/s per core; everything but VADER together no slower
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -46,7 +49,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E4
 
 import biaskit.readability  # noqa: E402
 import biaskit.tone  # noqa: E402
-from biaskit import corpus_from_frame, load_codebook  # noqa: E402
+from biaskit import corpus_from_frame, load_codebook, load_corpus  # noqa: E402
 from biaskit.attribution import attributions_frame  # noqa: E402
 from biaskit.claims import claim_occurrences  # noqa: E402
 from biaskit.compare import analyse_documents  # noqa: E402
@@ -59,6 +62,7 @@ from biaskit.sentences import document_sentences  # noqa: E402
 from biaskit.tone import coverage_tone, voice_tone  # noqa: E402
 
 CODEBOOK = HERE.parent / "corpora" / "syria-2015" / "codebook.yaml"
+SEED_ID = "000_d287f8da5092c987"  # the real article of ../shared/seed/
 TARGET_PER_CORE = 300
 TARGET_MEMORY_GROWTH = 1.20
 TARGET_SPEEDUP = 1.7
@@ -137,6 +141,20 @@ def pipeline(n: int, codebook, *, distinct: bool = True) -> dict[str, float]:
             "words": sum(d.n_words for d in documents) / n}
 
 
+def seed_alone(repeats: int, codebook) -> tuple[float, int]:
+    """Articles/s for the seed article analysed on its own, one call per article, with
+    nothing about its text cached (VADER's cache cleared, a fresh document each time), as
+    a per-article pipeline runs; and the article's word count."""
+    seed = next(doc for doc in load_corpus(CODEBOOK.parent) if doc.doc_id == SEED_ID)
+
+    def once() -> None:
+        biaskit.tone.polarity.cache_clear()
+        analyse_documents([replace(seed)], codebook)
+
+    once()  # compiled rules
+    return repeats / timed(lambda: [once() for _ in range(repeats)]), seed.n_words
+
+
 def speedup(n: int, codebook) -> tuple[float, float]:
     """Seconds for ``n`` fresh articles with one worker process and with two."""
     analyse = partial(analyse_documents, codebook=codebook)
@@ -203,6 +221,10 @@ def main() -> int:
     repeated = pipeline(args.sample, codebook, distinct=False)
     print(f"  the same without the swapped words ({repeated['distinct']} distinct sentences of "
           f"{repeated['sentences']}, as in heavy syndication): {repeated['rate']:.0f} articles/s")
+
+    rate, words = seed_alone(20 if args.quick else 200, codebook)
+    print(f"\nthe seed article ({words} words) alone, one call per article, nothing cached: "
+          f"{rate:.0f} articles/s on one core")
 
     one, two = speedup(args.sample, codebook)
     print(f"\nworker processes, {args.sample} articles: 1 process {one:.1f} s, "
