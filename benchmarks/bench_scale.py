@@ -176,7 +176,23 @@ def stream_child(source: str, out: str) -> None:
     from biaskit.stream import analyse_to_parquet
 
     analyse_to_parquet(source, load_codebook(CODEBOOK), out, progress=False, fresh=True)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
+    print(peak_memory_mib())
+
+
+def peak_memory_mib() -> float:
+    """This process's peak resident memory in MiB.
+
+    Linux's ru_maxrss carries the parent's peak over fork and exec, so a child started by
+    this benchmark would report the parent's memory; VmHWM is the peak of the process's own
+    memory since exec. Elsewhere, ru_maxrss (KiB on Linux, bytes on macOS).
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale / 1024
 
 
 def main() -> int:
