@@ -17,6 +17,7 @@ import os
 import platform
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,10 +38,15 @@ ADVERSARIAL = {
 }
 
 
-def best_rate(documents: list[Document], run, repeats: int) -> float:
-    """Articles per second of the fastest of ``repeats`` passes."""
+def best_rate(corpus: list[Document], articles: int, run, repeats: int) -> float:
+    """Articles per second of the fastest of ``repeats`` passes over ``articles`` copies of
+    the corpus's documents.
+
+    Each pass gets new copies: sentences, quotes and names are memoised on a document, and a
+    pass over documents seen before would time only what is not."""
     best = float("inf")
     for _ in range(repeats):
+        documents = [replace(corpus[i % len(corpus)]) for i in range(articles)]
         start = time.perf_counter()
         for doc in documents:
             run(doc)
@@ -70,7 +76,6 @@ def main() -> int:
 
     corpus = load_corpus(ROOT / "corpora" / "syria-2015")
     codebook = load_codebook(ROOT / "corpora" / "syria-2015" / "codebook.yaml")
-    documents = [corpus[i % len(corpus)] for i in range(articles)]
     words = sum(doc.n_words for doc in corpus) / len(corpus)
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -84,7 +89,7 @@ def main() -> int:
     }
     rates = {}
     for name, run in stages.items():
-        rates[name] = best_rate(documents, run, repeats)
+        rates[name] = best_rate(list(corpus), articles, run, repeats)
         print(f"  {name:26s} {rates[name]:9.0f} articles/s   "
               f"{1e6 / rates[name]:7.0f} µs per article")
 
