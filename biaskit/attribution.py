@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
@@ -735,6 +735,29 @@ def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
             mode, cue.lemma, cue.start, cue.end, cue.stance, content, words(start, end),
             found["quoted_words"], position, evidence))
     return rows
+
+
+def statement_records(attributions: pd.DataFrame, columns: Sequence[str]
+                      ) -> dict[str, list[dict]]:
+    """Each document's statements (rows of the attribution table, with these columns) as
+    records, in the order ``sort_values("start")`` gives them."""
+    table = list(zip(*(attributions[column].tolist() for column in columns), strict=True))
+    doc_ids = attributions["doc_id"]
+    rows_by_doc: dict[str, list[int]] = {}
+    for row, (doc_id, missing) in enumerate(zip(doc_ids.tolist(), doc_ids.isna().tolist(),
+                                                strict=True)):
+        if not missing:  # as groupby, which drops a missing doc_id
+            rows_by_doc.setdefault(doc_id, []).append(row)
+    starts = attributions["start"].tolist()
+    records = {}
+    for doc_id, rows in rows_by_doc.items():
+        if not all(starts[a] < starts[b] for a, b in zip(rows, rows[1:], strict=False)):
+            # Ties, disorder or a missing start: let pandas order them (its sort is not
+            # stable).
+            order = attributions.iloc[rows].reset_index(drop=True).sort_values("start").index
+            rows = [rows[i] for i in order]
+        records[doc_id] = [dict(zip(columns, table[row], strict=True)) for row in rows]
+    return records
 
 
 def statements_by_sentence(statements: list[dict], sentences: list[Sentence]

@@ -37,10 +37,10 @@ from functools import cache
 
 import pandas as pd
 
-from biaskit.attribution import statements_by_sentence
+from biaskit.attribution import statement_records, statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus import Document
-from biaskit.cues import MarkerIndex, QuoteSpans, document_lowered, scare_quotes, statement_records
+from biaskit.cues import MarkerIndex, QuoteSpans, document_lowered, scare_quotes
 from biaskit.quotes import find_quotes
 from biaskit.sentences import Sentence, document_sentences
 

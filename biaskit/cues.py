@@ -17,6 +17,7 @@ from itertools import accumulate
 
 import pandas as pd
 
+from biaskit.attribution import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus import Document, count_words
 from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon, trie_regex
@@ -156,29 +157,6 @@ def scare_quotes(text: str, quotes: list[Quote], direct: list[tuple[int, int]], 
                 i >= 0 and furthest[i] >= quote.inner_end):
             found.append(quote)
     return found
-
-
-def statement_records(attributions: pd.DataFrame, columns: Sequence[str]
-                      ) -> dict[str, list[dict]]:
-    """Each document's statements (rows of the attribution table, with these columns) as
-    records, in the order ``sort_values("start")`` gives them."""
-    table = list(zip(*(attributions[column].tolist() for column in columns), strict=True))
-    doc_ids = attributions["doc_id"]
-    rows_by_doc: dict[str, list[int]] = {}
-    for row, (doc_id, missing) in enumerate(zip(doc_ids.tolist(), doc_ids.isna().tolist(),
-                                                strict=True)):
-        if not missing:  # as groupby, which drops a missing doc_id
-            rows_by_doc.setdefault(doc_id, []).append(row)
-    starts = attributions["start"].tolist()
-    records = {}
-    for doc_id, rows in rows_by_doc.items():
-        if not all(starts[a] < starts[b] for a, b in zip(rows, rows[1:], strict=False)):
-            # Ties, disorder or a missing start: let pandas order them (its sort is not
-            # stable).
-            order = attributions.iloc[rows].reset_index(drop=True).sort_values("start").index
-            rows = [rows[i] for i in order]
-        records[doc_id] = [dict(zip(columns, table[row], strict=True)) for row in rows]
-    return records
 
 
 _STATEMENT_COLUMNS = ("start", "end", "side", "actor", "mode", "sentence_index", "cue",

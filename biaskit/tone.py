@@ -32,7 +32,7 @@ from itertools import accumulate
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from biaskit.attribution import statements_by_sentence
+from biaskit.attribution import statement_records, statements_by_sentence
 from biaskit.balance import UNASSIGNED
 from biaskit.codebook import Codebook
 from biaskit.corpus import Document
@@ -105,14 +105,7 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
     with every quotation and attributed content cut out; a sentence whose narrator text has
     fewer than three words is skipped (a bare "he said" has no tone to measure).
     """
-    # Each document's statements, in table order, with the fields used here (plain lists:
-    # pandas access per document costs more than the rest of this function).
-    by_doc: dict[str, list[dict]] = {}
-    for doc_id, start, end, side in zip(attributions["doc_id"].tolist(),
-                                        attributions["start"].tolist(),
-                                        attributions["end"].tolist(),
-                                        attributions["side"].tolist(), strict=True):
-        by_doc.setdefault(doc_id, []).append({"start": start, "end": end, "side": side})
+    by_doc = statement_records(attributions, ("start", "end", "side"))
     aliases = {side_id: codebook.side_pattern(side_id) for side_id in codebook.sides}
     rows = []
     for doc in documents:
