@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -81,7 +81,7 @@ class Speaker:
     how: str
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # keyed by the corpus's names: bounded, so memory stays flat
 def name_kind(name: str, titles: Sequence[str] = ()) -> str:
     """person, organisation or other, from the words of a name.
 

