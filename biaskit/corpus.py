@@ -14,11 +14,11 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
@@ -29,6 +29,8 @@ PROVENANCES = ("real", "constructed", "unknown")
 # Columns of Corpus.to_frame(), which corpus_from_frame() reads back.
 FIELDS = ("doc_id", "source", "date", "url", "provenance", "title", "standfirst", "text")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+T = TypeVar("T")
 
 
 def count_words(text: str) -> int:
@@ -128,6 +130,21 @@ class Document:
     @cached_property  # several analysers divide by it; the text never changes
     def n_words(self) -> int:
         return count_words(self.text)
+
+
+def kept_on_document(doc: Any, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, found once per document and kept on it under ``key``.
+
+    Several analysers ask for the same sentences, quotes, names and markers of a document,
+    and its text never changes. An object without a ``__dict__`` computes every time.
+    Callers keep immutable values (tuples), so no caller can change what another gets.
+    """
+    memo = getattr(doc, "__dict__", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 @dataclass(frozen=True)

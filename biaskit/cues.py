@@ -19,7 +19,7 @@ import pandas as pd
 
 from biaskit.attribution import statement_records
 from biaskit.codebook import Actor, Codebook
-from biaskit.corpus import Document, count_words
+from biaskit.corpus import Document, count_words, kept_on_document
 from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon, trie_regex
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
@@ -45,14 +45,9 @@ def document_lowered(doc: Document) -> str | None:
     """``doc.text.lower()`` (found once per document), with the same offsets, where a
     lower-case ASCII word stands exactly where an IGNORECASE regex of it matches the text;
     None when the text holds İ, ı or ſ."""
-    memo = getattr(doc, "__dict__", None)
-    if memo is not None and "_lowered" in memo:
-        return memo["_lowered"]
     text = doc.text
-    lowered = None if any(letter in text for letter in _CASE_EXCEPTIONS) else text.lower()
-    if memo is not None:
-        memo["_lowered"] = lowered
-    return lowered
+    return kept_on_document(doc, "_lowered", lambda: None if any(
+        letter in text for letter in _CASE_EXCEPTIONS) else text.lower())
 
 
 def _is_word_or_hyphen(char: str) -> bool:
@@ -82,32 +77,29 @@ def _terms_end_in_word() -> bool:
 
 def document_markers(doc: Document) -> tuple[TermMatch, ...]:
     """``MARKERS().find(doc.text)``, found once per document (claims and cues both use them)."""
-    memo = getattr(doc, "__dict__", None)
-    if memo is not None and "_markers" in memo:
-        return memo["_markers"]
+    return kept_on_document(doc, "_markers", lambda: _find_markers(doc))
+
+
+def _find_markers(doc: Document) -> tuple[TermMatch, ...]:
     text = doc.text
     lowered, starts = document_lowered(doc), _marker_starts()
     if lowered is None or starts is None:
-        found = tuple(MARKERS().find(text))
-    else:
-        # The lexicon regex tries every term at every position; trying it only where a term's
-        # first word begins a word finds the same matches in far less time.
-        before_word, first_words = starts
-        places = [c.start() + 1 for c in before_word.finditer(lowered)]
-        if lowered.startswith(first_words):
-            places.insert(0, 0)
-        matcher, found_list, resume = MARKERS(), [], 0
-        for position in places:
-            if position < resume:
-                continue
-            match = matcher.pattern.match(text, position)
-            if match:  # the matcher names the term: it finds this match first in its span
-                found_list.append(next(matcher.find(text, position, match.end())))
-                resume = match.end()
-        found = tuple(found_list)
-    if memo is not None:
-        memo["_markers"] = found
-    return found
+        return tuple(MARKERS().find(text))
+    # The lexicon regex tries every term at every position; trying it only where a term's
+    # first word begins a word finds the same matches in far less time.
+    before_word, first_words = starts
+    places = [c.start() + 1 for c in before_word.finditer(lowered)]
+    if lowered.startswith(first_words):
+        places.insert(0, 0)
+    matcher, found, resume = MARKERS(), [], 0
+    for position in places:
+        if position < resume:
+            continue
+        match = matcher.pattern.match(text, position)
+        if match:  # the matcher names the term: it finds this match first in its span
+            found.append(next(matcher.find(text, position, match.end())))
+            resume = match.end()
+    return tuple(found)
 
 
 class MarkerIndex:

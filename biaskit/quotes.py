@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from biaskit.corpus import Document
+from biaskit.corpus import Document, kept_on_document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -38,17 +38,16 @@ class Quote:
 
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in the document, in text order, never overlapping."""
-    # Several analysers ask for the quotes of the same (immutable) document: find them once.
-    memo = doc.__dict__
-    if "_quotes" in memo:
-        return list(memo["_quotes"])
+    return list(kept_on_document(doc, "_quotes", lambda: tuple(_document_quotes(doc))))
+
+
+def _document_quotes(doc: Document) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
     carried: int | None = None  # start of a quote continuing from the previous paragraph
     for block in doc.blocks:
         block_quotes, carried = _block_quotes(text, block.start, block.end, carried)
         quotes.extend(block_quotes)
-    memo["_quotes"] = tuple(quotes)
     return quotes
 
 

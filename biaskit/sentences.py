@@ -29,6 +29,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from biaskit.corpus import kept_on_document
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -198,18 +200,15 @@ def document_sentences(doc: Any) -> list[Sentence]:
     Returns:
         The document's sentences in order, indexed from 0.
     """
-    # Every analyser needs the sentences; the text never changes, so segment it once and keep
-    # the result on the document.
-    memo = getattr(doc, "__dict__", None)
-    if memo is not None and "_sentences" in memo:
-        return list(memo["_sentences"])
+    return list(kept_on_document(doc, "_sentences", lambda: tuple(_segment(doc))))
+
+
+def _segment(doc: Any) -> list[Sentence]:
     text = doc.text
     out: list[Sentence] = []
     for block in doc.blocks:
         for a, b in split_sentences(text, block.start, block.end):
             out.append(Sentence(doc.doc_id, block.index, len(out), a, b, text[a:b]))
-    if memo is not None:
-        memo["_sentences"] = tuple(out)
     return out
 
 

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from biaskit.codebook import Actor, Codebook
-from biaskit.corpus import Document
+from biaskit.corpus import Document, kept_on_document
 from biaskit.quotes import find_quotes
 
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
@@ -135,16 +135,16 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
 
 def narrator_mentions(doc: Document) -> list[Mention]:
     """Names in the narrator's text of a document: everything outside quotation marks."""
-    # Attribution and actor labels both need them: find them once per (immutable) document.
-    memo = doc.__dict__
-    if "_mentions" not in memo:
+    def outside_quotes() -> tuple[Mention, ...]:
         spans, position = [], 0
         for quote in find_quotes(doc):
             spans.append((position, quote.start))
             position = quote.end
         spans.append((position, len(doc.text)))
-        memo["_mentions"] = tuple(find_mentions(doc.text, spans))
-    return list(memo["_mentions"])
+        return tuple(find_mentions(doc.text, spans))
+
+    # Attribution and actor labels both need them.
+    return list(kept_on_document(doc, "_mentions", outside_quotes))
 
 
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
