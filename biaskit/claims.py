@@ -40,7 +40,7 @@ import pandas as pd
 from biaskit.attribution import statement_records, statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus import Document
-from biaskit.cues import MarkerIndex, QuoteSpans, document_lowered, scare_quotes
+from biaskit.cues import MarkerIndex, Spans, document_lowered, scare_quotes
 from biaskit.quotes import find_quotes
 from biaskit.sentences import Sentence, document_sentences
 
@@ -231,7 +231,7 @@ class _Article:
         self.per_sentence = statements_by_sentence(statements, self.sentences)
         self.quotes = find_quotes(doc)
         self.quote_starts = [quote.start for quote in self.quotes]
-        self.quoted = QuoteSpans(self.quotes)
+        self.quoted = Spans((quote.start, quote.end) for quote in self.quotes)
         self.markers = MarkerIndex(doc)
         self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
         self._marked: dict[int, tuple[str, str, str]] = {}
@@ -267,14 +267,11 @@ class _Article:
         if sentence.index not in self._marked:
             statements = self.per_sentence[sentence.index]
             own, speakers = [], []  # the outlet's markers, and those inside someone's words
-            contents = _union([(s["start"], s["end"]) for s in statements])
-            content_starts = [start for start, _ in contents]
+            contents = Spans((s["start"], s["end"]) for s in statements)
             for marker in self.markers.between(sentence.start, sentence.end):
                 if marker.kind == "contrast":
                     continue
-                i = bisect_right(content_starts, marker.start) - 1
-                spoken = self.quoted.holds(marker.start) or (
-                    i >= 0 and marker.start < contents[i][1])
+                spoken = self.quoted.holds(marker.start) or contents.holds(marker.start)
                 (speakers if spoken else own).append(f"{marker.kind}:{marker.text.lower()}")
             direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
             # Only quotes starting in the sentence can lie inside it.
@@ -285,19 +282,6 @@ class _Article:
             self._marked[sentence.index] = ("; ".join(own), "; ".join(speakers),
                                             "; ".join(scare))
         return self._marked[sentence.index]
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans merged: sorted, without overlaps, holding the same positions."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _occurrence(article: _Article, claim: Claim, side: re.Pattern[str], sentence: Sentence,

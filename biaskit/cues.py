@@ -134,19 +134,14 @@ def scare_quotes(text: str, quotes: list[Quote], direct: list[tuple[int, int]], 
                  hi: int) -> list[Quote]:
     """Quotations of at most three words in text[lo:hi] that are not inside a direct
     statement's content (``direct``: its start and end): its "findings", a "corridor"."""
-    # A quotation lies in a statement when the statement reaching furthest among those that
-    # start at or before it reaches its end: one lookup per quotation, not one per statement.
-    spans = sorted(direct)
-    starts = [start for start, _ in spans]
-    furthest = list(accumulate((end for _, end in spans), max))
+    in_statement = Spans(direct)
     found = []
     for quote in quotes:
         if quote.start < lo or quote.end > hi or not quote.closed:
             continue
         inner = text[quote.inner_start:quote.inner_end]
-        i = bisect_right(starts, quote.inner_start) - 1
-        if count_words(inner) <= SCARE_QUOTE_WORDS and not (
-                i >= 0 and furthest[i] >= quote.inner_end):
+        if count_words(inner) <= SCARE_QUOTE_WORDS and not in_statement.contains(
+                quote.inner_start, quote.inner_end):
             found.append(quote)
     return found
 
@@ -168,7 +163,7 @@ def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
         text, doc_id, source = doc.text, doc.doc_id, doc.source
         statements = by_doc.get(doc_id, [])
         quotes = find_quotes(doc)
-        quoted = QuoteSpans(quotes)
+        quoted = Spans((quote.start, quote.end) for quote in quotes)
         owner = _Owner(statements, document_sentences(doc))
         for s in statements:
             if s["cue_end"] > s["cue_start"]:
@@ -191,17 +186,31 @@ def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-class QuoteSpans:
-    """The quotes of one document, to ask many times whether a position lies between a
-    quote's marks."""
+class Spans:
+    """Spans (start, end) of one document, overlapping or not, to ask many times whether a
+    position or a range lies inside one of them: one bisection per question.
 
-    def __init__(self, quotes: list[Quote]):
-        self.quotes = quotes
-        self.starts = [quote.start for quote in quotes]
+    >>> spans = Spans([(0, 10), (2, 4), (20, 25)])
+    >>> spans.holds(9), spans.holds(10), spans.contains(3, 8), spans.contains(18, 22)
+    (True, False, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # The furthest end among the spans that start at or before each one: a position lies
+        # in some span exactly when the furthest end before it lies beyond it.
+        self.reach = list(accumulate((end for _, end in ordered), max))
 
     def holds(self, position: int) -> bool:
+        """True when some span has start <= position < end."""
         i = bisect_right(self.starts, position) - 1
-        return i >= 0 and self.quotes[i].start <= position < self.quotes[i].end
+        return i >= 0 and position < self.reach[i]
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when one span holds all of start..end."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.reach[i]
 
 
 class _Owner:
@@ -233,7 +242,7 @@ def _description_aliases(codebook: Codebook) -> list[tuple[str, re.Pattern[str],
             if alias.split()[-1][:1].islower()]
 
 
-def _labels(doc: Document, quoted: QuoteSpans, codebook: Codebook,
+def _labels(doc: Document, quoted: Spans, codebook: Codebook,
             aliases: list[tuple[str, re.Pattern[str], Actor]],
             actors: dict[str, Actor | None]) -> list[tuple]:
     """Descriptors the narrator attaches to codebook actors: appositions, titles and
