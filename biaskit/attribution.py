@@ -64,8 +64,11 @@ _CLAUSE_WORDS = "and but while whereas as after before because that which who wh
 _WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
 _RECENT_STATEMENTS = 4  # statements a new cue may fall inside (cues come in text order)
 # Patterns used for every cue, compiled once.
-_RELATIVE_BEFORE_CUE = re.compile(r"(,\s*(?:which|who)|\s+that)(?:\s+(?:also|had|has|have))?\s*$")
-_RELATIVE_BEFORE_CUE_ENDS = ("which", "who", "that", "also", "had", "has", "have")  # its last words
+_RELATIVE_WORDS, _AFTER_RELATIVE = ("which", "who"), ("also", "had", "has", "have")
+_RELATIVE_BEFORE_CUE = re.compile(rf"(,\s*(?:{'|'.join(_RELATIVE_WORDS)})|\s+that)"
+                                  rf"(?:\s+(?:{'|'.join(_AFTER_RELATIVE)}))?\s*$")
+# The words a match can end with: a window ending otherwise is not searched.
+_RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
 _ONLY_COMMA = re.compile(r"\s*,?\s*")
