@@ -20,7 +20,7 @@ import pandas as pd
 from biaskit.attribution import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus import Document, count_words, kept_on_document
-from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon, trie_regex
+from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon, trie_regex
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
 from biaskit.speakers import mention_label, narrator_mentions
@@ -37,8 +37,10 @@ def MARKERS() -> TermMatcher:  # noqa: N802 - reads as the lexicon it is
 
 
 # The only characters on which re.IGNORECASE and str.lower() disagree about ASCII letters:
-# İ matches "i" but lowers to two characters, ı and ſ match "i" and "s" but lower to themselves.
-_CASE_EXCEPTIONS = ("İ", "ı", "ſ")
+# İ matches "i" but lowers to two characters, ı and ſ match "i" and "s" but lower to themselves
+# (the Kelvin sign lowers to "k", as it matches).
+_CASE_EXCEPTIONS = tuple(char for letter, chars in CASE_FOLDS.items() for char in chars
+                         if char.lower() != letter)
 
 
 def document_lowered(doc: Document) -> str | None:
