@@ -95,7 +95,8 @@ measures = {"flesch_reading_ease": textstat.flesch_reading_ease,
             "gunning_fog": textstat.gunning_fog, "smog_index": textstat.smog_index,
             "dale_chall": textstat.dale_chall_readability_score}
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-print(json.dumps([{"words": textstat.lexicon_count(text), "sentences": textstat.sentence_count(text),
+print(json.dumps([{"words": textstat.lexicon_count(text),
+                   "sentences": textstat.sentence_count(text),
                    **{name: measure(text) for name, measure in measures.items()}}
                   for text in texts]))
 """
@@ -109,11 +110,10 @@ AWKWARD_TEXTS = [
 ]
 
 
-def test_readability_equals_textstat_without_biaskit_shortcuts(corpus, tmp_path):
+def test_readability_equals_textstat_without_biaskit_shortcuts(corpus, tmp_path, monkeypatch):
     """biaskit caches and shortcuts textstat's word and sentence counting for speed; every
     score must still be the one textstat computes on its own."""
-    import sys as _sys
-    _sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    monkeypatch.syspath_prepend(Path(__file__).resolve().parent.parent / "benchmarks")
     from synthetic import synthetic_frame
 
     from biaskit.readability import text_readability
