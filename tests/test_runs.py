@@ -3,6 +3,7 @@ in every process, and the progress bar never mixes with the output."""
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 
 import pandas as pd
@@ -28,6 +29,7 @@ def test_two_processes_give_the_same_tables_as_one(corpus, codebook):
     assert serial.keys() == parallel.keys()
     for name in serial:
         pd.testing.assert_frame_equal(serial[name], parallel[name])
+    assert gc.get_freeze_count() == 0  # objects frozen for the workers are collectable again
 
 
 def test_a_failing_document_is_isolated_in_a_worker_process(corpus, codebook):
