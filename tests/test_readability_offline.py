@@ -112,7 +112,8 @@ AWKWARD_TEXTS = [
 
 def test_readability_equals_textstat_without_biaskit_shortcuts(corpus, tmp_path, monkeypatch):
     """biaskit caches and shortcuts textstat's word and sentence counting for speed; every
-    score must still be the one textstat computes on its own."""
+    score of a text with words must still be the one textstat computes on its own (a text
+    without words gets no scores, as tested above)."""
     monkeypatch.syspath_prepend(Path(__file__).resolve().parent.parent / "benchmarks")
     from synthetic import synthetic_frame
 
