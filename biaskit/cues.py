@@ -20,7 +20,7 @@ import pandas as pd
 from biaskit.attribution import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus import Document, count_words, kept_on_document
-from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon, trie_regex
+from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon
 from biaskit.quotes import Quote, find_quotes
 from biaskit.sentences import Sentence, document_sentences
 from biaskit.speakers import mention_label, narrator_mentions
@@ -58,19 +58,6 @@ def _is_word_or_hyphen(char: str) -> bool:
 
 
 @cache
-def _marker_starts() -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """The first words of the marker terms (lower-case), and a regex for lower-cased text
-    finding the character before each place where one begins, unless that character is an
-    ASCII letter, digit, "_" or "-". None when a first word is not ASCII."""
-    words = [term.rstrip("*").split() for term, _ in MARKERS().terms]
-    if not words or not all(w and w[0].isascii() for w in words):
-        return None
-    first_words = tuple(sorted({w[0].lower() for w in words}))
-    # Starting with a plain character class lets the regex engine skip through the text fast.
-    return re.compile(r"[^a-z0-9_-](?=" + trie_regex(first_words) + ")"), first_words
-
-
-@cache
 def _terms_end_in_word() -> bool:
     """True when every marker match ends with a word character or hyphen."""
     return all(term.rstrip("*")[-1:].isascii() and _is_word_or_hyphen(term.rstrip("*")[-1:])
@@ -79,29 +66,9 @@ def _terms_end_in_word() -> bool:
 
 def document_markers(doc: Document) -> tuple[TermMatch, ...]:
     """``MARKERS().find(doc.text)``, found once per document (claims and cues both use them)."""
-    return kept_on_document(doc, "_markers", lambda: _find_markers(doc))
-
-
-def _find_markers(doc: Document) -> tuple[TermMatch, ...]:
-    text = doc.text
-    lowered, starts = document_lowered(doc), _marker_starts()
-    if lowered is None or starts is None:
-        return tuple(MARKERS().find(text))
-    # The lexicon regex tries every term at every position; trying it only where a term's
-    # first word begins a word finds the same matches in far less time.
-    before_word, first_words = starts
-    places = [c.start() + 1 for c in before_word.finditer(lowered)]
-    if lowered.startswith(first_words):
-        places.insert(0, 0)
-    matcher, found, resume = MARKERS(), [], 0
-    for position in places:
-        if position < resume:
-            continue
-        match = matcher.pattern.match(text, position)
-        if match:  # the matcher names the term: it finds this match first in its span
-            found.append(next(matcher.find(text, position, match.end())))
-            resume = match.end()
-    return tuple(found)
+    matcher = MARKERS()
+    return kept_on_document(doc, "_markers", lambda: tuple(matcher.find(
+        doc.text, places=matcher.word_starts(document_lowered(doc)))))
 
 
 class MarkerIndex:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from biaskit.codebook import Codebook
 from biaskit.corpus import Document, count_words
+from biaskit.cues import document_lowered
 from biaskit.lexicons import TermMatcher, read_lexicon
 from biaskit.sentences import document_sentences
 
@@ -47,10 +48,12 @@ def frame_matcher(codebook: Codebook | None = None) -> TermMatcher:
 def frame_hits(documents: Iterable[Document], codebook: Codebook | None = None) -> pd.DataFrame:
     """Every frame term found: doc_id, source, frame, term, start, end, text, sentence."""
     matcher = frame_matcher(codebook)
-    rows = [(doc.doc_id, doc.source, hit.kind, hit.term, hit.start, hit.end, hit.text,
-             sentence.index)
-            for doc in documents for sentence in document_sentences(doc)
-            for hit in matcher.find(doc.text, sentence.start, sentence.end)]
+    rows = []
+    for doc in documents:
+        places = matcher.word_starts(document_lowered(doc))
+        rows += [(doc.doc_id, doc.source, hit.kind, hit.term, hit.start, hit.end, hit.text,
+                  sentence.index) for sentence in document_sentences(doc)
+                 for hit in matcher.find(doc.text, sentence.start, sentence.end, places)]
     return pd.DataFrame(rows, columns=["doc_id", "source", "frame", "term", "start", "end",
                                        "text", "sentence"])
 
@@ -65,8 +68,10 @@ def frame_scores(documents: Iterable[Document], codebook: Codebook | None = None
     found: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for doc in documents:
         by_frame = found.setdefault(doc.doc_id, {})
+        places = matcher.word_starts(document_lowered(doc))
         for sentence in document_sentences(doc):
-            for frame, text in matcher.find_kinds(doc.text, sentence.start, sentence.end):
+            for frame, text in matcher.find_kinds(doc.text, sentence.start, sentence.end,
+                                                  places):
                 by_frame.setdefault(frame, []).append((text, sentence.index))
     kinds = {frame for by_frame in found.values() for frame in by_frame}
     frames = sorted(set(FRAMES) | kinds | set(codebook.frames if codebook else ()),
