@@ -8,7 +8,8 @@ about 600 words each, one word of each sentence swapped so that sentences are di
 a real corpus; see synthetic.py) and reports, in one run:
 
 - articles per second on one core for each analyser (given the sentences and quotes, which
-  every analyser shares) and for the full per-article analysis of fresh documents; the full
+  every analyser shares), with the time it spends inside VADER and textstat and so in
+  biaskit's own code; and for the full per-article analysis of fresh documents; the full
   analysis also on the plain recombination, whose sentences repeat (heavy syndication), to
   show what the per-text caches give;
 - VADER alone: ``polarity_scores`` over every sentence of the same articles, uncached, which is
@@ -82,26 +83,31 @@ def timed(run) -> float:
     return time.perf_counter() - start
 
 
-def analyser_rates(n: int, codebook) -> dict[str, float]:
-    """Articles/s of each analyser on documents whose sentences and quotes are known."""
+def analyser_rates(n: int, codebook) -> dict[str, tuple[float, float, float]]:
+    """Per analyser, on documents whose sentences and quotes are known: articles/s, and the
+    milliseconds per article spent inside VADER and inside textstat's scores."""
     # Compiled rules, and the pronunciation dictionary textstat loads on its first word.
     analyse_documents(fresh_documents(50, seed=2), codebook)
     documents = fresh_documents(n, seed=1)
-    rates = {"sentences and quotes": n / timed(lambda: [(document_sentences(d), find_quotes(d))
-                                                        for d in documents])}
-    seconds = timed(lambda: attributions_frame(documents, codebook))
-    rates["attributions"] = n / seconds
-    quotes = attributions_frame(documents, codebook)
+    rates = {"sentences and quotes": (n / timed(lambda: [(document_sentences(d), find_quotes(d))
+                                                         for d in documents]), 0.0, 0.0)}
+    found = {}  # the attribution table, which the analysers after it read
     analysers = {
-        "claims": lambda: claim_occurrences(documents, codebook, quotes),
-        "cues": lambda: presentation_cues(documents, quotes, codebook),
-        "voice tone": lambda: voice_tone(quotes),
-        "coverage tone": lambda: coverage_tone(documents, quotes, codebook),
+        "attributions": lambda: found.setdefault("quotes", attributions_frame(documents,
+                                                                              codebook)),
+        "claims": lambda: claim_occurrences(documents, codebook, found["quotes"]),
+        "cues": lambda: presentation_cues(documents, found["quotes"], codebook),
+        "voice tone": lambda: voice_tone(found["quotes"]),
+        "coverage tone": lambda: coverage_tone(documents, found["quotes"], codebook),
         "frames": lambda: frame_scores(documents, codebook),
         "readability": lambda: readability_frame(documents),
     }
+    biaskit.tone.polarity.cache_clear()
     for name, run in analysers.items():
-        rates[name] = n / timed(run)
+        with Clock(biaskit.tone._ANALYZER, "polarity_scores") as vader, \
+                Clock(biaskit.readability, "text_readability") as textstat:
+            seconds = timed(run)
+        rates[name] = (n / seconds, 1000 * vader.seconds / n, 1000 * textstat.seconds / n)
     return rates
 
 
@@ -246,9 +252,11 @@ def main() -> int:
           f"{platform.python_implementation()} {platform.python_version()}, "
           f"{platform.platform()}")
 
-    print(f"\nper analyser, {args.sample} synthetic articles, one core (articles/s):")
-    for name, rate in analyser_rates(args.sample, codebook).items():
-        print(f"  {name:22s} {rate:9.0f}")
+    print(f"\nper analyser, {args.sample} synthetic articles, one core: articles/s, and ms per "
+          "article in all, inside VADER, inside textstat and in biaskit's own code")
+    for name, (rate, vader_ms, textstat_ms) in analyser_rates(args.sample, codebook).items():
+        print(f"  {name:22s} {rate:7.0f}/s {1000 / rate:6.2f} ms = VADER {vader_ms:5.2f} + "
+              f"textstat {textstat_ms:5.2f} + own {1000 / rate - vader_ms - textstat_ms:5.2f}")
 
     result = pipeline(args.sample, codebook, rounds=1 if args.quick else 3)
     others = result["seconds"] - result["vader_inside"]
