@@ -211,12 +211,11 @@ def claim_occurrences(documents: Iterable[Document], codebook: Codebook,
         if not found:
             continue
         article = _Article(doc, by_doc.get(doc.doc_id, []))
-        for sentence in article.sentences:
-            for index, claim in enumerate(claims):
-                matches = found.get((sentence.index, index))
-                if matches:
-                    rows.append(_occurrence(article, claim, sides[claim.side], sentence,
-                                            matches))
+        # In sentence order, then codebook order: the keys are (sentence index, claim index).
+        for (index, claim_index), matches in sorted(found.items()):
+            claim = claims[claim_index]
+            rows.append(_occurrence(article, claim, sides[claim.side], article.sentences[index],
+                                    matches))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -235,7 +234,7 @@ class _Article:
         self.markers = MarkerIndex(doc)
         self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
         self._marked: dict[int, tuple[str, str, str]] = {}
-        self._sides: dict[int, list[str]] = {}
+        self._sides: dict[int, tuple[str, ...]] = {}
         self._named: dict[tuple[str, int], int] = {}
 
     def last_named(self, side: str, pattern: re.Pattern[str], sentence: Sentence) -> int:
@@ -253,12 +252,12 @@ class _Article:
             self._named[key] = last
         return self._named[key]
 
-    def sides_starting(self, sentence: Sentence) -> list[str]:
-        """The sides of the statements that start in the sentence, in order."""
+    def sides_starting(self, sentence: Sentence) -> tuple[str, ...]:
+        """The distinct sides of the statements that start in the sentence, in order."""
         if sentence.index not in self._sides:
-            self._sides[sentence.index] = [
+            self._sides[sentence.index] = tuple(dict.fromkeys(
                 s["side"] for s in self.per_sentence[sentence.index]
-                if sentence.start <= s["start"] < sentence.end]
+                if sentence.start <= s["start"] < sentence.end))
         return self._sides[sentence.index]
 
     def marked(self, sentence: Sentence) -> tuple[str, str, str]:
@@ -267,18 +266,21 @@ class _Article:
         if sentence.index not in self._marked:
             statements = self.per_sentence[sentence.index]
             own, speakers = [], []  # the outlet's markers, and those inside someone's words
-            contents = Spans((s["start"], s["end"]) for s in statements)
             for marker in self.markers.between(sentence.start, sentence.end):
                 if marker.kind == "contrast":
                     continue
-                spoken = self.quoted.holds(marker.start) or contents.holds(marker.start)
+                at = marker.start
+                spoken = self.quoted.holds(at) or any(s["start"] <= at < s["end"]
+                                                      for s in statements)
                 (speakers if spoken else own).append(f"{marker.kind}:{marker.text.lower()}")
-            direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
-            # Only quotes starting in the sentence can lie inside it.
+            # Only quotes starting in the sentence can lie inside it (most sentences hold none).
             near = self.quotes[bisect_left(self.quote_starts, sentence.start):
                                bisect_right(self.quote_starts, sentence.end)]
-            scare = [self.text[q.start:q.end] for q in scare_quotes(
-                self.text, near, direct, sentence.start, sentence.end)]
+            scare = []
+            if near:
+                direct = [(s["start"], s["end"]) for s in statements if s["mode"] == "direct"]
+                scare = [self.text[q.start:q.end] for q in scare_quotes(
+                    self.text, near, direct, sentence.start, sentence.end)]
             self._marked[sentence.index] = ("; ".join(own), "; ".join(speakers),
                                             "; ".join(scare))
         return self._marked[sentence.index]
@@ -333,10 +335,8 @@ def _counters(article: _Article, claim: Claim, side: re.Pattern[str], sentence: 
     index = sentence.index
     sentences = article.sentences
     for other in sentences[index:index + 3]:
-        opposing = [side for side in article.sides_starting(other)
-                    if side not in ("", claim.side)]
         found += [f'{side} statement in sentence {other.index}'
-                  for side in dict.fromkeys(opposing)]
+                  for side in article.sides_starting(other) if side not in ("", claim.side)]
     # A contrast marker frames what follows it: earlier in the claim's own sentence, or in the
     # sentence before when what it contradicts names the claim's side ("Bondarev's comments
     # contradict reports made by ... Amnesty International. A report this week said ...").
