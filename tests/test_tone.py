@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import pytest
 from conftest import CODEBOOK, CORPUS, SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from biaskit import Codebook, Document, attributions_frame, load_codebook, load_corpus
+from biaskit.cues import document_lowered
+from biaskit.errors import InputError
 from biaskit.tone import (
+    _alias_screen,
+    _names,
+    _narrator_text,
     coverage_tone,
     document_tone,
     polarity,
@@ -126,3 +133,47 @@ def test_scores_are_cached_per_distinct_text():
         polarity("Syndicated wire copy repeats this sentence.")
     info = polarity.cache_info()
     assert (info.misses, info.hits) == (1, 2)
+
+
+# Aliases inside others, with hyphens, brackets and capitals, and one that is not ASCII.
+SCREENED = [load_codebook(CODEBOOK), BOOK, Codebook.from_dict({"sides": {
+    "un": {"actors": {"un": {"aliases": ["UN", "U.N.", "United Nations", "the UN agency"]}}},
+    "ngo": {"actors": {"ngo": {"aliases": ["rights-group", "Médecins Sans Frontières",
+                                           "group"]}}},
+}})]
+ALIAS_PIECES = st.sampled_from([
+    "Amnesty", "AMNESTY report", "the Ministry", "Defence  Ministry", "Russian", "russia",
+    "Islamic State", "officials", "commander-in-chief", "Dorn", "dorn’s", "OSEI", "UN", "u.n.",
+    "United\nNations", "rights-group", "Group", "médecins sans frontières", "MÉDECINS",
+    "Amneſty", "the Mınıstry", "\u212aommander", "DORN",
+    "İ", "ı", "ſ", "\u212a", "-", "_", "'", "(", ".", ",", " ", "\n", "1", "x",
+])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(ALIAS_PIECES, st.text(max_size=3)), min_size=1, max_size=30)
+       .map("".join), st.sampled_from(range(len(SCREENED))))
+def test_the_alias_screen_rules_out_only_texts_the_side_pattern_does_not_match(text, which):
+    try:
+        doc = Document.from_parts("t", text.strip().split("\n")[0], [text])
+    except InputError:  # nothing left once cleaned: the loader refuses it
+        return
+    codebook = SCREENED[which]
+    lowered = doc.text.lower() if document_lowered(doc) is not None else None
+    for side in codebook.sides:
+        pattern = codebook.side_pattern(side)
+        assert _names(doc.text, lowered, pattern, _alias_screen(codebook, side)) == bool(
+            pattern.search(doc.text))
+
+
+def test_the_alias_screen_keeps_only_aliases_holding_no_other():
+    book = load_codebook(CODEBOOK)
+    assert _alias_screen(book, "others") == ("islamic state", "united nations")
+    assert _alias_screen(SCREENED[2], "ngo") is None  # not ASCII
+
+
+def test_narrator_text_closes_up_the_gaps_the_cuts_leave():
+    text = 'Troops left “at dawn” , officials said “today” .\nThen ; more ! ok ?'
+    cuts = [(text.index("“at"), text.index(" ,")), (text.index("“to"), text.index(" ."))]
+    assert _narrator_text(text, 0, len(text), cuts) == (
+        "Troops left, officials said.\nThen; more! ok?".replace("\n", " "))
