@@ -45,6 +45,7 @@ from biaskit.speakers import (
     Speaker,
     entity_words,
     narrator_mentions,
+    narrator_spans,
 )
 
 _QUOTE_MARKS = "\"“”„«»‘’'"
@@ -224,7 +225,12 @@ class _Extractor:
     # -- the main loop --------------------------------------------------------------------
 
     def run(self) -> list[dict]:
-        cues = _lexicon().cues(self.text, 0, len(self.text))  # one scan per document
+        # A cue inside quotation marks is the speaker's own word, not a report of speech:
+        # only the narrator's text is scanned. No cue form holds a quotation mark or a line
+        # break, so no cue crosses a quote's edge.
+        lexicon = _lexicon()
+        cues = [cue for lo, hi in narrator_spans(self.doc)
+                for cue in lexicon.cues(self.text, lo, hi)]
         cue_starts = [cue.start for cue in cues]
         for sentence in self.sentences:
             if self.roles[sentence.paragraph] == "headline" and self._headline_colon(sentence):
@@ -236,8 +242,7 @@ class _Extractor:
             for cue in cues[first:last]:
                 if cue.end > sentence.end:
                     continue
-                if self._quote_at(cue.start) or (
-                        self.text[cue.start].isupper() and cue.start != sentence.start):
+                if self.text[cue.start].isupper() and cue.start != sentence.start:
                     continue  # "Islamic State" is a name, not the verb "state"
                 if self._claimed(cue):
                     continue

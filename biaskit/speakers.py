@@ -133,18 +133,22 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
     return titles, tokens, skipped
 
 
+def narrator_spans(doc: Document) -> list[tuple[int, int]]:
+    """The narrator's text of a document, everything outside quotation marks, as
+    ``(start, end)`` spans in text order (some may be empty)."""
+    spans, position = [], 0
+    for quote in find_quotes(doc):
+        spans.append((position, quote.start))
+        position = quote.end
+    spans.append((position, len(doc.text)))
+    return spans
+
+
 def narrator_mentions(doc: Document) -> list[Mention]:
     """Names in the narrator's text of a document: everything outside quotation marks."""
-    def outside_quotes() -> tuple[Mention, ...]:
-        spans, position = [], 0
-        for quote in find_quotes(doc):
-            spans.append((position, quote.start))
-            position = quote.end
-        spans.append((position, len(doc.text)))
-        return tuple(find_mentions(doc.text, spans))
-
     # Attribution and actor labels both need them.
-    return list(kept_on_document(doc, "_mentions", outside_quotes))
+    return list(kept_on_document(doc, "_mentions",
+                                 lambda: tuple(find_mentions(doc.text, narrator_spans(doc)))))
 
 
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:

@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Codebook, Document
-from biaskit.attribution import extract_attributions
+from biaskit.attribution import _lexicon, extract_attributions
+from biaskit.quotes import find_quotes
+from biaskit.speakers import narrator_spans
 
 BOOK = Codebook.from_dict({"sides": {
     "a": {"actors": {"dorn": {"aliases": ["Dorn", "the ministry"]}}},
@@ -21,6 +23,11 @@ PIECES = st.sampled_from([
     "?", "(", ")", "-", "We left", "nobody", "\n", " ", "  ",
 ])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map(" ".join)
+
+
+# Glued together without spaces too: a cue right against a quotation mark ("”said", "'said").
+GLUED = st.lists(st.one_of(PIECES, st.sampled_from(["Said", "SAID", "ſaid", "told'", "adding"]),
+                           st.text(max_size=4)), max_size=60).map("".join)
 
 
 def document(paragraphs: list[str]) -> Document | None:
@@ -54,3 +61,18 @@ def test_worst_case_inputs_finish():
         doc = Document.from_parts("w", "Title", [body])
         for row in extract_attributions(doc, BOOK):
             assert doc.text[row.start:row.end] == row.content
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(TEXT, GLUED), min_size=1, max_size=4))
+def test_scanning_the_narrator_text_finds_the_cues_outside_quotes(paragraphs):
+    """Attribution scans only the narrator's text for cues: it finds exactly the cues of a
+    scan of the whole text that start outside quotation marks."""
+    doc = document(paragraphs)
+    if doc is None:
+        return
+    quotes = find_quotes(doc)
+    whole = [cue for cue in _lexicon().cues(doc.text, 0, len(doc.text))
+             if not any(q.start <= cue.start < q.end for q in quotes)]
+    spans = [cue for lo, hi in narrator_spans(doc) for cue in _lexicon().cues(doc.text, lo, hi)]
+    assert spans == whole
