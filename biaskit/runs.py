@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -66,9 +67,7 @@ def run_guarded(documents: Sequence[Document], analyse: Analysis, *, n_jobs: int
     """
     if n_jobs < 1:
         raise ValueError(f"n_jobs must be 1 or more, not {n_jobs}")
-    if n_jobs > 1:  # at least four batches per process, so that no process waits idle long
-        batch_size = max(1, min(batch_size, -(-len(documents) // (4 * n_jobs))))
-    batches = [documents[i:i + batch_size] for i in range(0, len(documents), batch_size)]
+    batches = _batches(documents, n_jobs, batch_size)
     show = len(documents) > PROGRESS_FROM if progress is None else progress
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", disable=not show,
                file=sys.stderr)
@@ -78,21 +77,51 @@ def run_guarded(documents: Sequence[Document], analyse: Analysis, *, n_jobs: int
             results.append(analyse_batch(analyse, batch))
             bar.update(len(batch))
     else:
-        # Forked workers inherit this process's objects, and the first garbage collection in
-        # each would touch all of them, copying every page of the parent's memory: a third of
-        # a second per worker before its first batch. Frozen objects are not collected there.
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-                # map() yields in submission order: the same tables as a serial run.
-                for batch, result in zip(batches, pool.map(analyse_batch,
-                                                           [analyse] * len(batches), batches),
-                                         strict=True):
-                    results.append(result)
-                    bar.update(len(batch))
-        finally:
-            gc.unfreeze()
+        with worker_pool(n_jobs) as pool:
+            # map() yields in submission order: the same tables as a serial run.
+            for batch, result in zip(batches, pool.map(analyse_batch, [analyse] * len(batches),
+                                                       batches), strict=True):
+                results.append(result)
+                bar.update(len(batch))
     bar.close()
+    return _combined(results, analyse)
+
+
+@contextmanager
+def worker_pool(n_jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """``n_jobs`` worker processes for :func:`analyse_later`, or for one run."""
+    # Forked workers inherit this process's objects, and the first garbage collection in
+    # each would touch all of them, copying every page of the parent's memory: a third of
+    # a second per worker before its first batch. Frozen objects are not collected there.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
+
+
+def analyse_later(pool: ProcessPoolExecutor, n_jobs: int, documents: Sequence[Document],
+                  analyse: Analysis, *, batch_size: int = BATCH
+                  ) -> Callable[[], tuple[dict[str, pd.DataFrame], list[Problem]]]:
+    """Send the documents' batches to the pool's ``n_jobs`` workers now; the function returned
+    waits for them and gives what :func:`run_guarded` gives. A streamed run reads and writes
+    one chunk while the workers analyse the next."""
+    batches = _batches(documents, n_jobs, batch_size)
+    futures = [pool.submit(analyse_batch, analyse, batch) for batch in batches]
+    return lambda: _combined([future.result() for future in futures], analyse)
+
+
+def _batches(documents: Sequence[Document], n_jobs: int, batch_size: int
+             ) -> list[Sequence[Document]]:
+    if n_jobs > 1:  # at least four batches per process, so that no process waits idle long
+        batch_size = max(1, min(batch_size, -(-len(documents) // (4 * n_jobs))))
+    return [documents[i:i + batch_size] for i in range(0, len(documents), batch_size)]
+
+
+def _combined(results: list[tuple[list[dict[str, pd.DataFrame]], list[Problem]]],
+              analyse: Analysis) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """The batches' tables concatenated in batch order, and their problems."""
     parts = [part for batch_parts, _ in results for part in batch_parts]
     failures = [failure for _, batch_failures in results for failure in batch_failures]
     empty = analyse([])

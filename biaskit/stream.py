@@ -21,7 +21,8 @@ import re
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus import Corpus, Document, Problem, corpus_from_frame, load_corpus
 from biaskit.errors import InputError
-from biaskit.runs import PROGRESS_FROM, run_guarded
+from biaskit.runs import PROGRESS_FROM, analyse_later, run_guarded, worker_pool
 
 CHUNK = 1000
 TABLES = (*analyse_documents([], Codebook({}, {})).keys(), "documents", "problems")
@@ -126,18 +127,39 @@ def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, 
     # Of a CSV or JSON Lines table the length is unknown until read: a bar then appears only
     # once the run has lasted two seconds, so that small runs stay quiet.
     with tqdm(total=total, unit="doc", desc="analysing", disable=not show, file=sys.stderr,
-              delay=2 if total is None and progress is None else 0) as bar:
+              delay=2 if total is None and progress is None else 0) as bar, \
+            (worker_pool(n_jobs) if n_jobs > 1 else nullcontext()) as pool:
+
+        def finish(number: int, corpus: Corpus, todo: list[Document],
+                   new_problems: list[Problem], analysed: Callable | None) -> None:
+            if analysed is not None:
+                tables, failures = analysed()
+                write_chunk(out, run, number, tables, todo, [*new_problems, *failures])
+                summary.analysed += len(todo) - len(failures)
+                summary.add([*new_problems, *failures])
+            bar.update(len(corpus) + sum(1 for p in corpus.problems if p.severity == "error"))
+
+        waiting = None  # with workers: the chunk they analyse while the next one is read
         for number, corpus in enumerate(read_chunks(source, chunk_size=chunk_size,
                                                     columns=columns)):
             todo = [doc for doc in corpus if doc.doc_id not in done]
             new_problems = [p for p in corpus.problems if _problem_key(p) not in done]
             summary.skipped += len(corpus) - len(todo)
-            if todo or new_problems:
-                tables, failures = run_guarded(todo, analyse, n_jobs=n_jobs, progress=False)
-                write_chunk(out, run, number, tables, todo, [*new_problems, *failures])
-                summary.analysed += len(todo) - len(failures)
-                summary.add([*new_problems, *failures])
-            bar.update(len(corpus) + sum(1 for p in corpus.problems if p.severity == "error"))
+            if not (todo or new_problems):
+                analysed = None
+            elif pool is None:
+                analysed = partial(run_guarded, todo, analyse, progress=False)
+            else:
+                analysed = analyse_later(pool, n_jobs, todo, analyse)
+            chunk = (number, corpus, todo, new_problems, analysed)
+            if pool is None:
+                finish(*chunk)
+                continue
+            if waiting is not None:
+                finish(*waiting)  # its results are written while the workers go on
+            waiting = chunk
+        if waiting is not None:
+            finish(*waiting)
     return summary
 
 

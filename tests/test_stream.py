@@ -3,6 +3,7 @@ an in-memory analysis, and a rerun resumes without losing or repeating a documen
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from conftest import CORPUS
 
 import biaskit.stream
-from biaskit import Codebook, load_table
+from biaskit import Codebook, load_corpus, load_table
 from biaskit.cli import main
 from biaskit.compare import analyse_documents
 from biaskit.errors import InputError
@@ -40,6 +41,17 @@ def test_streamed_tables_equal_an_in_memory_analysis(corpus, codebook, table, tm
     documents = read_results(tmp_path / "out", "documents")
     assert documents["doc_id"].tolist() == corpus.doc_ids
     assert documents["words"].tolist() == [doc.n_words for doc in corpus]
+
+
+def test_two_processes_stream_the_tables_of_one(corpus, codebook, table, tmp_path):
+    """With workers, the next chunk is analysed while the last one is written: the same
+    tables, in the same order, as an in-memory analysis."""
+    summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4, n_jobs=2)
+    assert (summary.analysed, summary.skipped, summary.failed) == (9, 0, 0)
+    assert len(list((tmp_path / "out" / "done").glob("*.parquet"))) == 3
+    assert_same_tables(tmp_path / "out", analyse_documents(list(corpus), codebook))
+    assert read_results(tmp_path / "out", "documents")["doc_id"].tolist() == corpus.doc_ids
+    assert gc.get_freeze_count() == 0  # objects frozen for the workers are collectable again
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
@@ -124,18 +136,21 @@ def test_fresh_never_deletes_a_folder_biaskit_did_not_write(codebook, table, tmp
     assert (tmp_path / "mine" / "documents" / "thesis.docx").exists()
 
 
+def analyse_all_but_the_third(documents, codebook):
+    """analyse_documents, failing on the bundled corpus's third article (at module level, so
+    that worker processes can be sent it)."""
+    third = load_corpus(CORPUS).doc_ids[2]
+    if any(doc.doc_id == third for doc in documents):
+        raise RuntimeError("simulated bug")
+    return analyse_documents(documents, codebook)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
 def test_a_failing_document_is_a_problem_row_and_the_run_goes_on(corpus, codebook, table,
-                                                                  tmp_path, monkeypatch):
-    real = biaskit.stream.analyse_documents
+                                                                  tmp_path, monkeypatch, n_jobs):
     bad = corpus.doc_ids[2]
-
-    def analyse(documents, codebook):
-        if any(doc.doc_id == bad for doc in documents):
-            raise RuntimeError("simulated bug")
-        return real(documents, codebook)
-
-    monkeypatch.setattr(biaskit.stream, "analyse_documents", analyse)
-    summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4)
+    monkeypatch.setattr(biaskit.stream, "analyse_documents", analyse_all_but_the_third)
+    summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4, n_jobs=n_jobs)
     assert (summary.analysed, summary.failed) == (8, 1)
     problems = read_results(tmp_path / "out", "problems")
     assert problems["doc_id"].tolist() == [bad]
