@@ -94,10 +94,13 @@ def worker_pool(n_jobs: int) -> Iterator[ProcessPoolExecutor]:
     # each would touch all of them, copying every page of the parent's memory: a third of
     # a second per worker before its first batch. Frozen objects are not collected there.
     gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=n_jobs)
     try:
-        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            yield pool
+        yield pool
     finally:
+        # After an error or an interrupt, batches sent but not started are dropped rather than
+        # run (a streamed run has up to two chunks' worth waiting); otherwise none are left.
+        pool.shutdown(cancel_futures=True)
         gc.unfreeze()
 
 
