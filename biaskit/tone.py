@@ -110,11 +110,13 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
     by_doc = statement_records(attributions, ("start", "end", "side"))
     aliases = {side_id: (codebook.side_pattern(side_id), _alias_screen(codebook, side_id))
                for side_id in codebook.sides}
+    any_screen = any(screen is not None for _, screen in aliases.values())
     rows = []
     for doc in documents:
         # Without İ, ı and ſ in the text, str.lower() keeps what re.IGNORECASE matches of an
-        # ASCII alias: the screens hold.
-        screened = document_lowered(doc) is not None
+        # ASCII alias: the screens hold. (No side has one when every side has a non-ASCII
+        # alias: then no narrator text is lower-cased.)
+        screened = any_screen and document_lowered(doc) is not None
         statements = by_doc.get(doc.doc_id, [])
         cuts = sorted([(q.start, q.end) for q in find_quotes(doc)]
                       + [(s["start"], s["end"]) for s in statements])
