@@ -192,6 +192,16 @@ def test_scale_benchmark_script_runs():
         assert reported in run.stdout
 
 
+def test_baseline_benchmark_names_what_to_install_when_the_usual_pipeline_is_missing():
+    # The suite does not install spaCy; with it, the model asked for here does not exist.
+    bench = CORPUS.parent.parent / "benchmarks" / "bench_baseline.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick", "--model", "no_such_model"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert 'pip install -e ".[baseline]"' in run.stderr
+    assert "python -m spacy download en_core_web_sm" in run.stderr
+
+
 # Caches keyed by the shipped data files or by the codebook: their size is that of the data,
 # whatever the corpus. Every other cache sees corpus text (sentences, words, names).
 CACHES_KEYED_BY_DATA_OR_CODEBOOK = {
