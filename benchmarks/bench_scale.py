@@ -18,7 +18,7 @@ a real corpus; see synthetic.py) and reports, in one run:
   runs each, and the best of each is kept, so that the machine's drift does not move their
   ratio;
 - peak memory of ``biaskit.stream.analyse_to_parquet`` over 20,000 and over 100,000 articles,
-  each in a fresh process;
+  each in a fresh process; and the speed of the 20,000 streamed with two worker processes;
 - the seed article analysed alone, one call per article and nothing cached, for comparison
   with per-article pipelines;
 - the speed-up of two worker processes over one: the best of three alternating runs of
@@ -194,18 +194,20 @@ def speedup_child(n: int, jobs: int) -> None:
     print(timed(lambda: run_guarded(documents, analyse, n_jobs=jobs, progress=False)))
 
 
-def streamed_peak(source: Path, out: Path) -> tuple[float, float]:
-    """Peak resident memory (MiB) and seconds of a streamed run, in a fresh process."""
+def streamed_peak(source: Path, out: Path, jobs: int = 1) -> tuple[float, float]:
+    """Peak resident memory (MiB) of a streamed run's own process, in a fresh process, and
+    the run's seconds."""
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, __file__, "--stream-child", str(source), str(out)],
-                           capture_output=True, text=True, check=True)
+    child = subprocess.run([sys.executable, __file__, "--stream-child", str(source), str(out),
+                            str(jobs)], capture_output=True, text=True, check=True)
     return float(child.stdout.strip()), time.perf_counter() - start
 
 
-def stream_child(source: str, out: str) -> None:
+def stream_child(source: str, out: str, jobs: str) -> None:
     from biaskit.stream import analyse_to_parquet
 
-    analyse_to_parquet(source, load_codebook(CODEBOOK), out, progress=False, fresh=True)
+    analyse_to_parquet(source, load_codebook(CODEBOOK), out, n_jobs=int(jobs), progress=False,
+                       fresh=True)
     print(peak_memory_mib())
 
 
@@ -234,7 +236,7 @@ def main() -> int:
                         help="streamed articles for the second memory run (default 100,000)")
     parser.add_argument("--sample", type=int, default=2000,
                         help="articles timed per analyser and for the pipeline (default 2,000)")
-    parser.add_argument("--stream-child", nargs=2, metavar=("SOURCE", "OUT"),
+    parser.add_argument("--stream-child", nargs=3, metavar=("SOURCE", "OUT", "JOBS"),
                         help=argparse.SUPPRESS)
     parser.add_argument("--speedup-child", nargs=2, type=int, metavar=("ARTICLES", "JOBS"),
                         help=argparse.SUPPRESS)
@@ -294,6 +296,11 @@ def main() -> int:
             print(f"streamed {n} articles: peak memory {peaks[n]:.0f} MiB, {seconds:.0f} s "
                   f"({n / seconds:.0f} articles/s with one process, reading and writing "
                   "included)")
+            if n == args.articles:
+                _, two_seconds = streamed_peak(source, Path(folder) / f"out-{n}-2", jobs=2)
+                print(f"streamed {n} articles with 2 worker processes: {two_seconds:.0f} s "
+                      f"({n / two_seconds:.0f} articles/s, {seconds / two_seconds:.2f}x one "
+                      "process; one run each)")
     growth = peaks[args.streamed] / peaks[args.articles]
     print(f"  peak memory ratio {args.streamed} / {args.articles}: {growth:.2f}")
 

@@ -188,7 +188,8 @@ def test_scale_benchmark_script_runs():
     run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    for reported in ("full analysis", "VADER alone", "speed-up", "peak memory ratio"):
+    for reported in ("full analysis", "VADER alone", "speed-up", "peak memory ratio",
+                     "with 2 worker processes"):
         assert reported in run.stdout
 
 
