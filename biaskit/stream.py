@@ -74,6 +74,11 @@ def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
     folder of them (read in name order). Ids, row numbers and renamed duplicates are those of
     the whole corpus. A folder of text files (with ``metadata.csv``) is read whole, then
     yielded in chunks.
+
+    In a folder of tables, a file that cannot be read, whole or from some row on, becomes an
+    error problem naming the file (and the first row not read), and the next file is read:
+    one damaged file does not end a long run. A single table that cannot be read raises
+    :class:`~biaskit.errors.InputError`, as does a table without the columns asked for.
     """
     source = Path(source)
     tables = _table_files(source)
@@ -86,7 +91,23 @@ def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
     seen: Counter[str] = Counter()
     for path in tables:
         first_row = 0
-        for frame, problems in _frames(path, chunk_size):
+        frames = _frames(path, chunk_size)
+        while True:
+            try:
+                frame, problems = next(frames)
+            except StopIteration:
+                break
+            except InputError as error:
+                if len(tables) == 1:
+                    raise
+                rows = "its rows were" if first_row == 0 else \
+                    f"its rows from row {first_row + 1} on were"
+                fix = error.hint or "Fix the file"
+                yield Corpus([], [Problem(
+                    "", str(path), f"row {first_row + 1}" if first_row else "", "error",
+                    f"{error.problem}; {rows} not analysed. {fix}, then run again: the "
+                    "documents already analysed are skipped")], name=path.stem)
+                break
             if frame.empty:  # only unreadable lines in this chunk
                 yield Corpus([], problems, name=path.stem)
                 continue
@@ -101,7 +122,10 @@ def count_rows(source: str | Path) -> int | None:
     tables = _table_files(Path(source))
     if not tables or any(path.suffix.lower() != ".parquet" for path in tables):
         return None
-    return sum(pq.ParquetFile(path).metadata.num_rows for path in tables)
+    try:
+        return sum(pq.ParquetFile(path).metadata.num_rows for path in tables)
+    except (OSError, ValueError):  # a damaged file: the run reports it when it gets there
+        return None
 
 
 def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, *,

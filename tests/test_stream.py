@@ -117,6 +117,42 @@ def test_a_grown_corpus_analyses_only_the_new_articles(corpus, codebook, tmp_pat
     assert_same_tables(tmp_path / "out", analyse_documents(list(corpus), codebook))
 
 
+def test_a_damaged_file_in_a_folder_is_a_problem_and_the_other_files_are_analysed(
+        corpus, codebook, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    frame = corpus.to_frame()
+    frame.iloc[:4].to_parquet(folder / "a.parquet", index=False)
+    (folder / "b.parquet").write_bytes(b"PAR1 not a Parquet file")
+    frame.iloc[4:].to_parquet(folder / "c.parquet", index=False)
+    summary = analyse_to_parquet(folder, codebook, tmp_path / "out")
+    assert (summary.analysed, summary.failed) == (9, 1)
+    assert_same_tables(tmp_path / "out", analyse_documents(list(corpus), codebook))
+    problem = read_results(tmp_path / "out", "problems").iloc[0]
+    assert (problem["path"], problem["location"], problem["severity"]) == (
+        str(folder / "b.parquet"), "", "error")
+    assert "cannot read the table" in problem["message"]
+    assert "its rows were not analysed" in problem["message"]
+    # Alone, the damaged file stops the run: there is nothing else to analyse.
+    with pytest.raises(InputError, match="b.parquet: cannot read the table"):
+        analyse_to_parquet(folder / "b.parquet", codebook, tmp_path / "alone")
+
+
+def test_a_table_that_breaks_part_way_keeps_its_rows_before_the_break(codebook, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    good = "".join(f"d{i},Title,Dorn said no.\n" for i in range(4))
+    (folder / "a.csv").write_text("doc_id,title,text\n" + good + "d4,Title,a,b,c\n" + good,
+                                  encoding="utf-8")
+    pd.DataFrame({"doc_id": ["e0"], "title": ["T"], "text": ["Dorn said no."]}).to_parquet(
+        folder / "b.parquet", index=False)
+    chunks = list(read_chunks(folder, chunk_size=2))
+    assert [d.doc_id for c in chunks for d in c] == ["d0", "d1", "d2", "d3", "e0"]
+    [problem] = [p for c in chunks for p in c.problems]
+    assert (problem.path, problem.location) == (str(folder / "a.csv"), "row 5")
+    assert "its rows from row 5 on were not analysed" in problem.message
+
+
 def test_results_of_another_codebook_are_never_mixed_in(corpus, codebook, table, tmp_path):
     out = tmp_path / "out"
     analyse_to_parquet(table, codebook, out)
