@@ -106,7 +106,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER",
                      help="run on Dask: a local cluster of --jobs processes, or the "
                           "scheduler at this address (tcp://host:8786); PATH must then be "
-                          "Parquet or CSV files, one partition each")
+                          "a table, a folder of tables or a glob (articles/*.csv), each "
+                          "file one partition")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.set_defaults(run=_run)
 
@@ -270,7 +271,8 @@ def _run(args: argparse.Namespace) -> int:
             from distributed import Client
             client = Client(args.dask)
         summary = analyse_on_dask(args.path, codebook, args.out, client=client,
-                                  n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+                                  n_jobs=args.jobs, progress=progress,
+                                  chunk_size=args.chunk_size, fresh=args.fresh)
     else:
         from biaskit.stream import analyse_to_parquet
 

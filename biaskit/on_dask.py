@@ -1,7 +1,9 @@
-"""The same analysis on a Dask cluster: each partition of a partitioned corpus (a folder of
-Parquet or CSV files) is analysed by a worker, which writes its tables into the results
-folder in the layout of :mod:`biaskit.stream`, so :func:`biaskit.stream.read_results` reads
-both, a rerun skips documents already analysed, and the tables equal a serial run's.
+"""The same analysis on a Dask cluster: each file of a partitioned corpus (a folder of Parquet,
+CSV or JSON Lines files, or a glob) is one partition, which a worker reads and analyses a chunk
+at a time and writes into the results folder in the layout of :mod:`biaskit.stream`. So
+:func:`biaskit.stream.read_results` reads both, a rerun skips documents already analysed, and
+the tables equal a serial run's (but for ids repeated across files, which a serial run
+renames and this engine reports).
 
 On a real cluster, start workers with biaskit installed, connect a client and give a folder
 every worker can write to (a shared file system):
@@ -16,6 +18,8 @@ Needs the ``dask`` extra: ``pip install "biaskit[dask]"``.
 
 from __future__ import annotations
 
+import glob
+import logging
 import sys
 from collections import Counter
 from collections.abc import Mapping
@@ -27,68 +31,71 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
-from biaskit.corpus import Problem, corpus_from_frame
+from biaskit.corpus import Corpus, Problem
 from biaskit.errors import InputError
 from biaskit.runs import run_guarded
 from biaskit.stream import (
+    CHUNK,
     StreamSummary,
+    UnreadableTable,
     _problem_key,
+    _table_files,
     finished_keys,
     start_run,
+    table_chunks,
+    unreadable_problem,
     write_chunk,
 )
 
 
 def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                     client=None, n_jobs: int = 2, progress: bool | None = None,
-                    columns: Mapping[str, str] | None = None,
+                    columns: Mapping[str, str] | None = None, chunk_size: int = CHUNK,
                     fresh: bool = False) -> StreamSummary:
     """Analyse a partitioned corpus on Dask into Parquet tables under ``out``.
 
     Args:
-        source: a Parquet file, a folder of Parquet files, or CSV files (a glob such as
-            ``"articles/*.csv"``); one article per row, columns as for
+        source: a table, a folder of tables (Parquet, CSV or JSON Lines, as for
+            :func:`biaskit.stream.analyse_to_parquet`), or a glob such as
+            ``"articles/*.csv"``; each file is one partition. Columns as for
             :func:`biaskit.corpus_from_frame`.
         client: a ``distributed.Client``; None starts a local cluster of ``n_jobs`` processes.
+        chunk_size: articles a worker reads and analyses at a time within its file.
         fresh: delete earlier results in ``out`` first; otherwise they are kept and skipped.
 
-    Ids must be unique across partitions: a repeated id is reported in the problems table.
+    Ids must be unique across files: a repeated id is reported in the problems table. A file
+    that cannot be read becomes a problem row, and the other files are analysed.
 
     Raises:
-        InputError: when the source cannot be read, or ``out`` holds results of another
+        InputError: when the source names no table, or ``out`` holds results of another
             codebook or biaskit version.
     """
     try:
         import dask
-        import dask.dataframe as dd
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise InputError("the Dask engine needs dask and distributed",
                          hint='Install them with: pip install "biaskit[dask]"') from None
     out = Path(out)
-    frame = _read(dd, str(source))
+    files = _partition_files(source)
     run = start_run(out, codebook, source=str(source), fresh=fresh)
     done = finished_keys(out)
-    id_column = (columns or {}).get("doc_id", "doc_id")
-    if id_column in frame.columns:
-        first_rows = [0] * frame.npartitions  # ids are given; row numbers are per partition
-    else:  # default ids number the rows of the whole corpus, as a serial run does
-        lengths = frame.map_partitions(len).compute()
-        first_rows = [int(x) for x in pd.Series(lengths).cumsum().shift(fill_value=0)]
     own_cluster = client is None
     if own_cluster:
+        # Its workers' error logs would repeat, as tracebacks, an error that reaches the
+        # caller anyway (a file without the text column asked for, say).
         client = Client(LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True,
-                                     dashboard_address=":0"))
+                                     dashboard_address=":0", silence_logs=logging.CRITICAL))
     try:
         # one copy of the finished keys per worker, not one per task
         [shared_done] = client.scatter([done], broadcast=True)
-        task = dask.delayed(partial(_analyse_partition, codebook=codebook, out=out, run=run,
-                                    columns=columns, path=str(source)), pure=True)
-        futures = client.compute([task(part, number, first_rows[number], shared_done)
-                                  for number, part in enumerate(frame.to_delayed())])
+        task = dask.delayed(partial(_analyse_file, codebook=codebook, out=out, run=run,
+                                    columns=columns, chunk_size=chunk_size), pure=True)
+        futures = client.compute([task(number, str(path), shared_done)
+                                  for number, path in enumerate(files)])
         summary = StreamSummary(out)
         show = progress if progress is not None else len(futures) > 1
-        with tqdm(total=len(futures), unit="partition", desc="analysing", disable=not show,
+        with tqdm(total=len(futures), unit="file", desc="analysing", disable=not show,
                   file=sys.stderr) as bar:
             for future in as_completed(futures):
                 part = future.result()
@@ -100,36 +107,50 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
             cluster = client.cluster
             client.close()
             cluster.close()
-    summary.warnings += _report_repeated_ids(out, run, len(first_rows))
+    summary.warnings += _report_repeated_ids(out, run, len(files))
     return summary
 
 
-def _read(dd, source: str):
-    try:
-        if source.endswith(".csv") or source.endswith("*.csv"):
-            return dd.read_csv(source, dtype=str, keep_default_na=False, blocksize=None)
-        return dd.read_parquet(source)
-    except (ValueError, OSError) as error:
-        raise InputError(f"cannot read the corpus ({error})", path=source,
-                         hint="Give a Parquet file, a folder of Parquet files, or CSV files "
-                              "such as 'articles/*.csv'") from None
+def _partition_files(source: str | Path) -> list[Path]:
+    """The table files of a source, in name order: one file, a folder's tables, or a glob."""
+    source = str(source)
+    if any(char in source for char in "*?["):
+        files = sorted(Path(path) for path in glob.glob(source))
+    else:
+        files = _table_files(Path(source)) or []
+    if not files:
+        raise InputError("no Parquet, CSV or JSON Lines table found", path=source,
+                         hint="Give a table, a folder of tables, or a glob such as "
+                              "'articles/*.csv' (the Dask engine does not read text files)")
+    return files
 
 
-def _analyse_partition(frame: pd.DataFrame, number: int, first_row: int, done: set[str], *,
-                       codebook: Codebook, out: Path, run: int,
-                       columns: Mapping[str, str] | None, path: str) -> StreamSummary:
-    """One partition, on a worker: analysed and written as one chunk."""
-    corpus = corpus_from_frame(frame, columns=columns, name=f"partition {number}", path=path,
-                               first_row=first_row)
-    todo = [doc for doc in corpus if doc.doc_id not in done]
-    problems = [p for p in corpus.problems if _problem_key(p) not in done]
-    summary = StreamSummary(out, skipped=len(corpus) - len(todo))
-    if todo or problems:
-        tables, failures = run_guarded(todo, partial(analyse_documents, codebook=codebook),
-                                       progress=False)
-        write_chunk(out, run, number, tables, todo, [*problems, *failures])
-        summary.analysed = len(todo) - len(failures)
-        summary.add([*problems, *failures])
+def _analyse_file(number: int, path: str, done: set[str], *, codebook: Codebook, out: Path,
+                  run: int, columns: Mapping[str, str] | None, chunk_size: int
+                  ) -> StreamSummary:
+    """One file, on a worker: read and analysed a chunk at a time, each chunk written as one
+    piece of the file's partition; a file that cannot be read leaves a problem row."""
+    summary = StreamSummary(out)
+    analyse = partial(analyse_documents, codebook=codebook)
+    chunks = table_chunks(Path(path), chunk_size=chunk_size, columns=columns,
+                          seen_ids=Counter())
+    piece = 0
+    while True:
+        try:
+            corpus = next(chunks)
+        except StopIteration:
+            break
+        except UnreadableTable as error:
+            corpus = Corpus([], [unreadable_problem(error)], name=Path(path).stem)
+        todo = [doc for doc in corpus if doc.doc_id not in done]
+        problems = [p for p in corpus.problems if _problem_key(p) not in done]
+        summary.skipped += len(corpus) - len(todo)
+        if todo or problems:
+            tables, failures = run_guarded(todo, analyse, progress=False)
+            write_chunk(out, run, number, tables, todo, [*problems, *failures], piece=piece)
+            summary.analysed += len(todo) - len(failures)
+            summary.add([*problems, *failures])
+        piece += 1
     return summary
 
 

@@ -40,7 +40,7 @@ CHUNK = 1000
 TABLES = (*analyse_documents([], Codebook({}, {})).keys(), "documents", "problems")
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "title", "words", "blocks"]
 PROBLEM_COLUMNS = ["doc_id", "path", "location", "severity", "message"]
-_CHUNK_FILE = re.compile(r"r(\d{3,})-c(\d{6,})\.parquet")
+_CHUNK_FILE = re.compile(r"r(\d{3,})-c(\d{6,})(?:-\d{6,})?\.parquet")
 
 
 @dataclasses.dataclass
@@ -90,31 +90,50 @@ def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
         return
     seen: Counter[str] = Counter()
     for path in tables:
-        first_row = 0
-        frames = _frames(path, chunk_size)
-        while True:
-            try:
-                frame, problems = next(frames)
-            except StopIteration:
-                break
-            except InputError as error:
-                if len(tables) == 1:
-                    raise
-                rows = "its rows were" if first_row == 0 else \
-                    f"its rows from row {first_row + 1} on were"
-                fix = error.hint or "Fix the file"
-                yield Corpus([], [Problem(
-                    "", str(path), f"row {first_row + 1}" if first_row else "", "error",
-                    f"{error.problem}; {rows} not analysed. {fix}, then run again: the "
-                    "documents already analysed are skipped")], name=path.stem)
-                break
-            if frame.empty:  # only unreadable lines in this chunk
-                yield Corpus([], problems, name=path.stem)
-                continue
-            corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path),
-                                       first_row=first_row, seen_ids=seen)
-            first_row += len(frame)
-            yield Corpus(corpus.documents, [*problems, *corpus.problems], name=corpus.name)
+        try:
+            yield from table_chunks(path, chunk_size=chunk_size, columns=columns, seen_ids=seen)
+        except UnreadableTable as error:
+            if len(tables) == 1:
+                raise
+            yield Corpus([], [unreadable_problem(error)], name=path.stem)
+
+
+class UnreadableTable(InputError):
+    """A table file that cannot be read, whole or from the row its location names."""
+
+
+def table_chunks(path: Path, *, chunk_size: int = CHUNK,
+                 columns: Mapping[str, str] | None = None,
+                 seen_ids: Counter[str] | None = None) -> Iterator[Corpus]:
+    """One Parquet, CSV or JSON Lines table, ``chunk_size`` rows at a time (row numbers and
+    default ids count from the file's first row). When the file cannot be read, the chunks
+    before the break are yielded, then :class:`InputError` is raised with the first row not
+    read as its location."""
+    first_row = 0
+    frames = _frames(path, chunk_size)
+    while True:
+        try:
+            frame, problems = next(frames)
+        except StopIteration:
+            return
+        except InputError as error:
+            raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
+                              location=f"row {first_row + 1}" if first_row else "") from None
+        if frame.empty:  # only unreadable lines in this chunk
+            yield Corpus([], problems, name=path.stem)
+            continue
+        corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path),
+                                   first_row=first_row, seen_ids=seen_ids)
+        first_row += len(frame)
+        yield Corpus(corpus.documents, [*problems, *corpus.problems], name=corpus.name)
+
+
+def unreadable_problem(error: InputError) -> Problem:
+    """The problem row of a table that :func:`table_chunks` could not read."""
+    rows = f"its rows from {error.location} on were" if error.location else "its rows were"
+    return Problem("", error.path, error.location, "error",
+                   f"{error.problem}; {rows} not analysed. {error.hint or 'Fix the file'}, then "
+                   "run again: the documents already analysed are skipped")
 
 
 def count_rows(source: str | Path) -> int | None:
@@ -258,11 +277,12 @@ def finished_keys(out: Path) -> set[str]:
 
 
 def write_chunk(out: Path, run: int, number: int, tables: Mapping[str, pd.DataFrame],
-                documents: Iterable[Document], problems: Iterable[Problem]) -> None:
+                documents: Iterable[Document], problems: Iterable[Problem], *,
+                piece: int | None = None) -> None:
     """Write one chunk's tables, then its ``done`` file (so that a crash leaves no half chunk
-    behind that would count as finished)."""
+    behind that would count as finished). ``piece`` numbers the chunks of one Dask partition."""
     documents, problems = list(documents), list(problems)
-    name = f"r{run:03d}-c{number:06d}.parquet"
+    name = f"r{run:03d}-c{number:06d}" + ("" if piece is None else f"-{piece:06d}") + ".parquet"
     everything = {
         **tables,
         "documents": pd.DataFrame(

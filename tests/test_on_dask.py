@@ -1,5 +1,5 @@
 """The Dask engine on a local cluster of two worker processes gives the tables of a serial run,
-resumes like one, and reports ids repeated across partitions."""
+resumes like one, reports ids repeated across partitions, and goes on past a damaged file."""
 
 from __future__ import annotations
 
@@ -34,17 +34,47 @@ def partitioned(corpus, tmp_path):
 
 def test_a_dask_run_gives_the_tables_of_a_serial_run(client, corpus, codebook, partitioned,
                                                      tmp_path):
+    # Each worker reads its file two articles at a time: a file is written in pieces.
     summary = analyse_on_dask(partitioned, codebook, tmp_path / "dask", client=client,
-                              progress=False)
+                              chunk_size=2, progress=False)
     assert (summary.analysed, summary.failed, summary.warnings) == (9, 0, 0)
+    assert len(list((tmp_path / "dask" / "done").glob("*.parquet"))) == 6
     analyse_to_parquet(partitioned, codebook, tmp_path / "serial", chunk_size=4,
                        progress=False)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(read_results(tmp_path / "dask", name),
-                                      read_results(tmp_path / "serial", name), check_exact=True)
+    assert_same_results(tmp_path / "dask", tmp_path / "serial")
     in_memory = analyse_documents(list(corpus), codebook)
     pd.testing.assert_frame_equal(read_results(tmp_path / "dask", "claims"),
                                   in_memory["claims"], check_exact=True)
+
+
+def assert_same_results(out, expected_out) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(read_results(out, name), read_results(expected_out, name),
+                                      check_exact=True)
+
+
+def test_csv_and_json_lines_files_and_a_damaged_file_are_read_as_a_serial_run_reads_them(
+        client, corpus, codebook, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    frame = corpus.to_frame()
+    frame.iloc[:4].to_csv(folder / "a.csv", index=False)
+    (folder / "b.parquet").write_bytes(b"PAR1 not a Parquet file")
+    frame.iloc[4:].to_json(folder / "c.jsonl", orient="records", lines=True,
+                           force_ascii=False)
+    summary = analyse_on_dask(folder, codebook, tmp_path / "dask", client=client,
+                              progress=False)
+    assert (summary.analysed, summary.failed) == (9, 1)
+    problem = read_results(tmp_path / "dask", "problems").iloc[0]
+    assert (problem["path"], problem["severity"]) == (str(folder / "b.parquet"), "error")
+    assert "cannot read the table" in problem["message"]
+    analyse_to_parquet(folder, codebook, tmp_path / "serial", progress=False)
+    assert_same_results(tmp_path / "dask", tmp_path / "serial")
+    # A glob names the files as a folder does.
+    analyse_on_dask(str(folder / "*.csv"), codebook, tmp_path / "glob", client=client,
+                    progress=False)
+    assert read_results(tmp_path / "glob", "documents")["doc_id"].tolist() == \
+        corpus.doc_ids[:4]
 
 
 def test_a_dask_rerun_skips_what_is_done(client, codebook, partitioned, tmp_path):
