@@ -71,9 +71,9 @@ def codebook_fingerprint(codebook: Codebook) -> str:
 def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
                 columns: Mapping[str, str] | None = None) -> Iterator[Corpus]:
     """A corpus, ``chunk_size`` articles at a time: a Parquet, CSV or JSON Lines table, or a
-    folder of them (read in name order). Ids, row numbers and renamed duplicates are those of
-    the whole corpus. A folder of text files (with ``metadata.csv``) is read whole, then
-    yielded in chunks.
+    folder of them (read in name order). Row numbers count from each file's first row; ids
+    are renamed when they repeat anywhere in the corpus. A folder of text files (with
+    ``metadata.csv``) is read whole, then yielded in chunks.
 
     In a folder of tables, a file that cannot be read, whole or from some row on, becomes an
     error problem naming the file (and the first row not read), and the next file is read:
@@ -107,8 +107,8 @@ def table_chunks(path: Path, *, chunk_size: int = CHUNK,
                  seen_ids: Counter[str] | None = None) -> Iterator[Corpus]:
     """One Parquet, CSV or JSON Lines table, ``chunk_size`` rows at a time (row numbers and
     default ids count from the file's first row). When the file cannot be read, the chunks
-    before the break are yielded, then :class:`InputError` is raised with the first row not
-    read as its location."""
+    before the break are yielded, then :class:`UnreadableTable` is raised with the first row
+    not read as its location."""
     first_row = 0
     frames = _frames(path, chunk_size)
     while True:
@@ -118,7 +118,8 @@ def table_chunks(path: Path, *, chunk_size: int = CHUNK,
             return
         except InputError as error:
             raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
-                              location=f"row {first_row + 1}" if first_row else "") from None
+                                  location=f"row {first_row + 1}" if first_row else ""
+                                  ) from None
         if frame.empty:  # only unreadable lines in this chunk
             yield Corpus([], problems, name=path.stem)
             continue
