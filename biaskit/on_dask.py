@@ -38,9 +38,9 @@ from biaskit.stream import (
     CHUNK,
     StreamSummary,
     UnreadableTable,
-    _problem_key,
     _table_files,
     finished_keys,
+    pending,
     start_run,
     table_chunks,
     unreadable_problem,
@@ -142,9 +142,7 @@ def _analyse_file(number: int, path: str, done: set[str], *, codebook: Codebook,
             break
         except UnreadableTable as error:
             corpus = Corpus([], [unreadable_problem(error)], name=Path(path).stem)
-        todo = [doc for doc in corpus if doc.doc_id not in done]
-        problems = [p for p in corpus.problems if _problem_key(p) not in done]
-        summary.skipped += len(corpus) - len(todo)
+        todo, problems = pending(corpus, done, summary)
         if todo or problems:
             tables, failures = run_guarded(todo, analyse, progress=False)
             write_chunk(out, run, number, tables, todo, [*problems, *failures], piece=piece)

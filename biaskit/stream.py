@@ -186,9 +186,7 @@ def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, 
         waiting = None  # with workers: the chunk they analyse while the next one is read
         for number, corpus in enumerate(read_chunks(source, chunk_size=chunk_size,
                                                     columns=columns)):
-            todo = [doc for doc in corpus if doc.doc_id not in done]
-            new_problems = [p for p in corpus.problems if _problem_key(p) not in done]
-            summary.skipped += len(corpus) - len(todo)
+            todo, new_problems = pending(corpus, done, summary)
             if not (todo or new_problems):
                 analysed = None
             elif pool is None:
@@ -267,6 +265,15 @@ def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> int
             if part.name not in finished:
                 part.unlink()  # an interrupted chunk: it is analysed again
     return max(runs, default=0) + 1
+
+
+def pending(corpus: Corpus, done: set[str], summary: StreamSummary
+            ) -> tuple[list[Document], list[Problem]]:
+    """The chunk's documents and problems that no finished chunk holds (``done`` is
+    :func:`finished_keys`); the documents left out are counted as skipped."""
+    todo = [doc for doc in corpus if doc.doc_id not in done]
+    summary.skipped += len(corpus) - len(todo)
+    return todo, [problem for problem in corpus.problems if _problem_key(problem) not in done]
 
 
 def finished_keys(out: Path) -> set[str]:
