@@ -99,7 +99,7 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                   file=sys.stderr) as bar:
             for future in as_completed(futures):
                 part = future.result()
-                for name in ("analysed", "skipped", "failed", "warnings"):
+                for name in ("analysed", "skipped", "failed", "warnings", "unread"):
                     setattr(summary, name, getattr(summary, name) + getattr(part, name))
                 bar.update(1)
     finally:

@@ -46,18 +46,23 @@ _CHUNK_FILE = re.compile(r"r(\d{3,})-c(\d{6,})(?:-\d{6,})?\.parquet")
 @dataclasses.dataclass
 class StreamSummary:
     """What a run did: documents analysed, skipped (done by an earlier run), failed (not
-    loadable or not analysable) and loaded with a warning; the problems table says why."""
+    loadable or not analysable) and loaded with a warning; the problems table says why.
+    ``unread`` holds the errors of this run that no document carries: files, or lines of
+    them, that could not be read."""
 
     out: Path
     analysed: int = 0
     skipped: int = 0
     failed: int = 0
     warnings: int = 0
+    unread: list[Problem] = dataclasses.field(default_factory=list)
 
     def add(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             if problem.severity == "error":
                 self.failed += 1
+                if not problem.doc_id:
+                    self.unread.append(problem)
             else:
                 self.warnings += 1
 

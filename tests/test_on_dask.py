@@ -65,6 +65,7 @@ def test_csv_and_json_lines_files_and_a_damaged_file_are_read_as_a_serial_run_re
     summary = analyse_on_dask(folder, codebook, tmp_path / "dask", client=client,
                               progress=False)
     assert (summary.analysed, summary.failed) == (9, 1)
+    assert [problem.path for problem in summary.unread] == [str(folder / "b.parquet")]
     problem = read_results(tmp_path / "dask", "problems").iloc[0]
     assert (problem["path"], problem["severity"]) == (str(folder / "b.parquet"), "error")
     assert "cannot read the table" in problem["message"]

@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import CORPUS
+from conftest import CODEBOOK, CORPUS
 
 import biaskit.stream
 from biaskit import Codebook, load_corpus, load_table
@@ -211,6 +211,26 @@ def test_the_run_command_resumes_and_reports(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "0 analysed, 9 skipped" in captured.out
     assert captured.err == ""
+
+
+def test_the_run_command_names_what_it_could_not_read(codebook, tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.parquet").write_bytes(b"PAR1 not a Parquet file")
+    good = json.dumps({"doc_id": "d0", "title": "T", "text": "Dorn said no."})
+    (folder / "b.jsonl").write_text("\n".join([good, *["{broken"] * 6]) + "\n",
+                                    encoding="utf-8")
+    args = ["run", str(folder), "--codebook", str(CODEBOOK), "--out", str(tmp_path / "out"),
+            "--quiet"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "1 analysed, 0 skipped (done by an earlier run), 0 warnings, 7 failed" in captured.out
+    errors = captured.err.splitlines()
+    assert errors[0].startswith(f"biaskit: error: {folder / 'a.parquet'}: cannot read the table")
+    assert errors[1:5] == [f"biaskit: error: {folder / 'b.jsonl'}, line {n}: not valid JSON "
+                           "(Expecting property name enclosed in double quotes); this line was "
+                           "skipped" for n in range(2, 6)]
+    assert errors[5:] == ["biaskit: and 2 more that could not be read (see the problems table)"]
 
 
 def test_reading_a_folder_that_is_not_results_says_what_to_give(tmp_path):
