@@ -275,10 +275,16 @@ def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> int
 def pending(corpus: Corpus, done: set[str], summary: StreamSummary
             ) -> tuple[list[Document], list[Problem]]:
     """The chunk's documents and problems that no finished chunk holds (``done`` is
-    :func:`finished_keys`); the documents left out are counted as skipped."""
+    :func:`finished_keys`). The documents left out are counted as skipped. A file or line an
+    earlier run could not read, and this one cannot either, is counted again, though not
+    written again: the run has still not analysed what it holds."""
     todo = [doc for doc in corpus if doc.doc_id not in done]
     summary.skipped += len(corpus) - len(todo)
-    return todo, [problem for problem in corpus.problems if _problem_key(problem) not in done]
+    new, known = [], []
+    for problem in corpus.problems:
+        (new if _problem_key(problem) not in done else known).append(problem)
+    summary.add(p for p in known if p.severity == "error" and not p.doc_id)
+    return todo, new
 
 
 def finished_keys(out: Path) -> set[str]:

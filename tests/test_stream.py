@@ -231,6 +231,12 @@ def test_the_run_command_names_what_it_could_not_read(codebook, tmp_path, capsys
                            "(Expecting property name enclosed in double quotes); this line was "
                            "skipped" for n in range(2, 6)]
     assert errors[5:] == ["biaskit: and 2 more that could not be read (see the problems table)"]
+    # Rerun as it is: what is still unreadable is reported again, and written once.
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "0 analysed, 1 skipped (done by an earlier run), 0 warnings, 7 failed" in captured.out
+    assert captured.err.splitlines() == errors
+    assert len(read_results(tmp_path / "out", "problems")) == 7
 
 
 def test_reading_a_folder_that_is_not_results_says_what_to_give(tmp_path):
