@@ -31,19 +31,17 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
-from biaskit.corpus import Corpus, Problem
+from biaskit.corpus import Problem
 from biaskit.errors import InputError
 from biaskit.runs import run_guarded
 from biaskit.stream import (
     CHUNK,
     StreamSummary,
-    UnreadableTable,
     _table_files,
+    file_chunks,
     finished_keys,
     pending,
     start_run,
-    table_chunks,
-    unreadable_problem,
     write_chunk,
 )
 
@@ -132,23 +130,15 @@ def _analyse_file(number: int, path: str, done: set[str], *, codebook: Codebook,
     piece of the file's partition; a file that cannot be read leaves a problem row."""
     summary = StreamSummary(out)
     analyse = partial(analyse_documents, codebook=codebook)
-    chunks = table_chunks(Path(path), chunk_size=chunk_size, columns=columns,
-                          seen_ids=Counter())
-    piece = 0
-    while True:
-        try:
-            corpus = next(chunks)
-        except StopIteration:
-            break
-        except UnreadableTable as error:
-            corpus = Corpus([], [unreadable_problem(error)], name=Path(path).stem)
+    chunks = file_chunks(Path(path), chunk_size=chunk_size, columns=columns,
+                         seen_ids=Counter())
+    for piece, corpus in enumerate(chunks):
         todo, problems = pending(corpus, done, summary)
         if todo or problems:
             tables, failures = run_guarded(todo, analyse, progress=False)
             write_chunk(out, run, number, tables, todo, [*problems, *failures], piece=piece)
             summary.analysed += len(todo) - len(failures)
             summary.add([*problems, *failures])
-        piece += 1
     return summary
 
 

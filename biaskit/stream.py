@@ -94,13 +94,9 @@ def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
             yield Corpus(corpus.documents[start:start + chunk_size], problems, name=corpus.name)
         return
     seen: Counter[str] = Counter()
+    chunks = table_chunks if len(tables) == 1 else file_chunks
     for path in tables:
-        try:
-            yield from table_chunks(path, chunk_size=chunk_size, columns=columns, seen_ids=seen)
-        except UnreadableTable as error:
-            if len(tables) == 1:
-                raise
-            yield Corpus([], [unreadable_problem(error)], name=path.stem)
+        yield from chunks(path, chunk_size=chunk_size, columns=columns, seen_ids=seen)
 
 
 class UnreadableTable(InputError):
@@ -134,12 +130,20 @@ def table_chunks(path: Path, *, chunk_size: int = CHUNK,
         yield Corpus(corpus.documents, [*problems, *corpus.problems], name=corpus.name)
 
 
-def unreadable_problem(error: InputError) -> Problem:
-    """The problem row of a table that :func:`table_chunks` could not read."""
-    rows = f"its rows from {error.location} on were" if error.location else "its rows were"
-    return Problem("", error.path, error.location, "error",
-                   f"{error.problem}; {rows} not analysed. {error.hint or 'Fix the file'}, then "
-                   "run again: the documents already analysed are skipped")
+def file_chunks(path: Path, *, chunk_size: int = CHUNK,
+                columns: Mapping[str, str] | None = None,
+                seen_ids: Counter[str] | None = None) -> Iterator[Corpus]:
+    """:func:`table_chunks`, but a file that cannot be read ends with a chunk holding only a
+    problem row that names the file and the first row not read."""
+    try:
+        yield from table_chunks(path, chunk_size=chunk_size, columns=columns,
+                                seen_ids=seen_ids)
+    except UnreadableTable as error:
+        rows = f"its rows from {error.location} on were" if error.location else "its rows were"
+        yield Corpus([], [Problem(
+            "", error.path, error.location, "error",
+            f"{error.problem}; {rows} not analysed. {error.hint or 'Fix the file'}, then run "
+            "again: the documents already analysed are skipped")], name=path.stem)
 
 
 def count_rows(source: str | Path) -> int | None:
