@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from biaskit import Codebook, Document, load_codebook, load_corpus  # noqa: E402
-from biaskit.attribution import extract_attributions  # noqa: E402
-from biaskit.quotes import find_quotes  # noqa: E402
-from biaskit.sentences import document_sentences  # noqa: E402
+from biaskit.attribution.extractor import extract_attributions  # noqa: E402
+from biaskit.attribution.quotes import find_quotes  # noqa: E402
+from biaskit.corpus.sentences import document_sentences  # noqa: E402
 
 TARGET_ARTICLES_PER_SECOND = 1000
 MAX_DOUBLING_RATIO = 2.5

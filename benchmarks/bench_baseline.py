@@ -58,8 +58,8 @@ import biaskit.tone  # noqa: E402
 from biaskit import load_codebook, load_corpus  # noqa: E402
 from biaskit.codebook import Actor  # noqa: E402
 from biaskit.compare import analyse_documents  # noqa: E402
-from biaskit.evaluate import load_gold  # noqa: E402
 from biaskit.readability import MEASURES  # noqa: E402
+from biaskit.validation.evaluate import load_gold  # noqa: E402
 
 GOLD = HERE.parent / "tests" / "gold" / "attribution.jsonl"
 INSTALL = ('pip install -e ".[baseline]" and then python -m spacy download en_core_web_sm, '

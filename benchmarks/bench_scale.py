@@ -17,7 +17,7 @@ a real corpus; see synthetic.py) and reports, in one run:
   analysis (which caches repeated text). The full analysis and VADER alone alternate, three
   runs each, and the best of each is kept, so that the machine's drift does not move their
   ratio;
-- peak memory of ``biaskit.stream.analyse_to_parquet`` over 20,000 and over 100,000 articles,
+- peak memory of ``biaskit.runs.stream.analyse_to_parquet`` over 20,000 and over 100,000 articles,
   each in a fresh process; and the speed of the 20,000 streamed with two worker processes;
 - the seed article analysed alone, one call per article and nothing cached, for comparison
   with per-article pipelines;
@@ -54,15 +54,15 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E4
 import biaskit.readability  # noqa: E402
 import biaskit.tone  # noqa: E402
 from biaskit import corpus_from_frame, load_codebook, load_corpus  # noqa: E402
-from biaskit.attribution import attributions_frame  # noqa: E402
-from biaskit.claims import claim_occurrences  # noqa: E402
+from biaskit.attribution.extractor import attributions_frame  # noqa: E402
+from biaskit.attribution.quotes import find_quotes  # noqa: E402
 from biaskit.compare import analyse_documents  # noqa: E402
-from biaskit.cues import presentation_cues  # noqa: E402
-from biaskit.frames import frame_scores  # noqa: E402
-from biaskit.quotes import find_quotes  # noqa: E402
+from biaskit.corpus.sentences import document_sentences  # noqa: E402
+from biaskit.framing.claims import claim_occurrences  # noqa: E402
+from biaskit.framing.cues import presentation_cues  # noqa: E402
+from biaskit.framing.frames import frame_scores  # noqa: E402
 from biaskit.readability import readability_frame  # noqa: E402
-from biaskit.runs import run_guarded  # noqa: E402
-from biaskit.sentences import document_sentences  # noqa: E402
+from biaskit.runs.batches import run_guarded  # noqa: E402
 from biaskit.tone import coverage_tone, voice_tone  # noqa: E402
 
 CODEBOOK = HERE.parent / "corpora" / "syria-2015" / "codebook.yaml"
@@ -204,7 +204,7 @@ def streamed_peak(source: Path, out: Path, jobs: int = 1) -> tuple[float, float]
 
 
 def stream_child(source: str, out: str, jobs: str) -> None:
-    from biaskit.stream import analyse_to_parquet
+    from biaskit.runs.stream import analyse_to_parquet
 
     analyse_to_parquet(source, load_codebook(CODEBOOK), out, n_jobs=int(jobs), progress=False,
                        fresh=True)

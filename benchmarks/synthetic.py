@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from biaskit import load_corpus
-from biaskit.corpus import count_words
+from biaskit.corpus.document import count_words
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "corpora" / "syria-2015"

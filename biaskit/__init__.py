@@ -7,10 +7,10 @@ The data flows one way: load -> clean -> segment -> analyse -> aggregate -> pres
 >>> codebook = biaskit.load_codebook("corpora/syria-2015/codebook.yaml")  # doctest: +SKIP
 """
 
-from biaskit.attribution import Attribution, attributions_frame, extract_attributions
-from biaskit.balance import balance_index, side_balance, source_balance, voice_positions
+from biaskit.attribution.balance import balance_index, side_balance, source_balance, voice_positions
+from biaskit.attribution.extractor import Attribution, attributions_frame, extract_attributions
 from biaskit.codebook import Actor, Claim, Codebook, Side, load_codebook
-from biaskit.corpus import (
+from biaskit.corpus.document import (
     Block,
     Corpus,
     Document,
@@ -22,9 +22,9 @@ from biaskit.corpus import (
     load_folder,
     load_table,
 )
+from biaskit.corpus.sentences import Sentence, document_sentences, sentences_frame, split_sentences
 from biaskit.errors import BiaskitError, InputError
-from biaskit.evaluate import load_gold, score_attributions
-from biaskit.sentences import Sentence, document_sentences, sentences_frame, split_sentences
+from biaskit.validation.evaluate import load_gold, score_attributions
 
 __version__ = "0.1.0"
 

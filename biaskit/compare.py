@@ -23,16 +23,16 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from biaskit.attribution import attributions_frame
-from biaskit.balance import side_balance, source_balance, voice_positions
-from biaskit.claims import claim_occurrences, presentation_flags
+from biaskit.attribution.balance import side_balance, source_balance, voice_positions
+from biaskit.attribution.extractor import attributions_frame
 from biaskit.codebook import Codebook
-from biaskit.corpus import Corpus, Document, Problem
-from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_profile
+from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.errors import InputError
-from biaskit.frames import frame_scores
+from biaskit.framing.claims import claim_occurrences, presentation_flags
+from biaskit.framing.cues import actor_labels, marker_rates, presentation_cues, stance_profile
+from biaskit.framing.frames import frame_scores
 from biaskit.readability import readability_frame
-from biaskit.runs import run_guarded
+from biaskit.runs.batches import run_guarded
 from biaskit.tone import coverage_tone, voice_tone
 
 Sums = Mapping[str, np.ndarray]

@@ -31,8 +31,8 @@ from textstat.backend.selections import _list_difficult_words
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.validations import _is_difficult_word
 
-from biaskit.corpus import Document
-from biaskit.quotes import find_quotes
+from biaskit.attribution.quotes import find_quotes
+from biaskit.corpus.document import Document
 
 # The five scores biaskit reports, named as in the output columns.
 MEASURES = {

@@ -33,13 +33,13 @@ from itertools import accumulate
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from biaskit.attribution import statement_records, statements_by_sentence
-from biaskit.balance import UNASSIGNED
+from biaskit.attribution.balance import UNASSIGNED
+from biaskit.attribution.extractor import statement_records, statements_by_sentence
+from biaskit.attribution.quotes import find_quotes
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document
-from biaskit.cues import document_lowered
-from biaskit.quotes import find_quotes
-from biaskit.sentences import document_sentences
+from biaskit.corpus.document import Document
+from biaskit.corpus.sentences import document_sentences
+from biaskit.framing.cues import document_lowered
 
 POSITIVE, NEGATIVE = 0.05, -0.05
 SCORES = ("neg", "neu", "pos", "compound")

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Codebook, Document
-from biaskit.attribution import _lexicon, extract_attributions
-from biaskit.quotes import find_quotes
-from biaskit.speakers import narrator_spans
+from biaskit.attribution.extractor import _lexicon, extract_attributions
+from biaskit.attribution.quotes import find_quotes
+from biaskit.attribution.speakers import narrator_spans
 
 BOOK = Codebook.from_dict({"sides": {
     "a": {"actors": {"dorn": {"aliases": ["Dorn", "the ministry"]}}},

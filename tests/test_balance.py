@@ -7,8 +7,8 @@ import math
 import pytest
 
 from biaskit import Codebook, Document
-from biaskit.attribution import attributions_frame
-from biaskit.balance import balance_index, side_balance, source_balance, voice_positions
+from biaskit.attribution.balance import balance_index, side_balance, source_balance, voice_positions
+from biaskit.attribution.extractor import attributions_frame
 
 BOOK = Codebook.from_dict({"sides": {
     "army": {"label": "Army", "actors": {"dorn": {"aliases": ["Piotr Dorn", "Dorn"]}}},

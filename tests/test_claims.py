@@ -7,9 +7,9 @@ import pytest
 from conftest import SEED
 
 from biaskit import Codebook, Document, InputError, attributions_frame
-from biaskit.claims import claim_occurrences, claim_profile
-from biaskit.cues import actor_labels, marker_rates, presentation_cues, stance_profile
-from biaskit.frames import FRAMES, frame_scores, side_frame_scores
+from biaskit.framing.claims import claim_occurrences, claim_profile
+from biaskit.framing.cues import actor_labels, marker_rates, presentation_cues, stance_profile
+from biaskit.framing.frames import FRAMES, frame_scores, side_frame_scores
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,7 @@ def test_any_pair_of_sides_and_clear_errors(corpus, codebook):
 
 def test_report_folder_holds_index_tables_figures_and_article_views(result, corpus, codebook,
                                                                    tmp_path):
-    from biaskit.report import write_report
+    from biaskit.report.index import write_report
 
     out = tmp_path / "report"
     index = write_report(result, corpus, codebook, out)
@@ -85,7 +85,7 @@ def test_report_folder_holds_index_tables_figures_and_article_views(result, corp
 
 
 def test_report_file_names_from_hostile_doc_ids_stay_inside_the_folder(tmp_path):
-    from biaskit.report import _file_names, _inside
+    from biaskit.report.index import _file_names, _inside
 
     names = _file_names(["../../etc/passwd", "a/b", "a_b", ".."])
     assert names == {"../../etc/passwd": "_.._etc_passwd.html", "a/b": "a_b.html",

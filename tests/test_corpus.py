@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS, SEED
 
 from biaskit import Document, InputError, corpus_from_frame, load_corpus, load_document
-from biaskit.cleaning import clean_text, decode_bytes
+from biaskit.corpus.cleaning import clean_text, decode_bytes
 
 ARTICLE = "Headline here\n\nA standfirst without a full stop\n\nFirst body.\n\nSecond body.\n"
 

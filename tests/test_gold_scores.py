@@ -8,8 +8,8 @@ import csv
 import pytest
 from conftest import ROOT, SEED
 
-from biaskit.balance import side_balance, voice_positions
-from biaskit.evaluate import load_gold, score_attributions
+from biaskit.attribution.balance import side_balance, voice_positions
+from biaskit.validation.evaluate import load_gold, score_attributions
 
 GOLD = ROOT / "tests" / "gold" / "attribution.jsonl"
 

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
-from biaskit.cues import MARKERS, document_lowered
 from biaskit.errors import InputError
-from biaskit.frames import frame_matcher
+from biaskit.framing.cues import MARKERS, document_lowered
+from biaskit.framing.frames import frame_matcher
 from biaskit.lexicons import TermMatcher
 
 # Wildcards, phrases, hyphens, a term inside another, and terms that share a first word.

@@ -21,13 +21,13 @@ from biaskit import (  # noqa: E402
     attributions_frame,
     load_codebook,
     load_corpus,
-    plots,
     sentences_frame,
 )
-from biaskit.balance import balance_index, side_balance, source_balance  # noqa: E402
-from biaskit.claims import claim_occurrences  # noqa: E402
-from biaskit.frames import frame_scores  # noqa: E402
-from biaskit.palette import side_colours  # noqa: E402
+from biaskit.attribution.balance import balance_index, side_balance, source_balance  # noqa: E402
+from biaskit.framing.claims import claim_occurrences  # noqa: E402
+from biaskit.framing.frames import frame_scores  # noqa: E402
+from biaskit.report import figure as plots  # noqa: E402
+from biaskit.report.palette import side_colours  # noqa: E402
 from biaskit.tone import side_tone  # noqa: E402
 
 OUTLETS = 7

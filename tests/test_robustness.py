@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 import biaskit.compare
 from biaskit import Document, load_codebook, load_corpus
-from biaskit.cli import main
+from biaskit.cli.commands import main
 from biaskit.compare import analyse_documents, compare
-from biaskit.report import write_report
+from biaskit.report.index import write_report
 
 
 def failing_on(real, doc_id: str):
@@ -74,7 +74,7 @@ def test_cli_counts_analysed_warned_and_failed_and_exits_1(tmp_path, monkeypatch
 
 NETWORK_BLOCKED = BLOCK_NETWORK + r"""
 import sys
-from biaskit.cli import main
+from biaskit.cli.commands import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -165,10 +165,10 @@ def test_a_line_of_200000_characters_runs_through_the_comparison(tmp_path, codeb
 @pytest.mark.parametrize("command", ["quotes", "claims", "tone"])
 def test_every_command_reports_a_failing_document_and_finishes(tmp_path, monkeypatch, capsys,
                                                                 command):
-    import biaskit.cli
+    import biaskit.cli.commands
 
-    monkeypatch.setattr(biaskit.cli, "attributions_frame",
-                        failing_on(biaskit.cli.attributions_frame, "b"))
+    monkeypatch.setattr(biaskit.cli.commands, "attributions_frame",
+                        failing_on(biaskit.cli.commands.attributions_frame, "b"))
     small_corpus(tmp_path)
     code = main([command, str(tmp_path / "corpus"), "--codebook", str(CODEBOOK)])
     captured = capsys.readouterr()

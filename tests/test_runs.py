@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from conftest import CORPUS
 
-from biaskit.cli import main
+from biaskit.cli.commands import main
 from biaskit.compare import analyse_documents, compare
-from biaskit.runs import run_guarded
+from biaskit.runs.batches import run_guarded
 
 
 def analyse_failing_on_b(documents, codebook):
@@ -34,7 +34,7 @@ def test_two_processes_give_the_same_tables_as_one(corpus, codebook):
 
 def test_a_failing_document_is_isolated_in_a_worker_process(corpus, codebook):
     from biaskit import Document
-    from biaskit.corpus import _init_fields
+    from biaskit.corpus.document import _init_fields
 
     docs = [Document(**{**_init_fields(d), "doc_id": f"{d.doc_id}_{tag}"})
             for d in list(corpus)[:2] for tag in ("a", "b")]

@@ -10,8 +10,8 @@ from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaskit.corpus import Corpus, Document, load_document
-from biaskit.sentences import Sentence, document_sentences, sentences_frame, split_sentences
+from biaskit.corpus.document import Corpus, Document, load_document
+from biaskit.corpus.sentences import Sentence, document_sentences, sentences_frame, split_sentences
 
 
 def sents(text: str) -> list[str]:

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from conftest import CODEBOOK, CORPUS
 
-import biaskit.stream
+import biaskit.runs.stream
 from biaskit import Codebook, load_corpus, load_table
 from biaskit.cli import main
 from biaskit.compare import analyse_documents
 from biaskit.errors import InputError
-from biaskit.stream import TABLES, analyse_to_parquet, read_chunks, read_results
+from biaskit.runs.stream import TABLES, analyse_to_parquet, read_chunks, read_results
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ def analyse_all_but_the_third(documents, codebook):
 def test_a_failing_document_is_a_problem_row_and_the_run_goes_on(corpus, codebook, table,
                                                                   tmp_path, monkeypatch, n_jobs):
     bad = corpus.doc_ids[2]
-    monkeypatch.setattr(biaskit.stream, "analyse_documents", analyse_all_but_the_third)
+    monkeypatch.setattr(biaskit.runs.stream, "analyse_documents", analyse_all_but_the_third)
     summary = analyse_to_parquet(table, codebook, tmp_path / "out", chunk_size=4, n_jobs=n_jobs)
     assert (summary.analysed, summary.failed) == (8, 1)
     problems = read_results(tmp_path / "out", "problems")
@@ -283,8 +283,10 @@ def test_caches_keyed_by_corpus_text_have_a_bound_so_long_runs_stay_flat():
     import biaskit
 
     unbounded = set()
-    for module in pkgutil.iter_modules(biaskit.__path__):
-        for name, value in vars(importlib.import_module(f"biaskit.{module.name}")).items():
+    for module in pkgutil.walk_packages(biaskit.__path__, "biaskit."):
+        if module.name.endswith(".__main__"):
+            continue  # importing it runs the command line
+        for name, value in vars(importlib.import_module(module.name)).items():
             if hasattr(value, "cache_info") and value.cache_info().maxsize is None:
                 unbounded.add(name)
     assert unbounded <= CACHES_KEYED_BY_DATA_OR_CODEBOOK, (

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from biaskit import Codebook, Document, attributions_frame, load_codebook, load_corpus
-from biaskit.cues import document_lowered
 from biaskit.errors import InputError
+from biaskit.framing.cues import document_lowered
 from biaskit.tone import (
     _alias_screen,
     _names,

@@ -8,7 +8,7 @@ import pytest
 from conftest import CORPUS
 
 from biaskit import InputError
-from biaskit.validate import (
+from biaskit.validation.validate import (
     MACHINE,
     agreement,
     coding_sheet,

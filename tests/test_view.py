@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document, attributions_frame, load_codebook, load_corpus
-from biaskit.claims import claim_occurrences
-from biaskit.cues import presentation_cues
-from biaskit.view import MARKS, ArticleView, article_view
+from biaskit.framing.claims import claim_occurrences
+from biaskit.framing.cues import presentation_cues
+from biaskit.report.view import MARKS, ArticleView, article_view
 
 SEED_ID = "000_d287f8da5092c987"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

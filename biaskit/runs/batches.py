@@ -3,7 +3,7 @@ isolated and a progress bar.
 
 A batch of documents is analysed together (fast); when the batch raises, its documents are
 analysed one by one, so that only the document at fault is left out. It comes back as a
-:class:`~biaskit.corpus.Problem` naming it and the reason, and the run goes on.
+:class:`~biaskit.corpus.document.Problem` naming it and the reason, and the run goes on.
 
 With ``n_jobs`` above 1, batches go to that many worker processes; results are put back in
 batch order, so the tables are identical to a serial run. The analysis function must then be
@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import pandas as pd
 from tqdm.auto import tqdm
 
-from biaskit.corpus import Document, Problem
+from biaskit.corpus.document import Document, Problem
 
 Analysis = Callable[[Sequence[Document]], dict[str, pd.DataFrame]]
 BATCH = 200

@@ -31,13 +31,13 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from biaskit.attribution import attributions_frame
-from biaskit.claims import claim_occurrences
+from biaskit.attribution.extractor import attributions_frame
 from biaskit.codebook import Codebook
-from biaskit.corpus import Corpus, Document
+from biaskit.corpus.document import Corpus, Document
+from biaskit.corpus.sentences import document_sentences
 from biaskit.errors import InputError
+from biaskit.framing.claims import claim_occurrences
 from biaskit.lexicons import read_lexicon
-from biaskit.sentences import document_sentences
 
 VARIABLES = ("side", "mode", "claim", "stance")
 NONE = "none"

@@ -1,7 +1,7 @@
 """Attribution balance: how much each side gets to speak, in which mode and where.
 
-All functions take the table of :func:`biaskit.attribution.attributions_frame` and return tidy
-DataFrames whose first column is ``doc_id`` (or ``source`` for per-outlet tables).
+All functions take the table of :func:`biaskit.attribution.extractor.attributions_frame` and
+return tidy DataFrames whose first column is ``doc_id`` (or ``source`` for per-outlet tables).
 
 Prominence weighting: a statement in block ``p`` of a document with ``n`` blocks (headline = 0,
 then standfirst, then body paragraphs) weighs ``(n - p) / n``: 1 for the headline, falling
@@ -9,7 +9,7 @@ linearly to ``1/n`` for the last paragraph, as readers of the inverted pyramid r
 further down they go.
 
 >>> import biaskit
->>> from biaskit.attribution import attributions_frame
+>>> from biaskit.attribution.extractor import attributions_frame
 >>> corpus = biaskit.load_corpus("corpora/syria-2015")               # doctest: +SKIP
 >>> book = biaskit.load_codebook("corpora/syria-2015/codebook.yaml")  # doctest: +SKIP
 >>> balance = side_balance(attributions_frame(corpus, book), corpus, book)  # doctest: +SKIP
@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document
+from biaskit.corpus.document import Document
 
 UNASSIGNED = "unassigned"  # statements whose speaker no codebook actor covers
 _COUNTS = ["statements", "words", "quoted_words", "direct_statements", "prominence"]

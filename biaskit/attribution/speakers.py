@@ -18,9 +18,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from biaskit.attribution.quotes import find_quotes
 from biaskit.codebook import Actor, Codebook
-from biaskit.corpus import Document, kept_on_document
-from biaskit.quotes import find_quotes
+from biaskit.corpus.document import Document, kept_on_document
 
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}

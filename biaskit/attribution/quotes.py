@@ -6,7 +6,7 @@ when the next paragraph opens with a quotation mark; an opening mark that never 
 at its paragraph's end (``closed=False``) instead of swallowing the article; a stray closing
 mark is ignored. One left-to-right pass per paragraph, so time is linear in the text.
 
->>> from biaskit.corpus import Document
+>>> from biaskit.corpus.document import Document
 >>> doc = Document.from_parts("d", "Title", ['“We left,” he said, “at dawn.”'])
 >>> [doc.text[q.inner_start:q.inner_end] for q in find_quotes(doc)]
 ['We left,', 'at dawn.']
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from biaskit.corpus import Document, kept_on_document
+from biaskit.corpus.document import Document, kept_on_document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"

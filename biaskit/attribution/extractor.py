@@ -1,8 +1,9 @@
 """Attribution: every quoted or reported statement, its speaker, actor and side.
 
 Rules, not a parser model: reporting cues come from ``biaskit/data/reporting_verbs.csv``,
-quotation spans from :mod:`biaskit.quotes`, speakers are resolved by :mod:`biaskit.speakers`.
-The forms recognised, tried in this order for each cue outside quotation marks:
+quotation spans from :mod:`biaskit.attribution.quotes`, speakers are resolved by
+:mod:`biaskit.attribution.speakers`. The forms recognised, tried in this order for each cue
+outside quotation marks:
 
 * a tag after a quote: ``"...," he said`` / ``"...," said X, a descriptor``, with split quotes
   (``"A," X said, "B."``) as one statement and text before the quote making it mixed;
@@ -33,12 +34,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from biaskit.codebook import Codebook
-from biaskit.corpus import Document, count_words
-from biaskit.lexicons import CASE_FOLDS, trie_regex
-from biaskit.quotes import Quote, find_quotes
-from biaskit.sentences import Sentence, document_sentences
-from biaskit.speakers import (
+from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.attribution.speakers import (
     DETERMINERS,
     PRONOUNS,
     Resolver,
@@ -47,6 +44,10 @@ from biaskit.speakers import (
     narrator_mentions,
     narrator_spans,
 )
+from biaskit.codebook import Codebook
+from biaskit.corpus.document import Document, count_words
+from biaskit.corpus.sentences import Sentence, document_sentences
+from biaskit.lexicons import CASE_FOLDS, trie_regex
 
 _QUOTE_MARKS = "\"“”„«»‘’'"
 # Words that may stand between a speaker and the cue: "has also strongly denied".

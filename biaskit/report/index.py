@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from biaskit import plots
-from biaskit.balance import balance_index
+from biaskit.attribution.balance import balance_index
 from biaskit.codebook import Codebook
 from biaskit.compare import Comparison
-from biaskit.corpus import Corpus
-from biaskit.view import article_view
+from biaskit.corpus.document import Corpus
+from biaskit.report import figure as plots
+from biaskit.report.view import article_view
 
 KEY_MEASURES = ("documents", "word_share_{a}", "word_share_{b}", "balance_index",
                 "prominence_balance_index", "headline_voice_{a}", "headline_voice_{b}",

@@ -32,9 +32,9 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
-from biaskit.corpus import Corpus, Document, Problem, corpus_from_frame, load_corpus
+from biaskit.corpus.document import Corpus, Document, Problem, corpus_from_frame, load_corpus
 from biaskit.errors import InputError
-from biaskit.runs import PROGRESS_FROM, analyse_later, run_guarded, worker_pool
+from biaskit.runs.batches import PROGRESS_FROM, analyse_later, run_guarded, worker_pool
 
 CHUNK = 1000
 TABLES = (*analyse_documents([], Codebook({}, {})).keys(), "documents", "problems")

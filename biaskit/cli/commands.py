@@ -19,14 +19,14 @@ from pathlib import Path
 import pandas as pd
 
 from biaskit import __version__
-from biaskit.attribution import attributions_frame
-from biaskit.claims import claim_occurrences, claim_profile
+from biaskit.attribution.extractor import attributions_frame
 from biaskit.codebook import Codebook, load_codebook
-from biaskit.corpus import Corpus, Problem, corpus_summary, load_corpus
+from biaskit.corpus.document import Corpus, Problem, corpus_summary, load_corpus
 from biaskit.errors import BiaskitError, InputError
-from biaskit.evaluate import attribution_errors, load_gold, score_attributions
-from biaskit.runs import run_guarded
+from biaskit.framing.claims import claim_occurrences, claim_profile
+from biaskit.runs.batches import run_guarded
 from biaskit.tone import side_tone
+from biaskit.validation.evaluate import attribution_errors, load_gold, score_attributions
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
                     "to Parquet files under DIR, so memory stays flat however large the "
                     "corpus is. Rerunning into the same DIR skips the documents already "
                     "analysed there (interrupted runs resume). Read the results with "
-                    "biaskit.stream.read_results(DIR, TABLE).")
+                    "biaskit.runs.stream.read_results(DIR, TABLE).")
     run.add_argument("path", metavar="PATH",
                      help="a .parquet, .csv or .jsonl table, a folder of them, or a folder "
                           "of .txt files")
@@ -231,7 +231,7 @@ def _quotes(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from biaskit.compare import compare  # the report pulls in matplotlib: load it only here
-    from biaskit.report import key_table, write_report
+    from biaskit.report.index import key_table, write_report
 
     corpus, codebook = _load(args)
     if codebook is None:
@@ -264,7 +264,7 @@ def _run(args: argparse.Namespace) -> int:
     codebook = load_codebook(codebook_path)
     progress = False if args.quiet else None
     if args.dask:
-        from biaskit.on_dask import analyse_on_dask
+        from biaskit.runs.on_dask import analyse_on_dask
 
         client = None
         if args.dask != "local":
@@ -274,7 +274,7 @@ def _run(args: argparse.Namespace) -> int:
                                   n_jobs=args.jobs, progress=progress,
                                   chunk_size=args.chunk_size, fresh=args.fresh)
     else:
-        from biaskit.stream import analyse_to_parquet
+        from biaskit.runs.stream import analyse_to_parquet
 
         summary = analyse_to_parquet(args.path, codebook, args.out, chunk_size=args.chunk_size,
                                      n_jobs=args.jobs, progress=progress, fresh=args.fresh)
@@ -286,7 +286,7 @@ def _run(args: argparse.Namespace) -> int:
               "the problems table)", file=sys.stderr)
     print(f"documents: {summary.analysed} analysed, {summary.skipped} skipped (done by an "
           f"earlier run), {summary.warnings} warnings, {summary.failed} failed")
-    print(f"wrote {summary.out} (read a table with biaskit.stream.read_results; the "
+    print(f"wrote {summary.out} (read a table with biaskit.runs.stream.read_results; the "
           "'problems' table says what failed and why)")
     return EXIT_FAILED_DOCUMENTS if summary.failed else EXIT_OK
 

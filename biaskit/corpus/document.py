@@ -22,7 +22,7 @@ from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
-from biaskit.cleaning import CleaningStep, StandfirstRule, clean_text, decode_bytes
+from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, clean_text, decode_bytes
 from biaskit.errors import InputError
 
 PROVENANCES = ("real", "constructed", "unknown")
@@ -451,7 +451,7 @@ def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None 
     column exists, ``text`` holds the body only, otherwise a whole article in the plain-text
     layout; ``source``, ``date``, ``url``, ``provenance``. Other columns become metadata.
 
-    For a table read in chunks (:mod:`biaskit.stream`), ``first_row`` is the number of rows
+    For a table read in chunks (:mod:`biaskit.runs.stream`), ``first_row`` is the number of rows
     before this chunk and ``seen_ids`` counts the ids used so far, so that default ids, row
     numbers in problems and renamed duplicates are those of the whole table.
     """
@@ -505,7 +505,7 @@ def _cell(value: Any) -> str:
 def corpus_summary(corpus: Iterable[Document]) -> pd.DataFrame:
     """One row per document: doc_id, source, date, provenance, paragraphs, sentences, words,
     whether it has a standfirst, its encoding and how many cleaning changes it had."""
-    from biaskit.sentences import document_sentences  # sentences builds on this module
+    from biaskit.corpus.sentences import document_sentences  # sentences builds on this module
 
     rows = [{
         "doc_id": doc.doc_id, "source": doc.source, "date": doc.date,

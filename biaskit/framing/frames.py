@@ -23,10 +23,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document, count_words
-from biaskit.cues import document_lowered
+from biaskit.corpus.document import Document, count_words
+from biaskit.corpus.sentences import document_sentences
+from biaskit.framing.cues import document_lowered
 from biaskit.lexicons import TermMatcher, read_lexicon
-from biaskit.sentences import document_sentences
 
 FRAMES = ("conflict", "human_interest", "responsibility", "morality", "economic", "legal",
           "military", "diplomacy")

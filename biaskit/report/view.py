@@ -1,7 +1,7 @@
 """The HTML article view: one article with its statements, claims and cues marked.
 
-Statements are tinted in their side's colour (:func:`biaskit.palette.side_colours`) and tagged
-with the side id; the underline gives the mode (solid direct, dashed indirect, dotted mixed).
+Statements are tinted in their side's colour (:func:`biaskit.report.palette.side_colours`) and
+tagged with the side id; the underline gives the mode (solid direct, dashed indirect, dotted mixed).
 Reporting verbs are bold small caps; hedges, distancing markers, boosters and scare quotes have
 a wavy underline (black: the outlet's voice, grey: a speaker's); claims the outlet asserts
 itself are outlined. Hover any mark for its details. Overlapping spans are cut at every
@@ -24,8 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document
-from biaskit.palette import side_colours
+from biaskit.corpus.document import Document
+from biaskit.report.palette import side_colours
 
 MARKS = ("hedge", "distancing", "booster", "scare_quote", "contrast", "label")  # from cues
 _BLOCK_TAG = {"headline": ("h1", ""), "standfirst": ("p", ' class="standfirst"')}

@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from biaskit.corpus import kept_on_document
+from biaskit.corpus.document import kept_on_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,8 +194,8 @@ def document_sentences(doc: Any) -> list[Sentence]:
     sentence.
 
     Args:
-        doc: A ``biaskit.corpus.Document`` (anything with ``doc_id``, ``text`` and ``blocks``
-            whose items have ``index``, ``start`` and ``end``).
+        doc: A :class:`~biaskit.corpus.document.Document` (anything with ``doc_id``, ``text``
+            and ``blocks`` whose items have ``index``, ``start`` and ``end``).
 
     Returns:
         The document's sentences in order, indexed from 0.

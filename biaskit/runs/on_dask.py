@@ -1,7 +1,7 @@
 """The same analysis on a Dask cluster: each file of a partitioned corpus (a folder of Parquet,
 CSV or JSON Lines files, or a glob) is one partition, which a worker reads and analyses a chunk
-at a time and writes into the results folder in the layout of :mod:`biaskit.stream`. So
-:func:`biaskit.stream.read_results` reads both, a rerun skips documents already analysed, and
+at a time and writes into the results folder in the layout of :mod:`biaskit.runs.stream`. So
+:func:`biaskit.runs.stream.read_results` reads both, a rerun skips documents already analysed, and
 the tables equal a serial run's (but for ids repeated across files, which a serial run
 renames and this engine reports).
 
@@ -31,10 +31,10 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
-from biaskit.corpus import Problem
+from biaskit.corpus.document import Problem
 from biaskit.errors import InputError
-from biaskit.runs import run_guarded
-from biaskit.stream import (
+from biaskit.runs.batches import run_guarded
+from biaskit.runs.stream import (
     CHUNK,
     StreamSummary,
     _table_files,
@@ -54,7 +54,7 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
 
     Args:
         source: a table, a folder of tables (Parquet, CSV or JSON Lines, as for
-            :func:`biaskit.stream.analyse_to_parquet`), or a glob such as
+            :func:`biaskit.runs.stream.analyse_to_parquet`), or a glob such as
             ``"articles/*.csv"``; each file is one partition. Columns as for
             :func:`biaskit.corpus_from_frame`.
         client: a ``distributed.Client``; None starts a local cluster of ``n_jobs`` processes.

@@ -6,11 +6,11 @@ Every function takes the tidy tables biaskit's analysers return (never a file) a
 the backend. Show a figure in a notebook by leaving it as the cell's value, or write it with
 :func:`save_figure`.
 
-Sides keep one colour and one hatch or marker everywhere (:mod:`biaskit.palette`, in codebook
-order, 'unassigned' grey), so that a figure reads the same in greyscale print and to readers
-with a colour-vision deficiency. No figure contrasts red with green.
+Sides keep one colour and one hatch or marker everywhere (:mod:`biaskit.report.palette`, in
+codebook order, 'unassigned' grey), so that a figure reads the same in greyscale print and to
+readers with a colour-vision deficiency. No figure contrasts red with green.
 
->>> from biaskit import plots                                              # doctest: +SKIP
+>>> from biaskit.report import figure as plots                             # doctest: +SKIP
 >>> fig = plots.balance_chart(index, "russia", "amnesty", codebook=book)   # doctest: +SKIP
 >>> plots.save_figure(fig, "balance.png")                                  # doctest: +SKIP
 """
@@ -29,8 +29,8 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
 from biaskit.codebook import Codebook
-from biaskit.corpus import Document
-from biaskit.palette import UNASSIGNED_COLOUR, side_colours, side_hatches
+from biaskit.corpus.document import Document
+from biaskit.report.palette import UNASSIGNED_COLOUR, side_colours, side_hatches
 
 __all__ = [
     "CLAIM_CATEGORIES", "MEASURE_WORDS", "article_map", "balance_chart", "blocks_frame",
@@ -209,11 +209,11 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     """Diverging bars of the balance index per outlet: which side gets more voice.
 
     The index is ``(a - b) / (a + b)`` on one balance measure (see
-    :func:`biaskit.balance.balance_index`). A bar pointing right leans to ``side_a`` and takes
-    its colour and hatch; a bar pointing left leans to ``side_b``. 0 means even, +1 means only
-    ``side_a`` speaks and -1 only ``side_b``. Outlets are sorted from the one leaning most to
-    ``side_a`` (top) to the one leaning most to ``side_b`` (bottom); an outlet where neither
-    side speaks is listed last with no bar. The column on the right gives each index and the
+    :func:`biaskit.attribution.balance.balance_index`). A bar pointing right leans to ``side_a``
+    and takes its colour and hatch; a bar pointing left leans to ``side_b``. 0 means even, +1
+    means only ``side_a`` speaks and -1 only ``side_b``. Outlets are sorted from the one leaning
+    most to ``side_a`` (top) to the one leaning most to ``side_b`` (bottom); an outlet where
+    neither side speaks is listed last with no bar. The column on the right gives each index and the
     two counts it is made of, so that an index of +1 on a handful of words is not over-read.
 
     How to read it: compare bar lengths and directions across outlets. Black error bars, when
@@ -222,8 +222,8 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
 
     Args:
         index_table: one row per outlet with ``source`` and ``balance_index``, as
-            :func:`biaskit.balance.balance_index` returns on a per-source table; optional
-            ``side_a``/``side_b`` count columns and ``low``/``high`` interval columns.
+            :func:`biaskit.attribution.balance.balance_index` returns on a per-source table;
+            optional ``side_a``/``side_b`` count columns and ``low``/``high`` interval columns.
         side_a: the side counted positive.
         side_b: the side counted negative.
         codebook: gives the sides' labels and their colour order.
@@ -352,8 +352,8 @@ def article_map(documents, quotes: pd.DataFrame, codebook: Codebook | None = Non
     appear, is given less prominence. Rows are as long as their articles.
 
     Args:
-        documents: the documents (a :class:`~biaskit.corpus.Corpus` or any iterable of
-            :class:`~biaskit.corpus.Document`), or a table with one row per block and the
+        documents: the documents (a :class:`~biaskit.corpus.document.Corpus` or any iterable of
+            :class:`~biaskit.corpus.document.Document`), or a table with one row per block and the
             columns ``doc_id``, ``paragraph`` (block index), ``role`` and optionally
             ``source`` (:func:`blocks_frame` or :func:`biaskit.sentences_frame` give one).
         quotes: the attribution table (:func:`biaskit.attributions_frame`): ``doc_id``,
@@ -515,7 +515,7 @@ def claim_modes_chart(claims: pd.DataFrame, codebook: Codebook | None = None) ->
     occurrences are fragile: read them with the counts.
 
     Args:
-        claims: the claim occurrence table (:func:`biaskit.claims.claim_occurrences`).
+        claims: the claim occurrence table (:func:`biaskit.framing.claims.claim_occurrences`).
         codebook: gives the sides' labels, their order and colours.
 
     Returns:
@@ -594,7 +594,7 @@ def _frame_label(frame: str) -> str:
 def frame_heatmap(frames: pd.DataFrame) -> Figure:
     """Mean frame score per outlet: a heatmap with outlets as rows and frames as columns.
 
-    A score is a frame's term matches per 100 words (:func:`biaskit.frames.frame_scores`);
+    A score is a frame's term matches per 100 words (:func:`biaskit.framing.frames.frame_scores`);
     a cell is the mean over the outlet's articles (their number is in the row label) and is
     printed in the cell. Darker blue is lower, lighter yellow higher, on one scale for the
     whole figure that starts at 0 (the colour bar). Frames are in the lexicon's order.

@@ -37,12 +37,12 @@ from functools import cache
 
 import pandas as pd
 
-from biaskit.attribution import statement_records, statements_by_sentence
+from biaskit.attribution.extractor import statement_records, statements_by_sentence
+from biaskit.attribution.quotes import find_quotes
 from biaskit.codebook import Claim, Codebook
-from biaskit.corpus import Document
-from biaskit.cues import MarkerIndex, Spans, document_lowered, scare_quotes
-from biaskit.quotes import find_quotes
-from biaskit.sentences import Sentence, document_sentences
+from biaskit.corpus.document import Document
+from biaskit.corpus.sentences import Sentence, document_sentences
+from biaskit.framing.cues import MarkerIndex, Spans, document_lowered, scare_quotes
 
 _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denied|denying)"
                        r"(?![\w-])|n['’]t\b", re.IGNORECASE)

@@ -17,13 +17,13 @@ from itertools import accumulate
 
 import pandas as pd
 
-from biaskit.attribution import statement_records
+from biaskit.attribution.extractor import statement_records
+from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.attribution.speakers import mention_label, narrator_mentions
 from biaskit.codebook import Actor, Codebook
-from biaskit.corpus import Document, count_words, kept_on_document
+from biaskit.corpus.document import Document, count_words, kept_on_document
+from biaskit.corpus.sentences import Sentence, document_sentences
 from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon
-from biaskit.quotes import Quote, find_quotes
-from biaskit.sentences import Sentence, document_sentences
-from biaskit.speakers import mention_label, narrator_mentions
 
 SCARE_QUOTE_WORDS = 3  # a quotation this short, quoting nobody, is a scare quote
 COLUMNS = ["doc_id", "source", "kind", "term", "class", "start", "end", "text", "voice",
