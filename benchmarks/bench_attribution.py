@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from biaskit import Codebook, Document, load_codebook, load_corpus  # noqa: E402
-from biaskit.attribution.extractor import extract_attributions  # noqa: E402
 from biaskit.attribution.quotes import find_quotes  # noqa: E402
+from biaskit.attribution.records import extract_attributions  # noqa: E402
 from biaskit.corpus.sentences import document_sentences  # noqa: E402
 
 TARGET_ARTICLES_PER_SECOND = 1000

@@ -54,8 +54,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E4
 import biaskit.readability  # noqa: E402
 import biaskit.tone  # noqa: E402
 from biaskit import corpus_from_frame, load_codebook, load_corpus  # noqa: E402
-from biaskit.attribution.extractor import attributions_frame  # noqa: E402
 from biaskit.attribution.quotes import find_quotes  # noqa: E402
+from biaskit.attribution.records import attributions_frame  # noqa: E402
 from biaskit.compare import analyse_documents  # noqa: E402
 from biaskit.corpus.sentences import document_sentences  # noqa: E402
 from biaskit.framing.claims import claim_occurrences  # noqa: E402

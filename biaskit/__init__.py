@@ -8,21 +8,18 @@ The data flows one way: load -> clean -> segment -> analyse -> aggregate -> pres
 """
 
 from biaskit.attribution.balance import balance_index, side_balance, source_balance, voice_positions
-from biaskit.attribution.extractor import Attribution, attributions_frame, extract_attributions
+from biaskit.attribution.records import Attribution, attributions_frame, extract_attributions
 from biaskit.codebook import Actor, Claim, Codebook, Side, load_codebook
-from biaskit.corpus.document import (
-    Block,
-    Corpus,
-    Document,
-    Problem,
-    corpus_from_frame,
+from biaskit.corpus.document import Block, Corpus, Document, Problem
+from biaskit.corpus.files import load_corpus, load_document, load_folder
+from biaskit.corpus.sentences import (
+    Sentence,
     corpus_summary,
-    load_corpus,
-    load_document,
-    load_folder,
-    load_table,
+    document_sentences,
+    sentences_frame,
+    split_sentences,
 )
-from biaskit.corpus.sentences import Sentence, document_sentences, sentences_frame, split_sentences
+from biaskit.corpus.tables import corpus_from_frame, load_table
 from biaskit.errors import BiaskitError, InputError
 from biaskit.validation.evaluate import load_gold, score_attributions
 

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from biaskit.attribution.balance import side_balance, source_balance, voice_positions
-from biaskit.attribution.extractor import attributions_frame
+from biaskit.attribution.records import attributions_frame
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.errors import InputError

@@ -34,8 +34,8 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from biaskit.attribution.balance import UNASSIGNED
-from biaskit.attribution.extractor import statement_records, statements_by_sentence
 from biaskit.attribution.quotes import find_quotes
+from biaskit.attribution.records import statement_records, statements_by_sentence
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import document_sentences

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from biaskit import Codebook, Document
-from biaskit.attribution.extractor import COLUMNS, attributions_frame, extract_attributions
+from biaskit.attribution.records import COLUMNS, attributions_frame, extract_attributions
 
 BOOK = Codebook.from_dict({
     "sides": {

@@ -7,9 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Codebook, Document
-from biaskit.attribution.extractor import _lexicon, extract_attributions
+from biaskit.attribution.mentions import narrator_spans
 from biaskit.attribution.quotes import find_quotes
-from biaskit.attribution.speakers import narrator_spans
+from biaskit.attribution.records import extract_attributions
+from biaskit.attribution.reporting_verbs import _lexicon
 
 BOOK = Codebook.from_dict({"sides": {
     "a": {"actors": {"dorn": {"aliases": ["Dorn", "the ministry"]}}},

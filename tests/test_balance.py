@@ -8,7 +8,7 @@ import pytest
 
 from biaskit import Codebook, Document
 from biaskit.attribution.balance import balance_index, side_balance, source_balance, voice_positions
-from biaskit.attribution.extractor import attributions_frame
+from biaskit.attribution.records import attributions_frame
 
 BOOK = Codebook.from_dict({"sides": {
     "army": {"label": "Army", "actors": {"dorn": {"aliases": ["Piotr Dorn", "Dorn"]}}},

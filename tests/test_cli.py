@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import CORPUS, SEED
 
-from biaskit.cli.commands import main
+from biaskit.cli import main
 
 
 def test_help_lists_the_commands(capsys):
@@ -65,7 +65,7 @@ def test_unknown_command_is_a_usage_error(capsys):
 
 
 def test_console_script_module_runs(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "biaskit.cli.commands", "--version"],
+    run = subprocess.run([sys.executable, "-m", "biaskit.cli", "--version"],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0
     assert run.stdout.startswith("biaskit ")
@@ -81,7 +81,7 @@ def test_quotes_lists_statements_with_the_folder_codebook(capsys):
 def test_quotes_jsonl_carries_every_column_one_object_per_line(capsys):
     import json
 
-    from biaskit.attribution.extractor import COLUMNS
+    from biaskit.attribution.records import COLUMNS
 
     assert main(["quotes", str(SEED), "--codebook", str(CORPUS / "codebook.yaml"),
                  "--format", "jsonl"]) == 0

@@ -8,7 +8,7 @@ import pytest
 from conftest import CODEBOOK
 from distributed import Client, LocalCluster
 
-from biaskit.cli.commands import main
+from biaskit.cli import main
 from biaskit.compare import analyse_documents
 from biaskit.runs.on_dask import analyse_on_dask
 from biaskit.runs.stream import TABLES, analyse_to_parquet, read_results

@@ -26,8 +26,17 @@ from biaskit import (  # noqa: E402
 from biaskit.attribution.balance import balance_index, side_balance, source_balance  # noqa: E402
 from biaskit.framing.claims import claim_occurrences  # noqa: E402
 from biaskit.framing.frames import frame_scores  # noqa: E402
-from biaskit.report import figure as plots  # noqa: E402
+from biaskit.report.article_map import article_map  # noqa: E402
+from biaskit.report.balance_chart import balance_chart  # noqa: E402
+from biaskit.report.claim_modes import (  # noqa: E402
+    claim_categories,
+    claim_modes_chart,
+    claim_modes_table,
+)
+from biaskit.report.figure import save_figure  # noqa: E402
+from biaskit.report.frame_heatmap import frame_heatmap  # noqa: E402
 from biaskit.report.palette import side_colours  # noqa: E402
+from biaskit.report.tone_dotplot import tone_dotplot  # noqa: E402
 from biaskit.tone import side_tone  # noqa: E402
 
 OUTLETS = 7
@@ -78,7 +87,7 @@ def _texts(fig: Figure) -> str:
 
 
 def test_balance_chart_one_bar_per_outlet_signed_and_coloured_by_side(data, colours):
-    fig = plots.balance_chart(data["index"], "russia", "amnesty", codebook=data["book"])
+    fig = balance_chart(data["index"], "russia", "amnesty", codebook=data["book"])
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     bars = _bars(ax)
@@ -106,7 +115,7 @@ def test_balance_chart_draws_error_bars_only_where_an_interval_is_given(data):
     table = data["index"].assign(low=data["index"]["balance_index"] - 0.1,
                                  high=data["index"]["balance_index"] + 0.1)
     table.loc[table["source"] == "Metro Brief", ["low", "high"]] = np.nan
-    ax = plots.balance_chart(table, "russia", "amnesty").axes[0]
+    ax = balance_chart(table, "russia", "amnesty").axes[0]
     (errorbars,) = [c for c in ax.containers if c.__class__.__name__ == "ErrorbarContainer"]
     segments = errorbars.lines[2][0].get_segments()
     assert len(segments) == OUTLETS - 1
@@ -117,7 +126,7 @@ def test_balance_chart_leaves_out_the_bar_of_an_outlet_where_neither_side_speaks
     table = data["index"].copy()
     table.loc[table["source"] == "Metro Brief", ["russia", "amnesty", "balance_index"]] = \
         [0, 0, np.nan]
-    fig = plots.balance_chart(table, "russia", "amnesty")
+    fig = balance_chart(table, "russia", "amnesty")
     assert len(_bars(fig.axes[0])) == OUTLETS - 1
     assert fig.axes[0].get_yticklabels()[-1].get_text() == "Metro Brief"
     assert "neither speaks" in _texts(fig)
@@ -125,7 +134,7 @@ def test_balance_chart_leaves_out_the_bar_of_an_outlet_where_neither_side_speaks
 
 def test_article_map_has_a_row_per_article_and_a_mark_per_statement(data, colours):
     corpus, quotes = data["corpus"], data["quotes"]
-    fig = plots.article_map(corpus, quotes, codebook=data["book"])
+    fig = article_map(corpus, quotes, codebook=data["book"])
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
@@ -146,7 +155,7 @@ def test_article_map_has_a_row_per_article_and_a_mark_per_statement(data, colour
 
 
 def test_article_map_places_the_headline_statement_in_the_headline_column(data):
-    ax = plots.article_map(data["corpus"], data["quotes"]).axes[0]
+    ax = article_map(data["corpus"], data["quotes"]).axes[0]
     headline = data["quotes"][(data["quotes"]["position"] == "headline")]
     xy = np.vstack([c.get_offsets() for c in _points(ax)])
     in_headline = xy[np.abs(xy[:, 0]) < 0.45]
@@ -157,7 +166,7 @@ def test_article_map_places_the_headline_statement_in_the_headline_column(data):
 
 def test_article_map_takes_a_block_table_instead_of_documents(data):
     blocks = sentences_frame(data["corpus"])
-    ax = plots.article_map(blocks, data["quotes"]).axes[0]
+    ax = article_map(blocks, data["quotes"]).axes[0]
     assert len(ax.get_yticklabels()) == ARTICLES
     assert sum(len(c.get_offsets()) for c in _points(ax)) == len(data["quotes"])
 
@@ -172,14 +181,14 @@ def test_claim_categories_follow_the_rules_in_order():
         "markers": ["", "", "", "hedge:reportedly", "", "", ""],
         "scare_quotes": ["", "", "", "", "", "", ""],
     })
-    assert list(plots.claim_categories(claims)) == [
+    assert list(claim_categories(claims)) == [
         "narrator assertion", "unattributed report", "denied", "distanced",
         "neutral attribution", "other attributed", "other attributed"]
 
 
 def test_claim_modes_chart_stacks_shares_per_outlet_and_side(data, colours):
     claims = data["claims"]
-    fig = plots.claim_modes_chart(claims, codebook=data["book"])
+    fig = claim_modes_chart(claims, codebook=data["book"])
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == sorted(claims["source"].unique())
@@ -194,13 +203,13 @@ def test_claim_modes_chart_stacks_shares_per_outlet_and_side(data, colours):
     hatches = {b.get_gid().split("|")[2]: b.get_hatch() for b in _bars(ax)}
     assert hatches["distanced"] and hatches["denied"] and hatches["distanced"] != \
         hatches["denied"]
-    table = plots.claim_modes_table(claims).set_index(["source", "claim_side", "category"])
+    table = claim_modes_table(claims).set_index(["source", "claim_side", "category"])
     assert table.loc[("Eastern Courier", "amnesty", "distanced"), "share"] == 1.0
     assert table.loc[("Rights Monitor Daily", "russia", "distanced"), "share"] == 1.0
 
 
 def test_frame_heatmap_is_outlets_by_frames_with_values_and_a_labelled_colour_bar(data):
-    fig = plots.frame_heatmap(data["frames"])
+    fig = frame_heatmap(data["frames"])
     assert isinstance(fig, Figure)
     ax, bar_ax = fig.axes
     image = ax.images[0]
@@ -219,7 +228,7 @@ def test_frame_heatmap_is_outlets_by_frames_with_values_and_a_labelled_colour_ba
 
 def test_tone_dotplot_marks_voice_filled_and_coverage_hollow_in_side_colours(data, colours):
     tone = data["tone"]
-    fig = plots.tone_dotplot(tone, codebook=data["book"])
+    fig = tone_dotplot(tone, codebook=data["book"])
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     assert ax.get_xlim() == (-1, 1)
@@ -240,7 +249,7 @@ def test_tone_dotplot_marks_voice_filled_and_coverage_hollow_in_side_colours(dat
 def test_tone_dotplot_draws_intervals_and_shows_only_the_sides_asked_for(data):
     tone = data["tone"].assign(low=data["tone"]["mean_compound"] - 0.05,
                                high=data["tone"]["mean_compound"] + 0.05)
-    ax = plots.tone_dotplot(tone, sides=["russia", "amnesty"]).axes[0]
+    ax = tone_dotplot(tone, sides=["russia", "amnesty"]).axes[0]
     assert {c.get_label().split("|")[0] for c in _points(ax)} == {"russia", "amnesty"}
     errorbars = [c for c in ax.containers if c.__class__.__name__ == "ErrorbarContainer"]
     shown = tone[tone["side"].isin(["russia", "amnesty"])]
@@ -250,37 +259,37 @@ def test_tone_dotplot_draws_intervals_and_shows_only_the_sides_asked_for(data):
 @pytest.mark.parametrize("name", ["balance", "map", "claims", "frames", "tone"])
 def test_empty_tables_give_a_figure_not_an_error(data, name):
     make = {
-        "balance": lambda: plots.balance_chart(data["index"].iloc[:0], "russia", "amnesty"),
-        "map": lambda: plots.article_map([], data["quotes"]),
-        "claims": lambda: plots.claim_modes_chart(data["claims"].iloc[:0]),
-        "frames": lambda: plots.frame_heatmap(data["frames"].iloc[:0]),
-        "tone": lambda: plots.tone_dotplot(data["tone"].iloc[:0]),
+        "balance": lambda: balance_chart(data["index"].iloc[:0], "russia", "amnesty"),
+        "map": lambda: article_map([], data["quotes"]),
+        "claims": lambda: claim_modes_chart(data["claims"].iloc[:0]),
+        "frames": lambda: frame_heatmap(data["frames"].iloc[:0]),
+        "tone": lambda: tone_dotplot(data["tone"].iloc[:0]),
     }
     assert isinstance(make[name](), Figure)
 
 
 def test_a_missing_column_is_named_in_the_error(data):
     with pytest.raises(ValueError, match="balance_index"):
-        plots.balance_chart(data["index"].drop(columns="balance_index"), "russia", "amnesty")
+        balance_chart(data["index"].drop(columns="balance_index"), "russia", "amnesty")
 
 
 def test_save_figure_writes_a_png_to_exactly_the_given_path_and_closes_it(data, tmp_path):
-    fig = plots.frame_heatmap(data["frames"])
+    fig = frame_heatmap(data["frames"])
     number = fig.number
     path = tmp_path / "sub" / "frames.figure"                     # no .png suffix added
-    assert plots.save_figure(fig, path) == path
+    assert save_figure(fig, path) == path
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
     assert sorted(p.name for p in path.parent.iterdir()) == ["frames.figure"]
     assert number not in plt.get_fignums()
 
 
 def test_figures_are_deterministic_and_keep_fonts_readable(data, tmp_path):
-    first = plots.save_figure(plots.article_map(data["corpus"], data["quotes"]),
+    first = save_figure(article_map(data["corpus"], data["quotes"]),
                               tmp_path / "a.png")
-    second = plots.save_figure(plots.article_map(data["corpus"], data["quotes"]),
+    second = save_figure(article_map(data["corpus"], data["quotes"]),
                                tmp_path / "b.png")
     assert first.read_bytes() == second.read_bytes()
-    fig = plots.tone_dotplot(data["tone"], codebook=data["book"])
+    fig = tone_dotplot(data["tone"], codebook=data["book"])
     fig.canvas.draw()
     sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
     assert min(sizes) >= 9
@@ -289,5 +298,5 @@ def test_figures_are_deterministic_and_keep_fonts_readable(data, tmp_path):
 
 def test_the_library_leaves_the_backend_alone(data):
     before = matplotlib.get_backend()
-    plots.balance_chart(data["index"], "russia", "amnesty")
+    balance_chart(data["index"], "russia", "amnesty")
     assert matplotlib.get_backend() == before

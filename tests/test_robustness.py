@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import biaskit.compare
 from biaskit import Document, load_codebook, load_corpus
-from biaskit.cli.commands import main
+from biaskit.cli import main
 from biaskit.compare import analyse_documents, compare
 from biaskit.report.index import write_report
 
@@ -74,7 +74,7 @@ def test_cli_counts_analysed_warned_and_failed_and_exits_1(tmp_path, monkeypatch
 
 NETWORK_BLOCKED = BLOCK_NETWORK + r"""
 import sys
-from biaskit.cli.commands import main
+from biaskit.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 

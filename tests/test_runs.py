@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import CORPUS
 
-from biaskit.cli.commands import main
+from biaskit.cli import main
 from biaskit.compare import analyse_documents, compare
 from biaskit.runs.batches import run_guarded
 

@@ -10,7 +10,8 @@ from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biaskit.corpus.document import Corpus, Document, load_document
+from biaskit.corpus.document import Corpus, Document
+from biaskit.corpus.files import load_document
 from biaskit.corpus.sentences import Sentence, document_sentences, sentences_frame, split_sentences
 
 

@@ -1,6 +1,6 @@
 """Attribution balance: how much each side gets to speak, in which mode and where.
 
-All functions take the table of :func:`biaskit.attribution.extractor.attributions_frame` and
+All functions take the table of :func:`biaskit.attribution.records.attributions_frame` and
 return tidy DataFrames whose first column is ``doc_id`` (or ``source`` for per-outlet tables).
 
 Prominence weighting: a statement in block ``p`` of a document with ``n`` blocks (headline = 0,
@@ -9,7 +9,7 @@ linearly to ``1/n`` for the last paragraph, as readers of the inverted pyramid r
 further down they go.
 
 >>> import biaskit
->>> from biaskit.attribution.extractor import attributions_frame
+>>> from biaskit.attribution.records import attributions_frame
 >>> corpus = biaskit.load_corpus("corpora/syria-2015")               # doctest: +SKIP
 >>> book = biaskit.load_codebook("corpora/syria-2015/codebook.yaml")  # doctest: +SKIP
 >>> balance = side_balance(attributions_frame(corpus, book), corpus, book)  # doctest: +SKIP

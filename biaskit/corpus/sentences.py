@@ -34,7 +34,9 @@ from biaskit.corpus.document import kept_on_document
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Sentence", "split_sentences", "document_sentences", "sentences_frame"]
+__all__ = [
+    "Sentence", "split_sentences", "document_sentences", "sentences_frame", "corpus_summary",
+]
 
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
 _OPENERS_PUNCT = "\"'\u201c\u2018([{\u00ab\u2014\u2013-"
@@ -243,3 +245,20 @@ def sentences_frame(docs: Iterable[Any]) -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series(v, dtype="int64" if c in ints else str) for c, v in cols.items()}
     )
+
+
+def corpus_summary(corpus: Iterable[Any]) -> pd.DataFrame:
+    """One row per document: doc_id, source, date, provenance, paragraphs, sentences, words,
+    whether it has a standfirst, its encoding and how many cleaning changes it had."""
+    import pandas as pd  # deferred, as in sentences_frame
+
+    rows = [{
+        "doc_id": doc.doc_id, "source": doc.source, "date": doc.date,
+        "provenance": doc.provenance, "paragraphs": len(doc.paragraphs),
+        "sentences": len(document_sentences(doc)), "words": doc.n_words,
+        "standfirst": bool(doc.standfirst), "encoding": doc.encoding,
+        "cleaning_changes": len(doc.cleaning_log),
+    } for doc in corpus]
+    return pd.DataFrame(rows, columns=["doc_id", "source", "date", "provenance", "paragraphs",
+                                       "sentences", "words", "standfirst", "encoding",
+                                       "cleaning_changes"])

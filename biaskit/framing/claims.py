@@ -37,8 +37,8 @@ from functools import cache
 
 import pandas as pd
 
-from biaskit.attribution.extractor import statement_records, statements_by_sentence
 from biaskit.attribution.quotes import find_quotes
+from biaskit.attribution.records import statement_records, statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import Sentence, document_sentences

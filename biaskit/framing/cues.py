@@ -17,9 +17,9 @@ from itertools import accumulate
 
 import pandas as pd
 
-from biaskit.attribution.extractor import statement_records
+from biaskit.attribution.mentions import mention_label, narrator_mentions
 from biaskit.attribution.quotes import Quote, find_quotes
-from biaskit.attribution.speakers import mention_label, narrator_mentions
+from biaskit.attribution.records import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus.document import Document, count_words, kept_on_document
 from biaskit.corpus.sentences import Sentence, document_sentences

@@ -22,7 +22,12 @@ from biaskit.attribution.balance import balance_index
 from biaskit.codebook import Codebook
 from biaskit.compare import Comparison
 from biaskit.corpus.document import Corpus
-from biaskit.report import figure as plots
+from biaskit.report.article_map import article_map
+from biaskit.report.balance_chart import balance_chart
+from biaskit.report.claim_modes import claim_modes_chart
+from biaskit.report.figure import save_figure
+from biaskit.report.frame_heatmap import frame_heatmap
+from biaskit.report.tone_dotplot import tone_dotplot
 from biaskit.report.view import article_view
 
 KEY_MEASURES = ("documents", "word_share_{a}", "word_share_{b}", "balance_index",
@@ -85,15 +90,15 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
     index_table = index_table.merge(intervals[["source", "low", "high"]], on="source")
     quotes = comparison.tables["attributions"]
     figures = {
-        "balance": plots.balance_chart(index_table, a, b, codebook=codebook),
-        "article_map": plots.article_map(list(corpus), quotes, codebook=codebook),
-        "claim_modes": plots.claim_modes_chart(comparison.tables["claims"], codebook=codebook),
-        "frames": plots.frame_heatmap(comparison.tables["frames"]),
-        "tone": plots.tone_dotplot(_tone_by_source(comparison), codebook=codebook,
+        "balance": balance_chart(index_table, a, b, codebook=codebook),
+        "article_map": article_map(list(corpus), quotes, codebook=codebook),
+        "claim_modes": claim_modes_chart(comparison.tables["claims"], codebook=codebook),
+        "frames": frame_heatmap(comparison.tables["frames"]),
+        "tone": tone_dotplot(_tone_by_source(comparison), codebook=codebook,
                                    sides=[a, b]),
     }
     for name, figure in figures.items():
-        plots.save_figure(figure, _inside(out, f"figures/{name}.png"))
+        save_figure(figure, _inside(out, f"figures/{name}.png"))
 
     names = _file_names(corpus.doc_ids)
     for doc in corpus:

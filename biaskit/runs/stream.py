@@ -32,7 +32,9 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
-from biaskit.corpus.document import Corpus, Document, Problem, corpus_from_frame, load_corpus
+from biaskit.corpus.document import Corpus, Document, Problem
+from biaskit.corpus.files import load_corpus
+from biaskit.corpus.tables import corpus_from_frame
 from biaskit.errors import InputError
 from biaskit.runs.batches import PROGRESS_FROM, analyse_later, run_guarded, worker_pool
 

@@ -31,7 +31,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from biaskit.attribution.extractor import attributions_frame
+from biaskit.attribution.records import attributions_frame
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Corpus, Document
 from biaskit.corpus.sentences import document_sentences

@@ -1,0 +1,212 @@
+"""Name mentions: the names in a document's narrator text (outside quotes), their kind
+(person, organisation, other) and descriptor. Word lists live in
+``biaskit/data/entity_words.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from biaskit.attribution.quotes import find_quotes
+from biaskit.corpus.document import Document, kept_on_document
+
+PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
+POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
+DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+_NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
+# Capitalised words joined by single spaces (never across a line or a full stop); an initial
+# such as "W." may stand inside a name.
+_AFTER_CAPITAL = (r"(?:[\w’'-]*|\.)(?: (?:(?:" + _NAME_PARTICLES + r") )?[A-Z](?:[\w’'-]*|\.)"
+                  r"| \d+\b)*")
+_NAME = re.compile("[A-Z]" + _AFTER_CAPITAL)
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+@cache
+def entity_words() -> dict[str, frozenset[str]]:
+    """Words by kind (title, organisation, place, source, not_name), lower-cased."""
+    raw = resources.files("biaskit").joinpath("data/entity_words.csv").read_text("utf-8")
+    kinds: dict[str, set[str]] = {}
+    for row in csv.DictReader(raw.splitlines()):
+        word = (row.get("word") or "").strip()
+        if word and not word.startswith("#"):
+            kinds.setdefault(row["kind"].strip(), set()).add(word.lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+class Mention(NamedTuple):
+    """A name in the narrator's text (outside quotes), with its kind.
+
+    A named tuple rather than a dataclass: a document has about a hundred names, and tuples
+    are several times quicker to make and to hash.
+    """
+
+    start: int
+    end: int
+    name: str          # without titles: "Viktor Bondarev"
+    kind: str          # person, organisation, other
+    titles: str = ""   # "Colonel General"
+    lo: int = 0        # the narrator span it was found in, for its label
+    hi: int = 0
+
+
+def mention_label(text: str, mention: Mention) -> str:
+    """The descriptor of a mention: its titles, an apposition, or lower-case words before it
+    ("London-based rights group")."""
+    return (mention.titles or _apposition(text, mention.start, mention.end, mention.lo,
+                                          mention.hi)
+            or _premodifiers(text, mention.start - len(mention.titles), mention.lo))
+
+
+
+@lru_cache(maxsize=1 << 16)  # keyed by the corpus's names: bounded, so memory stays flat
+def name_kind(name: str, titles: Sequence[str] = ()) -> str:
+    """person, organisation or other, from the words of a name.
+
+    >>> name_kind("Amnesty International"), name_kind("Viktor Bondarev"), name_kind("Homs")
+    ('organisation', 'person', 'other')
+    """
+    words = entity_words()
+    tokens = [_POSSESSIVE_END.sub("", t).lower() for t in name.split()]
+    if any(t in words["organisation"] for t in tokens):
+        return "organisation"
+    if titles:
+        return "person"
+    if any(t in words["place"] for t in tokens):
+        return "other"
+    if len(tokens) >= 2 and all(t[:1].isalpha() for t in tokens):
+        return "person"
+    return "other"
+
+
+@cache
+def _mention_pattern() -> re.Pattern[str]:
+    """_NAME, but not starting at a word that is capitalised only because it opens a sentence
+    ("The", "In"): most capitalised words are those, and skipping them in the regex is fast."""
+    # The pattern starts with the capital itself, so the engine jumps from capital to capital
+    # instead of trying every position; the checks on the character before the name and on
+    # the skipped word follow, as lookbehinds from after the capital.
+    rests: dict[str, list[str]] = {}
+    for word in sorted(entity_words()["not_name"]):
+        word = word.capitalize()
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    skip = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)})"
+                    for first, rest in sorted(rests.items()))
+    return re.compile(rf"[A-Z](?<![\w’'-].)(?!(?:{skip})\b)" + _AFTER_CAPITAL)
+
+
+def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
+    """(titles, name words, leading characters dropped) of a capitalised word sequence:
+    'The Defence Ministry' -> name 'Defence Ministry'; 'General Piotr Dorn' -> title
+    'General', name 'Piotr Dorn'."""
+    kinds = entity_words()
+    tokens, skipped, titles = list(words), 0, []
+    while tokens and tokens[0].lower() in kinds["not_name"]:
+        skipped += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[0].lower() in kinds["title"]:
+        titles.append(tokens[0])
+        skipped += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    return titles, tokens, skipped
+
+
+def narrator_spans(doc: Document) -> list[tuple[int, int]]:
+    """The narrator's text of a document, everything outside quotation marks, as
+    ``(start, end)`` spans in text order (some may be empty)."""
+    spans, position = [], 0
+    for quote in find_quotes(doc):
+        spans.append((position, quote.start))
+        position = quote.end
+    spans.append((position, len(doc.text)))
+    return spans
+
+
+def narrator_mentions(doc: Document) -> list[Mention]:
+    """Names in the narrator's text of a document: everything outside quotation marks."""
+    # Attribution and actor labels both need them.
+    return list(kept_on_document(doc, "_mentions",
+                                 lambda: tuple(find_mentions(doc.text, narrator_spans(doc)))))
+
+
+def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Names in the given spans of ``text`` (the narrator's text), in order."""
+    mentions = []
+    append = mentions.append
+    pattern = _mention_pattern()
+    parsed: dict[str, tuple[int, str, str, str] | None] = {}  # names recur: parse each once
+    for lo, hi in spans:
+        for match in pattern.finditer(text, lo, hi):
+            found = match.group()
+            if found not in parsed:
+                parsed[found] = _parse_name(found)
+            name_parts = parsed[found]
+            if name_parts is None:  # a title alone ("Colonel General") names nobody
+                continue
+            skipped, name, kind, titles = name_parts
+            start = match.start() + skipped
+            append(Mention(start, start + len(name), name, kind, titles, lo, hi))
+    return mentions
+
+
+def _parse_name(found: str) -> tuple[int, str, str, str] | None:
+    """(leading characters dropped, name, kind, titles) of a capitalised word sequence, or
+    None when it holds no name."""
+    if " " not in found and found.lower() not in _titles_and_skipped():
+        name = found.rstrip(".")  # the common case, without the general splitting
+        return 0, name, name_kind(name), ""
+    titles, tokens, skipped = split_name(found.split())
+    if not tokens:
+        return None
+    name = " ".join(tokens).rstrip(".")
+    return skipped, name, name_kind(name, tuple(titles)), " ".join(titles)
+
+
+@cache
+def _titles_and_skipped() -> frozenset[str]:
+    words = entity_words()
+    return words["title"] | words["not_name"]
+
+
+_APPOSITION_BEFORE = re.compile(r"(?:^|\n|[.;:,(]\s*)((?:[A-Z][\w’'-]*|[a-z][\w’'-]*)"
+                                r"(?: [\w’'-]+){0,6}), $")
+_APPOSITION_AFTER = re.compile(r", ((?:the|a|an|its|his|her|[a-z][\w-]*|[A-Z][\w-]*)"
+                               r"(?: [\w’'-]+){0,9}?)(?=,| said| says| told|\.|$)")
+
+
+def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """A descriptor set off by commas: 'the centre's lead investigator, Lena Osei,' or
+    'Viktor Bondarev, Colonel General and commander-in-chief of ...,'."""
+    window = text[max(lo, start - 80):start]
+    # The pattern ends with ", " at the end of the window (``$`` allows one newline after it).
+    before = _APPOSITION_BEFORE.search(window) if window.endswith((", ", ", \n")) else None
+    if before and not _NAME.fullmatch(before.group(1)):
+        return before.group(1)
+    after = _APPOSITION_AFTER.match(text, end, hi)
+    if after:
+        first = after.group(1).split()[0]
+        words = entity_words()
+        if first[:1].islower() or first.lower() in words["title"] | DETERMINERS:
+            if first.lower() not in ("who", "which", "that", "and", "but", "said"):
+                return after.group(1)
+    return ""
+
+
+_LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
+
+
+def _premodifiers(text: str, start: int, lo: int) -> str:
+    """Lower-case descriptor words right before a name: 'London-based rights group'."""
+    before = text[max(lo, start - 60):start].split()
+    kept: list[str] = []
+    for word in reversed(before):
+        if not _LOWER_CASE_WORD.fullmatch(word) or word in DETERMINERS or word in (
+                "by", "of", "from", "to", "and", "said", "with", "that"):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)

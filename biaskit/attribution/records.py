@@ -1,0 +1,150 @@
+"""Attribution records: one row per attributed statement, and the tables built from them.
+
+>>> import biaskit
+>>> doc = biaskit.Document.from_parts("d", "Title", ['“We left,” Lena Osei said.'])
+>>> [(a.speaker, a.mode, a.cue, a.content) for a in extract_attributions(doc)]
+[('Lena Osei', 'direct', 'say', 'We left')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from biaskit.attribution.extractor import _Extractor
+from biaskit.attribution.reporting_verbs import _Cue
+from biaskit.attribution.speakers import Speaker
+from biaskit.codebook import Codebook
+from biaskit.corpus.document import Document
+from biaskit.corpus.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement; ``doc.text[start:end] == content``."""
+
+    doc_id: str
+    source: str
+    paragraph: int
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    speaker: str
+    speaker_label: str
+    actor: str
+    side: str
+    mode: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    stance: str
+    content: str
+    content_words: int
+    quoted_words: int
+    position: str
+    evidence: str
+
+
+COLUMNS = tuple(f.name for f in fields(Attribution))
+
+
+def extract_attributions(doc: Document, codebook: Codebook | None = None) -> list[Attribution]:
+    """Every attributed statement of a document, in text order."""
+    return [Attribution(*row) for row in _rows(doc, codebook)]
+
+
+def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
+    """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
+    these directly, without an Attribution object per row)."""
+    extractor = _Extractor(doc, codebook)
+    statements = extractor.run()
+    roles = extractor.roles
+    sentences = extractor.sentences
+    sentence_starts = extractor._sentence_starts
+    first_body = extractor.first_body
+    text, doc_id, source, words = doc.text, doc.doc_id, doc.source, extractor._words
+    sides = codebook.sides if codebook else None
+    rows = []
+    for found in statements:
+        start, end = found["start"], found["end"]
+        cue: _Cue = found["cue"]
+        speaker: Speaker = found["speaker_obj"]
+        mode = found["mode"]
+        i = bisect_right(sentence_starts, start) - 1
+        j = bisect_right(sentence_starts, end - 1) - 1
+        first = sentences[i] if i >= 0 else found["sentence"]
+        last = sentences[j] if j >= i >= 0 else first
+        paragraph = first.paragraph
+        position = "lead" if paragraph == first_body else roles[paragraph]
+        actor = speaker.actor
+        cue_text = text[cue.start:cue.end]
+        if actor:
+            side_label = sides[actor.side].label if sides else ""
+            actor_evidence = f"; alias of {actor.actor_id} ({side_label})"
+        else:
+            actor_evidence = "; no codebook actor"
+        evidence = (f'{mode}: {found["form"]}'
+                    + (f', cue "{cue_text}"' if cue_text else "")
+                    + f"; {speaker.how}" + actor_evidence)
+        content = text[start:end]
+        rows.append((
+            doc_id, source, paragraph, first.index, text[first.start:last.end],
+            start, end, speaker.name, speaker.label,
+            actor.actor_id if actor else "", actor.side if actor else "",
+            mode, cue.lemma, cue.start, cue.end, cue.stance, content, words(start, end),
+            found["quoted_words"], position, evidence))
+    return rows
+
+
+def statement_records(attributions: pd.DataFrame, columns: Sequence[str]
+                      ) -> dict[str, list[dict]]:
+    """Each document's statements (rows of the attribution table, with these columns) as
+    records, in the order ``sort_values("start")`` gives them."""
+    table = list(zip(*(attributions[column].tolist() for column in columns), strict=True))
+    doc_ids = attributions["doc_id"]
+    rows_by_doc: dict[str, list[int]] = {}
+    for row, (doc_id, missing) in enumerate(zip(doc_ids.tolist(), doc_ids.isna().tolist(),
+                                                strict=True)):
+        if not missing:  # as groupby, which drops a missing doc_id
+            rows_by_doc.setdefault(doc_id, []).append(row)
+    starts = attributions["start"].tolist()
+    records = {}
+    for doc_id, rows in rows_by_doc.items():
+        if not all(starts[a] < starts[b] for a, b in zip(rows, rows[1:], strict=False)):
+            # Ties, disorder or a missing start: let pandas order them (its sort is not
+            # stable).
+            order = attributions.iloc[rows].reset_index(drop=True).sort_values("start").index
+            rows = [rows[i] for i in order]
+        records[doc_id] = [dict(zip(columns, table[row], strict=True)) for row in rows]
+    return records
+
+
+def statements_by_sentence(statements: list[dict], sentences: list[Sentence]
+                           ) -> list[list[dict]]:
+    """For each sentence (by index), the statements (rows of the attribution table, as
+    records) that overlap it; a statement spanning sentences is listed under each."""
+    starts = [sentence.start for sentence in sentences]
+    found: list[list[dict]] = [[] for _ in sentences]
+    for statement in statements:
+        first = max(0, bisect_right(starts, statement["start"]) - 1)
+        last = max(first, bisect_right(starts, statement["end"] - 1) - 1)
+        for index in range(first, last + 1):
+            found[index].append(statement)
+    return found
+
+
+def attributions_frame(documents: Iterable[Document] | Document,
+                       codebook: Codebook | None = None) -> pd.DataFrame:
+    """One row per attributed statement of every document; first column ``doc_id``."""
+    if isinstance(documents, Document):
+        documents = [documents]
+    rows = [row for doc in documents for row in _rows(doc, codebook)]
+    if not rows:
+        return pd.DataFrame([], columns=list(COLUMNS))
+    columns = zip(*rows, strict=True)  # the frame is built from whole columns, at once
+    return pd.DataFrame(dict(zip(COLUMNS, map(list, columns), strict=True)),
+                        columns=list(COLUMNS))

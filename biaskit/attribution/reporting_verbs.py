@@ -1,0 +1,60 @@
+"""The reporting cues of attribution: every form of the verbs and phrases in
+``biaskit/data/reporting_verbs.csv`` (with its lemma, stance and what must follow it), and
+one regex that finds them in a text."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from biaskit.lexicons import CASE_FOLDS, trie_regex
+
+
+class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
+    lemma: str
+    stance: str
+    requires: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Reporting cues: one regex over every form, and each form's (lemma, stance, requires)."""
+
+    pattern: re.Pattern[str]
+    forms: dict[str, tuple[str, str, str]]
+
+    def cues(self, text: str, lo: int, hi: int) -> list[_Cue]:
+        """Cue occurrences in text[lo:hi], as whole words."""
+        forms = self.forms
+        return [_Cue(*forms[match.group().translate(_TO_ASCII).lower()], match.start(),
+                     match.end())
+                for match in self.pattern.finditer(text, lo, hi)]
+
+
+# str.lower() leaves the letters re.IGNORECASE folds to ASCII as they are ("ſaid" stays
+# "ſaid"): map them before looking a cue up.
+_TO_ASCII = str.maketrans({char: letter for letter, chars in CASE_FOLDS.items()
+                           for char in chars})
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Reporting cues from ``biaskit/data/reporting_verbs.csv``."""
+    raw = resources.files("biaskit").joinpath("data/reporting_verbs.csv").read_text("utf-8")
+    forms: dict[str, tuple[str, str, str]] = {}
+    for row in csv.DictReader(raw.splitlines()):
+        words = row["forms"].split()
+        size = len(row["lemma"].split())
+        # Multi-word lemmas ("call for") list their forms as word groups of the same length.
+        for i in range(0, len(words), size):
+            forms[" ".join(words[i:i + size]).lower()] = (
+                row["lemma"], row["stance"], row["requires"])
+    pattern = re.compile(r"(?<![\w'’-])" + trie_regex(forms, any_case=True)
+                         + r"(?![\w'’-])")
+    return _Lexicon(pattern, forms)

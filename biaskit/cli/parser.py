@@ -1,0 +1,195 @@
+"""The ``biaskit`` command line: its arguments, and :func:`main`, which runs a command and
+turns errors into exit codes.
+
+Exit codes: 0 success; 1 finished, but some documents failed; 2 usage or configuration error;
+3 an internal error (a bug in biaskit). User errors print one clear message and no traceback
+(``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+import pandas as pd
+
+from biaskit import __version__
+from biaskit.cli.commands import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    _claims,
+    _compare,
+    _corpus_info,
+    _evaluate,
+    _quotes,
+    _run,
+    _tone,
+)
+from biaskit.errors import BiaskitError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="biaskit",
+        description="Compare how news outlets present the two sides of a contested story.",
+        epilog="Exit codes: 0 success, 1 some documents failed, 2 usage or configuration error, "
+               "3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"biaskit {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something goes wrong")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    corpus = commands.add_parser("corpus", help="inspect a corpus")
+    corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION",
+                                            required=True)
+    info = corpus_commands.add_parser(
+        "info", help="documents, sources, words, sentences and the cleaning log of a corpus",
+        description="Load a corpus and print its documents, sources, words, sentences, the "
+                    "cleaning log summary and any problems met loading it.")
+    info.add_argument("path", metavar="PATH",
+                      help="a .txt file, a folder of .txt files (with optional metadata.csv), "
+                           "or a .csv, .jsonl or .parquet table")
+    info.add_argument("--documents", action="store_true",
+                      help="also list every document with its counts")
+    info.set_defaults(run=_corpus_info)
+
+    quotes = commands.add_parser(
+        "quotes", help="every quoted or reported statement, with speaker, actor and side",
+        description="List every attributed statement: speaker, actor, side, mode (direct, "
+                    "indirect, mixed), reporting cue, position and the evidence for it.")
+    _corpus_arguments(quotes)
+    quotes.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                        help="table for reading, csv or jsonl (one object per line, every "
+                             "column) for other tools (default: table)")
+    quotes.set_defaults(run=_quotes)
+
+    compare = commands.add_parser(
+        "compare", help="compare outlets on two sides and write the report folder",
+        description="Run every analyser, print the per-outlet comparison of two sides and "
+                    "write DIR/index.html with the figures, CSV files of every table and an "
+                    "HTML view of each article.")
+    _corpus_arguments(compare)
+    compare.add_argument("--out", required=True, metavar="DIR",
+                         help="folder to write the report into (created if missing)")
+    compare.add_argument("--sides", nargs=2, metavar=("A", "B"),
+                         help="the two sides to compare (default: the codebook's first two)")
+    compare.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                         help="bootstrap draws for the 95%% intervals (default: 1000)")
+    compare.add_argument("--seed", type=int, default=0,
+                         help="seed of the bootstrap, so that reruns give the same numbers")
+    compare.set_defaults(run=_compare)
+
+    run = commands.add_parser(
+        "run", help="analyse a large corpus in chunks into Parquet tables (resumable)",
+        description="Analyse a corpus a chunk at a time, appending every per-document table "
+                    "to Parquet files under DIR, so memory stays flat however large the "
+                    "corpus is. Rerunning into the same DIR skips the documents already "
+                    "analysed there (interrupted runs resume). Read the results with "
+                    "biaskit.runs.stream.read_results(DIR, TABLE).")
+    run.add_argument("path", metavar="PATH",
+                     help="a .parquet, .csv or .jsonl table, a folder of them, or a folder "
+                          "of .txt files")
+    run.add_argument("--codebook", metavar="FILE",
+                     help="YAML codebook (default: PATH/codebook.yaml when PATH is a folder "
+                          "that has one)")
+    run.add_argument("--out", required=True, metavar="DIR", help="results folder")
+    run.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                     help="worker processes (default: 1); results are the same for any N")
+    run.add_argument("--chunk-size", type=_positive, default=1000, metavar="N",
+                     help="articles read and analysed at a time (default: 1000)")
+    run.add_argument("--fresh", action="store_true",
+                     help="delete earlier results in DIR instead of resuming")
+    run.add_argument("--dask", nargs="?", const="local", metavar="SCHEDULER",
+                     help="run on Dask: a local cluster of --jobs processes, or the "
+                          "scheduler at this address (tcp://host:8786); PATH must then be "
+                          "a table, a folder of tables or a glob (articles/*.csv), each "
+                          "file one partition")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(run=_run)
+
+    claims = commands.add_parser(
+        "claims", help="every sentence expressing a codebook claim, and how it is presented",
+        description="For each claim in the codebook, every sentence that expresses it: who "
+                    "presents it (an actor, the outlet's own voice as 'narrator', or an "
+                    "'unattributed_report'), the mode, the reporting verb and its stance, "
+                    "hedges and distancing, whether it is countered, and where it stands.")
+    _corpus_arguments(claims)
+    claims.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                        help="table for reading, csv or jsonl (every column) for other tools")
+    claims.set_defaults(run=_claims)
+
+    tone = commands.add_parser(
+        "tone", help="voice and coverage tone (VADER) per outlet and side",
+        description="Per outlet and side: voice tone (the sentiment of the side's own "
+                    "attributed words) and coverage tone (the sentiment of the outlet's own "
+                    "words in sentences that mention the side), with counts and the shares "
+                    "of positive, neutral and negative items.",
+        epilog="VADER was built for social media; news about violence scores negative "
+               "whatever its stance. Tone measures how charged the words are, not which side "
+               "a text takes.")
+    _corpus_arguments(tone)
+    tone.set_defaults(run=_tone)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score the attribution extractor against gold annotations",
+        description="Compare extracted statements with hand-made gold annotations (JSON "
+                    "Lines, see tests/gold/GUIDELINES.md): precision, recall and F1 of "
+                    "detection; accuracy of actor, side and mode; and every error.")
+    _corpus_arguments(evaluate)
+    evaluate.add_argument("--gold", required=True, metavar="FILE",
+                          help="gold annotations, one JSON object per line")
+    evaluate.set_defaults(run=_evaluate)
+    return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
+def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH",
+                        help="a .txt file, a folder of .txt files, or a .csv, .jsonl or "
+                             ".parquet table")
+    parser.add_argument("--codebook", metavar="FILE",
+                        help="YAML codebook naming sides, actors and aliases (default: "
+                             "PATH/codebook.yaml when PATH is a folder that has one)")
+    parser.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                        help="worker processes (default: 1); results are the same for any N")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar (it is shown on stderr for runs of more than "
+                             "20 documents, and never mixes with the output)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    pd.set_option("display.width", 120)
+    try:
+        return args.run(args)
+    except BiaskitError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"biaskit: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader stopped early ('biaskit quotes ... | head')
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("biaskit: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # an internal bug: say so, and how to see the details
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"biaskit: internal error: {type(error).__name__}: {error}\n"
+                  "Run again with --debug for the traceback, and please report it.",
+                  file=sys.stderr)
+        return EXIT_INTERNAL

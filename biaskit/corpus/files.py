@@ -1,0 +1,164 @@
+"""Loading text files: one article (:func:`load_document`), a folder of them with its
+``metadata.csv`` (:func:`load_folder`), and :func:`load_corpus`, which takes any path.
+
+Every loader returns the same objects. One bad document never stops a corpus from loading: it
+becomes a row of :attr:`Corpus.problems` that names the file, the place and the reason.
+
+>>> corpus = load_corpus("corpora/syria-2015")                       # doctest: +SKIP
+>>> corpus[0].title
+'Russia denies bombing civilians in Syria'
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, decode_bytes
+from biaskit.corpus.document import PROVENANCES, Corpus, Document, Problem, unique_ids
+from biaskit.corpus.tables import load_table
+from biaskit.errors import InputError
+
+_TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
+
+
+def load_corpus(path: str | Path, *, columns: Mapping[str, str] | None = None) -> Corpus:
+    """Load a corpus from a ``.txt`` file, a folder of them, or a CSV, JSON Lines or Parquet table.
+
+    Raises:
+        InputError: when the path itself is unusable (missing, unknown format, broken
+            metadata.csv, table without a text column). Problems of single documents are
+            collected in ``Corpus.problems`` instead.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return load_folder(path)
+    if not path.exists():
+        raise InputError("no such file or folder", path=str(path),
+                         hint="Check the path; give a .txt file, a folder of .txt files, or a "
+                              ".csv, .jsonl or .parquet table")
+    suffix = path.suffix.lower()
+    if suffix in _TABLE_SUFFIXES:
+        return load_table(path, columns=columns)
+    if suffix in (".txt", ".text", ""):
+        try:
+            return Corpus([load_document(path)], name=path.stem)
+        except InputError as error:
+            return Corpus([], [Problem(path.stem, str(path), "", "error", error.problem
+                                       + (f". {error.hint}" if error.hint else ""))],
+                          name=path.stem)
+    raise InputError(f"unknown file type {suffix!r}", path=str(path),
+                     hint="Give a .txt file, a folder, or a .csv, .jsonl or .parquet table")
+
+
+def load_document(path: str | Path, *, doc_id: str | None = None,
+                  standfirst: StandfirstRule = "auto", **fields: Any) -> Document:
+    """Load one article from a text file in the plain-text layout; the encoding is detected.
+
+    Raises:
+        InputError: for a missing, empty, whitespace-only or binary file.
+    """
+    path = Path(path)
+    doc_id = doc_id or path.stem
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file ({error.strerror})", path=str(path)) from None
+    if not data:
+        raise InputError("the file is empty", path=str(path),
+                         hint="Remove it from the corpus or add the article's text")
+    text, encoding = decode_bytes(data, path=str(path))
+    log = []
+    if encoding != "utf-8":
+        log.append(CleaningStep(doc_id, "encoding", f"decoded as {encoding}"))
+    try:
+        return Document.from_text(text, doc_id=doc_id, standfirst=standfirst, encoding=encoding,
+                                  path=str(path), cleaning_log=log, **fields)
+    except InputError as error:
+        raise InputError(error.problem, path=str(path), hint=error.hint) from None
+
+
+_KNOWN_METADATA = ("doc_id", "source", "date", "url", "provenance", "standfirst")
+
+
+def load_folder(folder: str | Path, *, metadata_file: str = "metadata.csv") -> Corpus:
+    """Load every ``*.txt`` file of a folder (sorted by name), with optional ``metadata.csv``.
+
+    ``metadata.csv`` has one row per file: a ``file`` column, then any of ``doc_id``,
+    ``source``, ``date``, ``url``, ``provenance`` (real, constructed, unknown) and
+    ``standfirst`` (yes, no, auto); other columns go into ``Document.metadata``. Rows naming
+    missing files and files without a row are reported in ``Corpus.problems``.
+    """
+    folder = Path(folder)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    rows = _read_metadata(folder / metadata_file)
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    for name, (line, _) in rows.items():
+        if not (folder / name).is_file():
+            problems.append(Problem("", str(folder / metadata_file), f"line {line}", "warning",
+                                    f"metadata names {name!r}, which is not in the folder"))
+    for path in files:
+        line, row = rows.get(path.name, (0, {}))
+        if rows and not line:
+            problems.append(Problem(path.stem, str(path), "", "warning",
+                                    f"no row in {metadata_file}; loaded without metadata"))
+        fields, row_problems = _document_fields(row, path, line, metadata_file)
+        problems += row_problems
+        try:
+            documents.append(load_document(path, **fields))
+        except InputError as error:
+            problems.append(Problem(fields.get("doc_id", path.stem), str(path), "", "error",
+                                    error.problem + (f". {error.hint}" if error.hint else "")))
+    documents, renamed = unique_ids(documents)
+    problems += renamed
+    return Corpus(documents, problems, name=folder.name)
+
+
+def _read_metadata(path: Path) -> dict[str, tuple[int, dict[str, str]]]:
+    """Rows of metadata.csv by file name, each with its line number."""
+    if not path.is_file():
+        return {}
+    text, _ = decode_bytes(path.read_bytes(), path=str(path))
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        raise InputError("no 'file' column", path=str(path), location="line 1",
+                         hint="The header must name a 'file' column holding each file's name")
+    rows: dict[str, tuple[int, dict[str, str]]] = {}
+    for row in reader:
+        line = reader.line_num
+        name = (row.get("file") or "").strip()
+        if None in row:
+            raise InputError("more values than header columns", path=str(path),
+                             location=f"line {line}", hint="Quote values that contain commas")
+        if not name:
+            raise InputError("empty 'file' value", path=str(path), location=f"line {line}")
+        if name in rows:
+            raise InputError(f"{name!r} is listed twice (first on line {rows[name][0]})",
+                             path=str(path), location=f"line {line}",
+                             hint="Keep one row per file")
+        rows[name] = (line, {k: (v or "").strip() for k, v in row.items() if k != "file"})
+    return rows
+
+
+def _document_fields(row: Mapping[str, str], path: Path, line: int,
+                     metadata_file: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Split a metadata row into Document fields and free metadata, checking the values."""
+    problems = []
+    where = f"{metadata_file} line {line}"
+    fields: dict[str, Any] = {k: row[k] for k in _KNOWN_METADATA if row.get(k)}
+    fields.setdefault("doc_id", path.stem)
+    if fields.get("provenance", "unknown") not in PROVENANCES:
+        problems.append(Problem(fields["doc_id"], str(path), where, "warning",
+                                f"provenance {fields['provenance']!r} is not one of "
+                                f"{', '.join(PROVENANCES)}; set to 'unknown'"))
+        fields["provenance"] = "unknown"
+    if fields.get("standfirst", "auto") not in ("auto", "yes", "no"):
+        problems.append(Problem(fields["doc_id"], str(path), where, "warning",
+                                f"standfirst {fields['standfirst']!r} is not yes, no or auto; "
+                                "using auto"))
+        fields["standfirst"] = "auto"
+    fields["metadata"] = {k: v for k, v in row.items() if k not in _KNOWN_METADATA}
+    return fields, problems

@@ -1,0 +1,118 @@
+"""Loading tables: CSV, JSON Lines or Parquet files, and DataFrames, one article per row."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from biaskit.corpus.cleaning import decode_bytes
+from biaskit.corpus.document import FIELDS, PROVENANCES, Corpus, Document, Problem, unique_ids
+from biaskit.errors import InputError
+
+
+def load_table(path: str | Path, *, columns: Mapping[str, str] | None = None) -> Corpus:
+    """Load a CSV, JSON Lines or Parquet table, one article per row (see
+    :func:`corpus_from_frame` for the columns). A JSON Lines line that is not valid JSON
+    becomes a problem; the other lines still load."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    problems: list[Problem] = []
+    try:
+        if suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        elif suffix == ".parquet":
+            frame = pd.read_parquet(path)
+        else:
+            frame, problems = _read_jsonl(path)
+    except (ValueError, OSError, pd.errors.ParserError) as error:
+        raise InputError(f"cannot read the table ({error})", path=str(path),
+                         hint="Check that the file is valid CSV, JSON Lines or Parquet") from None
+    corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path))
+    return Corpus(corpus.documents, problems + list(corpus.problems), name=corpus.name)
+
+
+def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    text, _ = decode_bytes(path.read_bytes(), path=str(path))
+    rows, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(Problem("", str(path), f"line {number}", "error",
+                                    f"not valid JSON ({error.msg}); this line was skipped"))
+            continue
+        if not isinstance(row, dict):
+            problems.append(Problem("", str(path), f"line {number}", "error",
+                                    "not a JSON object; this line was skipped"))
+            continue
+        rows.append(row)
+    return pd.DataFrame(rows), problems
+
+
+def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None = None,
+                      name: str = "", path: str = "", first_row: int = 0,
+                      seen_ids: Counter[str] | None = None) -> Corpus:
+    """Build a corpus from a DataFrame, one article per row.
+
+    Columns (rename with ``columns={"text": "body", "title": "headline"}``): ``text``
+    (required); ``doc_id`` (default ``row<N>``); ``title`` and ``standfirst``: when a title
+    column exists, ``text`` holds the body only, otherwise a whole article in the plain-text
+    layout; ``source``, ``date``, ``url``, ``provenance``. Other columns become metadata.
+
+    For a table read in chunks (:mod:`biaskit.runs.stream`), ``first_row`` is the number of rows
+    before this chunk and ``seen_ids`` counts the ids used so far, so that default ids, row
+    numbers in problems and renamed duplicates are those of the whole table.
+    """
+    mapping = {field_name: field_name for field_name in FIELDS}
+    unknown = set(columns or {}) - set(FIELDS)
+    if unknown:
+        raise InputError(f"unknown field(s) in columns: {', '.join(sorted(unknown))}",
+                         hint=f"Map these fields to your column names: {', '.join(FIELDS)}")
+    mapping.update(columns or {})
+    if mapping["text"] not in frame.columns:
+        raise InputError(f"no text column {mapping['text']!r}; columns are: "
+                         f"{', '.join(map(str, frame.columns)) or 'none'}", path=path,
+                         hint="Name the column holding the article text, for example "
+                              "columns={'text': 'body'}")
+    own = {mapping[f] for f in FIELDS if mapping[f] in frame.columns}
+    has_title = mapping["title"] in frame.columns
+    documents, problems = [], []
+    for number, row in enumerate(frame.to_dict("records"), start=first_row):
+        value = {f: _cell(row.get(mapping[f])) for f in FIELDS}
+        doc_id = value["doc_id"] or f"row{number}"
+        where = f"row {number + 1}"
+        fields = {k: value[k] for k in ("source", "date", "url") if value[k]}
+        fields["provenance"] = value["provenance"] or "unknown"
+        if fields["provenance"] not in PROVENANCES:
+            problems.append(Problem(doc_id, path, where, "warning",
+                                    f"provenance {fields['provenance']!r} is not one of "
+                                    f"{', '.join(PROVENANCES)}; set to 'unknown'"))
+            fields["provenance"] = "unknown"
+        fields["metadata"] = {k: v for k, v in row.items() if k not in own}
+        try:
+            if has_title and value["title"]:
+                paragraphs = [p for p in re.split(r"\n\s*\n", value["text"]) if p.strip()]
+                doc = Document.from_parts(doc_id, value["title"], paragraphs,
+                                          standfirst=value["standfirst"], **fields)
+            else:
+                doc = Document.from_text(value["text"], doc_id=doc_id, **fields)
+        except InputError as error:
+            problems.append(Problem(doc_id, path, where, "error", error.problem))
+            continue
+        documents.append(doc)
+    documents, renamed = unique_ids(documents, seen_ids)
+    return Corpus(documents, problems + renamed, name=name)
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
