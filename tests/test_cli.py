@@ -86,7 +86,8 @@ def test_quotes_jsonl_carries_every_column_one_object_per_line(capsys):
     assert main(["quotes", str(SEED), "--codebook", str(CORPUS / "codebook.yaml"),
                  "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 11
+    assert len(rows) == 12  # 11 said or written, and the UN's aim (kind thought)
+    assert [row["kind"] for row in rows].count("thought") == 1
     assert all(tuple(row) == COLUMNS for row in rows)
     assert rows[0]["speaker"] == "Russia" and rows[0]["position"] == "headline"
 

@@ -14,9 +14,13 @@ from typing import NamedTuple
 from biaskit.lexicons import CASE_FOLDS, trie_regex
 
 
-class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
+class Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
+    """A reporting cue found in a text: its lemma, stance, kind (speech, writing, thought,
+    evidence), what must follow it, and where it stands."""
+
     lemma: str
     stance: str
+    kind: str
     requires: str
     start: int
     end: int
@@ -24,19 +28,23 @@ class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are qui
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """Reporting cues: one regex over every form, and each form's (lemma, stance, requires)."""
+    """Reporting cues: one regex over every form, and each form's (lemma, stance, kind,
+    requires)."""
 
     pattern: re.Pattern[str]
-    forms: dict[str, tuple[str, str, str]]
+    forms: dict[str, tuple[str, str, str, str]]
 
-    def cues(self, text: str, lo: int, hi: int) -> list[_Cue]:
-        """Cue occurrences in text[lo:hi], as whole words."""
+    def cues(self, text: str, lo: int, hi: int) -> list[Cue]:
+        """Cue occurrences in text[lo:hi], as whole words (a word is whole by the text after
+        ``hi`` too: "told''" ends in an apostrophe, not a word break)."""
         forms = self.forms
-        return [_Cue(*forms[match.group().translate(_TO_ASCII).lower()], match.start(),
+        return [Cue(*forms[match.group().translate(_TO_ASCII).lower()], match.start(),
                      match.end())
-                for match in self.pattern.finditer(text, lo, hi)]
+                for match in self.pattern.finditer(text, lo, hi)
+                if match.end() < hi or not _CONTINUES_WORD.match(text, hi)]
 
 
+_CONTINUES_WORD = re.compile(r"[\w'’-]")
 # str.lower() leaves the letters re.IGNORECASE folds to ASCII as they are ("ſaid" stays
 # "ſaid"): map them before looking a cue up.
 _TO_ASCII = str.maketrans({char: letter for letter, chars in CASE_FOLDS.items()
@@ -44,17 +52,17 @@ _TO_ASCII = str.maketrans({char: letter for letter, chars in CASE_FOLDS.items()
 
 
 @cache
-def _lexicon() -> _Lexicon:
+def reporting_lexicon() -> _Lexicon:
     """Reporting cues from ``biaskit/data/reporting_verbs.csv``."""
     raw = resources.files("biaskit").joinpath("data/reporting_verbs.csv").read_text("utf-8")
-    forms: dict[str, tuple[str, str, str]] = {}
+    forms: dict[str, tuple[str, str, str, str]] = {}
     for row in csv.DictReader(raw.splitlines()):
         words = row["forms"].split()
         size = len(row["lemma"].split())
         # Multi-word lemmas ("call for") list their forms as word groups of the same length.
         for i in range(0, len(words), size):
             forms[" ".join(words[i:i + size]).lower()] = (
-                row["lemma"], row["stance"], row["requires"])
+                row["lemma"], row["stance"], row["kind"], row["requires"])
     pattern = re.compile(r"(?<![\w'’-])" + trie_regex(forms, any_case=True)
                          + r"(?![\w'’-])")
     return _Lexicon(pattern, forms)

@@ -23,6 +23,7 @@ from biaskit.attribution.mentions import (
     PRONOUNS,
     Mention,
     entity_words,
+    is_people_phrase,
     mention_label,
     name_kind,
     split_name,
@@ -84,6 +85,12 @@ class Resolver:
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
+        if is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s")):
+            # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Obama': unnamed
+            # people, not the nearest name; an actor only where an alias says so.
+            actor = self._alias_actor(phrase)
+            return Speaker(phrase, "", "group", actor, f'unnamed source "{phrase}"'
+                           + (f" names {actor.label}" if actor else ""))
         if phrase not in self._named:
             self._named[phrase] = self._name(phrase, words, first)
         return self._named[phrase] or self._description(phrase, words[-1] if words else "",
@@ -169,7 +176,13 @@ class Resolver:
         return Speaker(phrase, "", "source", None, f'written source "{phrase}", author unknown')
 
     def _description(self, phrase: str, head: str, position: int) -> Speaker:
-        """'the ministry', 'the general': the nearest name whose words include the head."""
+        """'the ministry', 'the general': the nearest name whose words include the head.
+
+        Only heads that name people or organisations are looked up: 'the results' or 'the
+        editorial' is nobody's name."""
+        words = entity_words()
+        if not any(head in words.get(kind, ()) for kind in ("people", "title", "organisation")):
+            return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         pattern = re.compile(rf"\b{re.escape(head)}", re.IGNORECASE)
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
             pattern.search(s.name) or pattern.search(s.label))), [])

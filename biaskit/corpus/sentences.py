@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Sentence", "split_sentences", "document_sentences", "sentences_frame", "corpus_summary",
+    "mask_abbreviations", "MASK",
 ]
 
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
@@ -262,3 +263,32 @@ def corpus_summary(corpus: Iterable[Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "source", "date", "provenance", "paragraphs",
                                        "sentences", "words", "standfirst", "encoding",
                                        "cleaning_changes"])
+
+
+_ABBREVIATION_CANDIDATE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]+\.")
+MASK = "_"
+
+
+def mask_abbreviations(text: str, sentences: Iterable[Sentence]) -> str:
+    """``text`` with the full stop of every abbreviation inside a sentence replaced by
+    ``MASK``, so that patterns read "Mr. Sanders" or "U.S. officials" as one phrase.
+
+    The result has the length of ``text``: offsets found in it are offsets in ``text``.
+
+    >>> text = "Mr. Kade met U.S. envoys in Oslo. He left."
+    >>> sentences = [Sentence("d", 0, 0, 0, 33, text[:33]), Sentence("d", 0, 1, 34, 42, "")]
+    >>> mask_abbreviations(text, sentences)
+    'Mr_ Kade met U_S_ envoys in Oslo. He left.'
+    """
+    ends = {sentence.end - 1 for sentence in sentences}
+    chars: list[str] | None = None
+    for match in _ABBREVIATION_CANDIDATE.finditer(text):
+        token = match.group()
+        if _abbreviation_kind(token) is None:
+            continue
+        if chars is None:
+            chars = list(text)
+        for i in range(match.start(), match.end()):
+            if text[i] == "." and i not in ends:
+                chars[i] = MASK
+    return text if chars is None else "".join(chars)

@@ -9,10 +9,13 @@ accuracy over the matched pairs.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
 
+from biaskit.attribution.balance import voiced
+from biaskit.attribution.records import VOICE_KINDS
 from biaskit.errors import InputError
 
 GOLD_COLUMNS = ("doc_id", "start", "end", "content", "speaker", "actor", "side", "mode", "cue",
@@ -70,11 +73,14 @@ def match_statements(predicted: pd.DataFrame, gold: pd.DataFrame, *,
 
 
 def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, *,
-                       min_overlap: float = 0.5) -> dict[str, float]:
+                       min_overlap: float = 0.5,
+                       kinds: Collection[str] = VOICE_KINDS) -> dict[str, float]:
     """Precision, recall and F1 of statement detection; accuracy of actor, side and mode.
 
-    Only documents present in ``gold`` are scored.
+    Only documents present in ``gold`` are scored, and only predicted statements of ``kinds``
+    (by default speech and writing, what the bundled gold annotates).
     """
+    predicted = voiced(predicted, kinds)
     predicted = predicted[predicted["doc_id"].isin(set(gold["doc_id"]))]
     pairs = match_statements(predicted, gold, min_overlap=min_overlap)
     matched = len(pairs)
@@ -91,9 +97,11 @@ def score_attributions(predicted: pd.DataFrame, gold: pd.DataFrame, *,
 
 
 def attribution_errors(predicted: pd.DataFrame, gold: pd.DataFrame, *,
-                       min_overlap: float = 0.5) -> pd.DataFrame:
+                       min_overlap: float = 0.5,
+                       kinds: Collection[str] = VOICE_KINDS) -> pd.DataFrame:
     """What went wrong, one row per miss: kind (missed, spurious, actor, side, mode), doc_id,
-    the gold and predicted values and the content."""
+    the gold and predicted values and the content (predicted statements of ``kinds``)."""
+    predicted = voiced(predicted, kinds)
     predicted = predicted[predicted["doc_id"].isin(set(gold["doc_id"]))]
     pairs = match_statements(predicted, gold, min_overlap=min_overlap)
     rows = []
