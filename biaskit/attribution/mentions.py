@@ -25,8 +25,8 @@ QUANTIFIERS = frozenset("many some most several few both all other others one tw
 # 'about half of', 'a majority of the': the part of a group that speaks.
 PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than |fewer than )?"
                      r"(?:a |the |one )?(?:half|third|quarter|majority|minority|plurality|share|"
-                     r"number|most|none|percent|fifth|tenth|all|some|many|[\w.%]+ percent|"
-                     r"in \w+)\s+of\s+(?:the\s+)?")
+                     r"number|most|none|percent|fifth|tenth|all|some|many|[\w.%-]+ percent|"
+                     r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # The words after which a phrase's head has ended: 'advisers to Mr. Obama' is advisers.
 _HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close|who|which|that)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "

@@ -121,7 +121,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
     if is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Kade was favoured to win': the subject is not the speaker
-    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last.rstrip(",") in _WEEKDAYS):
+    # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
+    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS):
         words.pop()
         if words and words[-1].lower() == "on":
             words.pop()
@@ -165,11 +166,11 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
-    quantity = PART_OF.match(phrase) and is_people_phrase(phrase)
+    quantity = PART_OF.match(phrase)  # '31 percent of those surveyed', 'half of them'
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
-            words[-1][:1].isupper()):
+            words[-1][:1].isupper() or quantity):
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
@@ -193,7 +194,9 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     first = phrase.split()[0]
     if not (any_word or first[:1].isupper()
             or (allow_determiner and first.lower() in DETERMINERS)
-            or first.lower() in PRONOUNS):
+            or first.lower() in PRONOUNS
+            # 'said former governor Ed Rendell', 'said senior aides'
+            or phrase.split()[-1][:1].isupper() or is_people_phrase(phrase)):
         return None
     start = match.start(1)
     return phrase, start, start + len(phrase)
@@ -254,7 +257,7 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     pieces = [p.strip() for p in ctx.text[lo:hi].split(",")]
     pieces = [p for p in pieces if p]
     return 2 <= len(pieces) <= 3 and all(
-        len(p.split()) <= 6 and not VERB_LIKE.search(p) and not p.endswith("ly")
+        len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
         for p in pieces) and bool(subject(ctx, pieces[0]))
 
 

@@ -19,6 +19,7 @@ from biaskit.attribution.mentions import (
     _NAME,
     _POSSESSIVE_END,
     DETERMINERS,
+    PART_OF,
     POSSESSIVES,
     PRONOUNS,
     Mention,
@@ -41,6 +42,13 @@ class Speaker:
     actor: Actor | None
     how: str
 
+
+
+# A name whose capitalised parts are joined by lower-case particles: 'Center for Justice',
+# 'Bank of England' (after an optional article).
+_NAME_WITH_PARTICLES = re.compile(r"(?:[Tt]he )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+                                  r"(?: (?:for|of|on|and|de|du|des) [A-Z][\w’'.-]*"
+                                  r"(?: [A-Z][\w’'.-]*)*)+)")
 
 
 class Resolver:
@@ -85,7 +93,8 @@ class Resolver:
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
-        if is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s")):
+        if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
+                or PART_OF.match(phrase)):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Obama': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)
@@ -102,6 +111,9 @@ class Resolver:
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
+        joined = _NAME_WITH_PARTICLES.fullmatch(phrase)
+        if joined and len(names) > 1:  # 'The Brennan Center for Justice' is one name
+            names = [joined]
         if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
             # The head noun is lower case: a description ("Senior Russian military official").
             if actor:

@@ -265,7 +265,7 @@ def corpus_summary(corpus: Iterable[Any]) -> pd.DataFrame:
                                        "cleaning_changes"])
 
 
-_ABBREVIATION_CANDIDATE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]+\.")
+_STOP_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])\.")
 MASK = "_"
 
 
@@ -281,14 +281,16 @@ def mask_abbreviations(text: str, sentences: Iterable[Sentence]) -> str:
     'Mr_ Kade met U_S_ envoys in Oslo. He left.'
     """
     ends = {sentence.end - 1 for sentence in sentences}
-    chars: list[str] | None = None
-    for match in _ABBREVIATION_CANDIDATE.finditer(text):
-        token = match.group()
-        if _abbreviation_kind(token) is None:
-            continue
-        if chars is None:
-            chars = list(text)
-        for i in range(match.start(), match.end()):
-            if text[i] == "." and i not in ends:
-                chars[i] = MASK
-    return text if chars is None else "".join(chars)
+    masked: list[int] = []
+    for stop in _STOP_AFTER_LETTER.finditer(text):  # few stops per article: look back from each
+        i = start = stop.start()
+        while start and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        if _abbreviation_kind(text[start:i + 1]) is not None:  # every stop of "p.m." or "U.S."
+            masked.extend(j for j in range(start, i + 1) if text[j] == "." and j not in ends)
+    if not masked:
+        return text
+    chars = list(text)
+    for i in masked:
+        chars[i] = MASK
+    return "".join(chars)

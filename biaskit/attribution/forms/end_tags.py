@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import is_people_phrase
+from biaskit.attribution.mentions import PRONOUNS, is_people_phrase
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     NOT_SPEAKER_END,
@@ -80,10 +80,13 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     after = phrase_after(ctx, cue.end, sentence.end)
     if not after or VERB_LIKE.search(after[0]):
         return False  # '..., said the figures were false' is not an inverted tag
+    if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
+        return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
     tag_end = after[2]
     if not _TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
         tail = _APPOSITION_TAIL.match(ctx.text, tag_end, sentence.end)
-        if not (tail and (looks_like_name(after[0]) or is_people_phrase(after[0]))):
+        named = looks_like_name(after[0]) or after[0].split()[-1][:1].isupper()
+        if not (tail and (named or is_people_phrase(after[0]))):
             return False  # 'The report, published this week, said ...'
         tag_end = tail.end(1)  # a relative clause after the tag is free to hold cues
     speaker = with_apposition(ctx, ctx.resolver.resolve(after[0], after[1]), after[2],

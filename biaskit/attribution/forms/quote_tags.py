@@ -22,7 +22,9 @@ from biaskit.corpus.sentences import Sentence
 
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
 
-_PHRASE_AND_APPOSITION = re.compile(r"\s*,?\s*([^,.;:!?]{1,80}),\s*([^,;:!?\"“”]{1,120}),\s*")
+# '"...," Ann Kade, 66, a retired chemist, said': the name, then one or two appositions.
+_PHRASE_AND_APPOSITION = re.compile(
+    r"\s*,?\s*([^,.;:!?]{1,80}),\s*((?:[^,;:!?\"“”]{1,120},\s*){1,2})")
 
 _ONLY_COMMA = re.compile(r"\s*,?\s*")
 
@@ -53,7 +55,7 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         phrase_start = quote.end + between.index(phrase)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
         if apposition and not speaker.label:  # '"...," Ann Kade, a lawyer, said'
-            speaker = replace(speaker, label=apposition.group(2).strip())
+            speaker = replace(speaker, label=apposition.group(2).strip(" ,"))
         tag_end = cue.end
     else:
         after = phrase_after(ctx, cue.end, sentence.end)
