@@ -192,6 +192,8 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     if not phrase or phrase.split()[0].lower() == "that":
         return None
     first = phrase.split()[0]
+    if first.lower() in PREPOSITIONS and not any_word:
+        return None  # 'published on Monday': a time, not a speaker
     if not (any_word or first[:1].isupper()
             or (allow_determiner and first.lower() in DETERMINERS)
             or first.lower() in PRONOUNS
