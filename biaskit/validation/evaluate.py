@@ -1,8 +1,8 @@
 """Scoring extracted attributions against gold annotations: JSON Lines or BRAT standoff.
 
->>> gold = read_gold("tests/gold/attribution.jsonl")                       # doctest: +SKIP
->>> result = evaluate_attributions(attributions_frame(corpus, codebook), gold, corpus)
->>> result.overall, result.by_outlet, result.by_document                  # doctest: +SKIP
+    gold = read_gold("tests/gold/attribution.jsonl")   # or a folder of BRAT .ann files
+    result = evaluate_attributions(attributions_frame(corpus, codebook), gold, corpus)
+    result.overall, result.by_outlet, result.by_document, result.statements
 
 Detection is scored at the lenient 0.3 cover of PolNeAR's ``score.py`` and at exact span
 (Jaccard of character sets >= 0.9); over matched statements, speaker agreement, actor, side
