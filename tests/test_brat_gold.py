@@ -159,3 +159,13 @@ def test_a_folder_without_ann_files_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="no .ann file in this folder"):
         read_gold(tmp_path)
+
+
+def test_an_ann_file_without_its_text_is_a_problem_and_the_others_are_read(write):
+    folder = write("brief.txt", ARTICLE).parent
+    write("brief.ann", ann_text(marsh_lines()))
+    write("lost.ann", ann_text(marsh_lines()))
+    gold = load_brat(folder)
+    assert list(gold.texts) == ["brief"]
+    [problem] = gold.problems
+    assert problem.path.endswith("lost.ann") and "no .txt for this .ann file" in problem.message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -124,6 +125,16 @@ def test_evaluate_reads_brat_gold_and_reports_a_broken_file_as_a_problem(capsys,
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("level,group,gold,found,matched,precision,recall,f1,exact")
     assert lines[1].startswith("overall,all,1,1,1,1.0,1.0,1.0,1")
+
+
+def test_evaluate_writes_every_statement_as_json_lines_with_null_for_no_figure(capsys):
+    gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
+    assert main(["evaluate", str(CORPUS), "--gold", str(gold), "--format", "jsonl",
+                 "--statements"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 94
+    assert all(row["stance_ok"] is None for row in rows)  # the bundled gold has no stance
+    assert {row["cue_ok"] for row in rows} <= {0.0, 1.0}
 
 
 def test_evaluate_rejects_gold_for_another_corpus(capsys, tmp_path):

@@ -38,7 +38,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
     result = evaluate_attributions(tables["quotes"], gold, corpus)
     if args.format != "table":
-        _write_rows(result.statements if args.statements else result.summary(), args.format)
+        table = result.statements if args.statements else result.summary()
+        # A figure with nothing to count is empty: null in JSON (NaN is not JSON), "" in CSV.
+        _write_rows(table.astype(object).where(table.notna(), None), args.format)
     else:
         _print_evaluation(result, show_documents=args.documents)
     gold_failed = any(p.severity == "error" for p in gold.problems)
