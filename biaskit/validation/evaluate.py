@@ -178,7 +178,10 @@ def evaluate_attributions(predicted: pd.DataFrame, gold: Gold | pd.DataFrame,
     if texts is None and documents and all(d in documents for d in doc_ids):
         texts = {d: documents[d].text for d in doc_ids}  # JSON Lines gold indexes Document.text
     outlets = {d: outlet_of(d, documents, gold) for d in doc_ids}
-    table = statement_table(predicted, gold.frame, texts, outlets, min_cover=min_cover,
+    # JSON Lines gold indexes the texts the found offsets index; BRAT gold indexes the raw
+    # .txt, where found statements are located by their words, as score.py locates them.
+    table = statement_table(predicted, gold.frame, texts, outlets,
+                            by_offsets=gold.texts is None, min_cover=min_cover,
                             exact=exact)
     kinds = summarise(table[table["gold_row"].notna()], "kind")
     return Evaluation(table, summarise(table),

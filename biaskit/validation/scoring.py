@@ -3,9 +3,9 @@
 Matching follows PolNeAR's ``score.py`` (the lenient criterion of the Gender Gap Tracker's
 evaluation): taking the found statements of a document in order, each is matched to the
 not-yet-matched gold statement whose content it overlaps most, provided it covers at least
-``min_cover`` (0.3) of that gold content's characters; pairs are one to one. Where a found
-statement's offsets do not index the text the gold offsets index (the gold indexes the raw
-``.txt``, biaskit the cleaned text), it is located by searching for its content, as
+``min_cover`` (0.3) of that gold content's characters; pairs are one to one. Gold on the raw
+``.txt`` (BRAT), which biaskit's offsets into the cleaned text do not index, has each found
+statement located by searching for its content, every place it occurs being a candidate, as
 ``score.py`` does; content that is not a verbatim stretch of the text matches nothing.
 
 A matched pair is also an **exact** match when the Jaccard index of the two character sets
@@ -98,13 +98,16 @@ def jaccard(segments: tuple[tuple[int, int], ...], span: tuple[int, int]) -> flo
 
 def statement_table(predicted: pd.DataFrame, gold: pd.DataFrame,
                     texts: Mapping[str, str] | None = None,
-                    outlets: Mapping[str, str] | None = None, *,
+                    outlets: Mapping[str, str] | None = None, *, by_offsets: bool = True,
                     min_cover: float = LENIENT, exact: float = EXACT) -> pd.DataFrame:
     """One row per gold statement (matched or missed) and per found statement matching none.
 
     ``texts`` maps each doc_id to the text the gold offsets index; without it, the found
-    offsets are taken to index the same text. Only documents of ``texts`` (or of ``gold``) are
-    scored. The ``*_ok`` columns are 1.0, 0.0, or empty where the check does not apply.
+    offsets are taken to index the same text. ``by_offsets`` uses the found offsets wherever
+    they index ``texts`` with the found content; when False (gold on the raw ``.txt``, as
+    BRAT's), every found statement is located by its words, exactly as ``score.py`` does.
+    Only documents of ``texts`` (or of ``gold``) are scored. The ``*_ok`` columns are 1.0,
+    0.0, or empty where the check does not apply.
     """
     outlets = outlets or {}
     doc_ids = list(texts) if texts is not None else list(dict.fromkeys(gold["doc_id"]))
@@ -115,7 +118,7 @@ def statement_table(predicted: pd.DataFrame, gold: pd.DataFrame,
         text = texts[doc_id] if texts is not None else None
         g_rows = list(gold_by_doc.get(doc_id, gold.iloc[:0]).itertuples())
         f_rows = list(found_by_doc.get(doc_id, predicted.iloc[:0]).itertuples())
-        places = [_places(f, text) for f in f_rows]
+        places = [_places(f, text, by_offsets) for f in f_rows]
         pairs = match_document(places, [g.segments for g in g_rows], min_cover)
         by_gold = {gi: (fi, span, cover) for fi, (gi, span, cover) in pairs.items()}
         outlet = outlets.get(doc_id, "")
@@ -134,9 +137,10 @@ def statement_table(predicted: pd.DataFrame, gold: pd.DataFrame,
     return pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
 
 
-def _places(found, text: str | None) -> list[tuple[int, int]]:
+def _places(found, text: str | None, by_offsets: bool) -> list[tuple[int, int]]:
     start, end, content = found.start, found.end, str(found.content or "")
-    if text is None or (0 <= start < end <= len(text) and text[start:end] == content):
+    if text is None or (by_offsets and 0 <= start < end <= len(text)
+                        and text[start:end] == content):
         return [(start, end)]
     return locate(text, content)
 
