@@ -265,7 +265,7 @@ def corpus_summary(corpus: Iterable[Any]) -> pd.DataFrame:
                                        "cleaning_changes"])
 
 
-_STOP_AFTER_LETTER = re.compile(r"(?<=[^\W\d_])\.")
+_STOP = re.compile(r"\.")
 MASK = "_"
 
 
@@ -282,8 +282,10 @@ def mask_abbreviations(text: str, sentences: Iterable[Sentence]) -> str:
     """
     ends = {sentence.end - 1 for sentence in sentences}
     masked: list[int] = []
-    for stop in _STOP_AFTER_LETTER.finditer(text):  # few stops per article: look back from each
+    for stop in _STOP.finditer(text):  # few stops per article: look back from each
         i = start = stop.start()
+        if not (i and text[i - 1].isalpha()):
+            continue
         while start and (text[start - 1].isalpha() or text[start - 1] == "."):
             start -= 1
         if _abbreviation_kind(text[start:i + 1]) is not None:  # every stop of "p.m." or "U.S."
