@@ -69,15 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     quotes.set_defaults(run=_quotes)
 
     compare = commands.add_parser(
-        "compare", help="compare outlets on two sides and write the report folder",
-        description="Run every analyser, print the per-outlet comparison of two sides and "
+        "compare", help="compare outlets on every side and write the report folder",
+        description="Run every analyser, print the per-outlet comparison of the sides and "
                     "write DIR/index.html with the figures, CSV files of every table and an "
                     "HTML view of each article.")
     _corpus_arguments(compare)
     compare.add_argument("--out", required=True, metavar="DIR",
                          help="folder to write the report into (created if missing)")
-    compare.add_argument("--sides", nargs=2, metavar=("A", "B"),
-                         help="the two sides to compare (default: the codebook's first two)")
+    compare.add_argument("--sides", nargs="+", metavar="SIDE",
+                         help="the sides to measure, one or more (default: every side of the "
+                              "codebook); the balance index compares the first two")
     compare.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                          help="bootstrap draws for the 95%% intervals (default: 1000)")
     compare.add_argument("--seed", type=int, default=0,

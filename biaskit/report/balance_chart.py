@@ -54,9 +54,9 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     neither side speaks is listed last with no bar. The column on the right gives each index and the
     two counts it is made of, so that an index of +1 on a handful of words is not over-read.
 
-    How to read it: compare bar lengths and directions across outlets. Black error bars, when
-    the table has ``low`` and ``high`` columns, are 95% intervals (for example a bootstrap
-    over each outlet's articles); an outlet with one article has none.
+    How to read it, and what it cannot tell: ``figures.balance`` in
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), shown
+    under the figure in the report.
 
     Args:
         index_table: one row per outlet with ``source`` and ``balance_index``, as

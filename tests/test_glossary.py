@@ -1,0 +1,77 @@
+"""Every measure column and every figure of the comparison has its entry in the glossary
+(biaskit/data/measures.yaml), so no raw variable name reaches a reader without its gloss."""
+
+from __future__ import annotations
+
+import pytest
+
+from biaskit import InputError
+from biaskit.compare import compare
+from biaskit.report.glossary import (
+    FIGURE_FIELDS,
+    MEASURE_FIELDS,
+    describe,
+    figure_text,
+    glossary,
+    measure_key,
+)
+
+NOT_MEASURES = {"source", "doc_id", "dominant_frame"}
+
+
+@pytest.fixture(scope="module")
+def result(corpus, codebook):
+    return compare(corpus, codebook, bootstrap=0)
+
+
+def test_every_measure_column_has_a_filled_in_entry(result, codebook):
+    labels = {side: codebook.sides[side].label for side in codebook.sides}
+    columns = (set(result.by_source) | set(result.by_document)
+               | set(result.intervals["measure"])) - NOT_MEASURES
+    assert "word_share_others" in columns
+    for column in sorted(columns):
+        entry = describe(column, sides=result.sides, labels=labels, pair=result.pair)
+        assert set(entry) == set(MEASURE_FIELDS), column
+        assert all(text and "{" not in text for text in entry.values()), column
+    russia = describe("claim_own_denial_share_russia", sides=result.sides, labels=labels)
+    assert russia["name"] == "Told as its own denial, Russian officials"
+    index = describe("balance_index", sides=result.sides, labels=labels, pair=result.pair)
+    assert "+1 when only Russian officials is quoted" in index["sign"]
+
+
+def test_every_figure_of_the_report_has_a_title_and_how_to_read_it(result, corpus, codebook,
+                                                                   tmp_path):
+    from biaskit.report.index import write_report
+
+    write_report(result, corpus, codebook, tmp_path / "report")
+    stems = {path.stem for path in (tmp_path / "report" / "figures").glob("*.png")}
+    assert {"claim_modes", "balance"} <= stems
+    for stem in stems:
+        assert set(figure_text(stem)) == set(FIGURE_FIELDS), stem
+
+
+def test_side_ids_that_end_alike_are_told_apart():
+    assert measure_key("word_share_east_un", ["un", "east_un"]) == ("word_share", "east_un")
+    assert measure_key("balance_index", ["index"]) == ("balance_index", "")
+    assert measure_key("no_such_measure", ["un"]) == ("", "")
+    with pytest.raises(KeyError, match="no entry"):
+        describe("no_such_measure")
+
+
+def test_a_broken_glossary_names_the_file_and_line(monkeypatch):
+    import biaskit.report.glossary as module
+
+    class Broken:
+        def joinpath(self, name):
+            return self
+
+        def read_text(self, encoding):
+            return "measures:\n  a: {name: [\n"
+
+    monkeypatch.setattr(module.resources, "files", lambda package: Broken())
+    module.glossary.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"measures.yaml, line \d+: the glossary is not"):
+            glossary()
+    finally:
+        module.glossary.cache_clear()
