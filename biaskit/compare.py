@@ -356,10 +356,13 @@ def key_table(comparison: Comparison, *, outlets_as_rows: bool | None = None
               ) -> pd.DataFrame:
     """The headline measures per outlet, all numeric (so ``.round(2)`` works): measures as
     rows and outlets as columns, or outlets as rows when there are more than
-    :data:`OUTLETS_AS_ROWS_FROM` outlets (or when ``outlets_as_rows`` says so)."""
+    :data:`OUTLETS_AS_ROWS_FROM` outlets (or when ``outlets_as_rows`` says so). Measures
+    that no outlet has are left out; ``by_source`` holds every measure."""
     columns = [c for c in KEY_MEASURES if c in comparison.by_source]
     columns += [f"{base}_{side}" for side in comparison.sides for base in KEY_SIDE_MEASURES]
     table = comparison.by_source.set_index("source")[columns].astype(float)
+    # A measure no outlet has (the claim shares of a side without codebook claims) says nothing.
+    table = table.loc[:, table.notna().any()]
     if outlets_as_rows is None:
         outlets_as_rows = len(table) > OUTLETS_AS_ROWS_FROM
     return table if outlets_as_rows else table.T

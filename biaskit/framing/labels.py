@@ -25,7 +25,7 @@ A label inside another label of the same actor at the same place ("rights group"
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from biaskit.attribution.mentions import entity_words
 from biaskit.corpus.document import Document
@@ -36,7 +36,7 @@ _EDGE = ("preposition", "conjunction")
 _CLAUSE = ("pronoun", "auxiliary", "negator", "relative", "subordinator")
 
 
-@cache
+@lru_cache(maxsize=1)  # reads one data file: one entry
 def label_words() -> dict[str, frozenset[str]]:
     """Closed-class words by kind, lower-cased, from label_words.csv."""
     kinds: dict[str, set[str]] = {}
@@ -45,7 +45,7 @@ def label_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
-@cache
+@lru_cache(maxsize=1)  # reads one data file: one entry
 def _verb_forms() -> frozenset[str]:
     return frozenset(form.lower() for row in read_lexicon("reporting_verbs.csv")
                      for form in row["forms"].split() if " " not in form)

@@ -39,7 +39,7 @@ matched words are that file's ``denial`` rows.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 import pandas as pd
 
@@ -62,7 +62,7 @@ _NEEDED = ("claim_side", "presenter", "presenter_side", "mode", "polarity", "sta
            "markers", "scare_quotes", "countered", "matched")
 
 
-@cache
+@lru_cache(maxsize=1)  # reads one data file: one entry
 def _denial_words() -> re.Pattern[str]:
     """The forms of the lexicon's denial verbs, as one whole-word regex."""
     forms = sorted({form for row in read_lexicon("reporting_verbs.csv")

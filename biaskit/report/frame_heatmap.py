@@ -37,8 +37,8 @@ def frame_heatmap(frames: pd.DataFrame) -> Figure:
     whole figure that starts at 0 (the colour bar). Frames are in the lexicon's order.
 
     How to read it, and what it cannot tell: ``figures.frames`` in
-    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), shown
-    under the figure in the report.
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), for the
+    report to show under the figure.
 
     Args:
         frames: ``source``, ``frame`` and ``score`` (one row per article and frame, or

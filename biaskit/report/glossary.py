@@ -13,7 +13,7 @@ what it means.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -25,7 +25,7 @@ FIGURE_FIELDS = ("title", "how_to_read", "cannot_tell")
 _FILE = "biaskit/data/measures.yaml"
 
 
-@cache
+@lru_cache(maxsize=1)  # reads one data file: one entry
 def glossary() -> dict[str, dict[str, dict[str, str]]]:
     """``{"measures": {key: {name, definition, sign, how_to_read, cannot_tell}},
     "figures": {key: {title, how_to_read, cannot_tell}}}``, checked for missing fields."""

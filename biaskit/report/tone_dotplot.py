@@ -45,8 +45,8 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
     text in that outlet.
 
     How to read it, and what it cannot tell: ``figures.tone`` in
-    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), shown
-    under the figure in the report.
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), for the
+    report to show under the figure.
 
     Args:
         tone: ``source``, ``side``, ``kind`` (voice or coverage) and ``mean_compound``, as
