@@ -75,3 +75,19 @@ def test_a_broken_glossary_names_the_file_and_line(monkeypatch):
             glossary()
     finally:
         module.glossary.cache_clear()
+
+
+def test_headline_measures_carry_names_signs_rounded_values_and_their_basis(result,
+                                                                            codebook):
+    from biaskit.report.headline import headline_measures
+
+    table = headline_measures(result, codebook).set_index(["source", "column"])
+    wire = table.loc[("Meridian Wire", "word_share_russia")]
+    assert wire["name"] == "Share of words, Russian officials"
+    assert wire["articles"] == 2 and wire["basis"] == 17 and wire["basis_of"] == "statements"
+    assert wire["shown"] == f"{wire['value']:.2f}"
+    claims = table.loc[("Meridian Wire", "claim_own_denial_share_russia")]
+    assert claims["basis_of"] == "claim occurrences" and claims["basis"] == 12
+    assert table.loc[("Meridian Wire", "documents"), "shown"] == "2"
+    assert table.loc[("Metro Brief", "balance_index"), "shown"] == "+1.00"
+    assert "+1 when only" in table.loc[("Metro Brief", "balance_index"), "sign"]

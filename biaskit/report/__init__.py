@@ -17,6 +17,7 @@ from biaskit.report.claim_modes import claim_modes_chart, claim_modes_table
 from biaskit.report.figure import save_figure
 from biaskit.report.frame_heatmap import frame_heatmap
 from biaskit.report.glossary import describe, figure_text
+from biaskit.report.headline import headline_measures
 from biaskit.report.index import key_table, write_report
 from biaskit.report.side_shares import side_shares_chart
 from biaskit.report.tone_dotplot import tone_dotplot
@@ -25,5 +26,6 @@ from biaskit.report.view import ArticleView, article_view
 __all__ = [
     "ArticleView", "article_map", "article_view", "balance_chart", "blocks_frame",
     "claim_modes_chart", "claim_modes_table", "describe", "figure_text", "frame_heatmap",
-    "key_table", "save_figure", "side_shares_chart", "tone_dotplot", "write_report",
+    "headline_measures", "key_table", "save_figure", "side_shares_chart", "tone_dotplot",
+    "write_report",
 ]
