@@ -51,9 +51,17 @@ def _verb_forms() -> frozenset[str]:
                      for form in row["forms"].split() if " " not in form)
 
 
+@lru_cache(maxsize=1)  # reads one data file: one entry
+def _kinds() -> dict[str, str]:
+    """Word -> its kind, for one look-up per word."""
+    return {word: kind for kind, words in label_words().items() for word in words}
+
+
 def _kind_of(word: str) -> str:
-    word = re.sub(r"[’']s$", "", word.lower())
-    return next((kind for kind, words in label_words().items() if word in words), "")
+    word = word.lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return _kinds().get(word, "")
 
 
 def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
