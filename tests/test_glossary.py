@@ -34,7 +34,7 @@ def test_every_measure_column_has_a_filled_in_entry(result, codebook):
         assert set(entry) == set(MEASURE_FIELDS), column
         assert all(text and "{" not in text for text in entry.values()), column
     russia = describe("claim_own_denial_share_russia", sides=result.sides, labels=labels)
-    assert russia["name"] == "Told as its own denial, Russian officials"
+    assert russia["name"] == "Told as its own denial: Russian officials"
     index = describe("balance_index", sides=result.sides, labels=labels, pair=result.pair)
     assert "+1 when only Russian officials is quoted" in index["sign"]
 
@@ -83,7 +83,7 @@ def test_headline_measures_carry_names_signs_rounded_values_and_their_basis(resu
 
     table = headline_measures(result, codebook).set_index(["source", "column"])
     wire = table.loc[("Meridian Wire", "word_share_russia")]
-    assert wire["name"] == "Share of words, Russian officials"
+    assert wire["name"] == "Share of words: Russian officials"
     assert wire["articles"] == 2 and wire["basis"] == 17 and wire["basis_of"] == "statements"
     assert wire["shown"] == f"{wire['value']:.2f}"
     claims = table.loc[("Meridian Wire", "claim_own_denial_share_russia")]
@@ -91,3 +91,13 @@ def test_headline_measures_carry_names_signs_rounded_values_and_their_basis(resu
     assert table.loc[("Meridian Wire", "documents"), "shown"] == "2"
     assert table.loc[("Metro Brief", "balance_index"), "shown"] == "+1.00"
     assert "+1 when only" in table.loc[("Metro Brief", "balance_index"), "sign"]
+
+
+def test_the_pair_is_named_only_in_the_balance_indices(result, codebook):
+    labels = {side: codebook.sides[side].label for side in codebook.sides}
+    index = describe("prominence_balance_index", sides=result.sides, labels=labels,
+                     pair=result.pair)
+    assert index["name"] == ("Balance of prominence (Russian officials against Amnesty "
+                             "International)")
+    assert describe("documents", sides=result.sides, labels=labels,
+                    pair=result.pair)["name"] == "Articles"

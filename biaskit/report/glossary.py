@@ -2,12 +2,12 @@
 ``biaskit/data/measures.yaml``.
 
 A measure of one side is a column ``<measure>_<side>`` (``word_share_russia``); its entry
-says ``{side}`` where the side's label goes, and the balance indices say ``{a}`` and ``{b}``.
-:func:`describe` fills them in, so a table or a page never shows a column name without
-what it means.
+says "the side", and the balance indices say "the first side" and "the second side".
+:func:`describe` puts the sides' labels in, so a table or a page never shows a column name
+without what it means.
 
 >>> describe("word_share_russia", sides=["russia"], labels={"russia": "Russian officials"})["name"]
-'Share of words, Russian officials'
+'Share of words: Russian officials'
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import yaml
 from biaskit.errors import InputError
 
 MEASURE_FIELDS = ("name", "definition", "sign", "how_to_read", "cannot_tell")
+_MAY_BE_EMPTY = ("sign",)  # a count or a score may have no sign convention to state
 FIGURE_FIELDS = ("title", "how_to_read", "cannot_tell")
 _FILE = "biaskit/data/measures.yaml"
 
@@ -41,7 +42,8 @@ def glossary() -> dict[str, dict[str, dict[str, str]]]:
         if not isinstance(entries, dict):
             raise InputError(f"the glossary has no '{section}' section", path=_FILE)
         for key, entry in entries.items():
-            missing = [f for f in fields if not isinstance(entry, dict) or not entry.get(f)]
+            missing = [f for f in fields if not isinstance(entry, dict) or (
+                not entry.get(f) and not (f in _MAY_BE_EMPTY and entry.get(f) == ""))]
             if missing:
                 raise InputError(f"{section}.{key} lacks {', '.join(missing)}", path=_FILE,
                                  hint=f"Give each entry of '{section}' {', '.join(fields)}")
@@ -63,7 +65,8 @@ def measure_key(column: str, sides: Sequence[str]) -> tuple[str, str]:
 def describe(column: str, *, sides: Sequence[str] = (),
              labels: Mapping[str, str] | None = None,
              pair: Sequence[str] | None = None) -> dict[str, str]:
-    """The glossary entry of a measure column with the sides' labels filled in.
+    """The glossary entry of a measure column with the sides' labels put in: the side after
+    the name of a measure of one side, the pair's labels for the balance indices.
 
     Raises:
         KeyError: when the glossary has no entry for the column.
@@ -72,9 +75,16 @@ def describe(column: str, *, sides: Sequence[str] = (),
     if not key:
         raise KeyError(f"{column!r} has no entry in {_FILE}")
     labels = labels or {}
-    a, b = (list(pair) + ["side a", "side b"])[:2] if pair else ("side a", "side b")
-    fill = {"side": labels.get(side, side), "a": labels.get(a, a), "b": labels.get(b, b)}
-    return {field: text.format(**fill) for field, text in glossary()["measures"][key].items()}
+    entry = dict(glossary()["measures"][key])
+    if side:
+        entry["name"] = f"{entry['name']}: {labels.get(side, side)}"
+    elif pair and "the first side" in entry["sign"]:  # the balance indices
+        first, second = (labels.get(s, s) for s in pair)
+        entry = {field: text.replace("the first side", first).replace("the second side",
+                                                                      second)
+                 for field, text in entry.items()}
+        entry["name"] = f"{entry['name']} ({first} against {second})"
+    return entry
 
 
 def figure_text(stem: str) -> dict[str, str]:
