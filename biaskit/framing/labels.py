@@ -13,10 +13,11 @@ kept only when it reads as a noun phrase, by rules on closed-class words from
 * it neither starts nor ends with a preposition or a conjunction ("In the report", "began
   air strikes against"), though one may stand inside ("commander-in-chief of Russia's
   Aerospace Forces");
-* its head (the last word before any preposition or conjunction) is not a verb form the
-  reporting-verb lexicon lists ("dispute"), nor a word ending in -ing ("targeting"), nor the
-  name of a document ("report", from ``entity_words.csv``'s ``source`` words: "the Amnesty
-  report" names a report, not an actor).
+* its head (the last word before any preposition or conjunction) is not a word ending in
+  -ing ("targeting"), nor the name of a document ("report", from ``entity_words.csv``'s
+  ``source`` words: "the Amnesty report" names a report, not an actor), and a label of one
+  word is not a verb form the reporting-verb lexicon lists ("dispute"; with modifiers before
+  it the same word is a noun: "rights advocates").
 
 A label inside another label of the same actor at the same place ("rights group" inside
 "London-based rights group") is the same label, listed once.
@@ -78,7 +79,10 @@ def noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     head = words[next((i for i, kind in enumerate(kinds) if kind in _EDGE), len(words)) - 1]
     head_word = head.group().lower()
-    if head_word in _verb_forms() or head_word in entity_words().get("source", ()) or (
+    # A lone word the reporting-verb lexicon lists is a verb ("Officials dispute Amnesty
+    # report"); with modifiers before it, the same word is a noun ("rights advocates").
+    lone_verb = len(words) == 1 and head_word in _verb_forms()
+    if lone_verb or head_word in entity_words().get("source", ()) or (
             head_word.endswith("ing") and len(head_word) >= 6 and "-" not in head_word):
         return None
     return words[0].start(), words[-1].end()
