@@ -1,0 +1,44 @@
+"""The documentation site builds in strict mode, offline, and the README's links lead somewhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import BLOCK_NETWORK, ROOT
+
+README = ROOT / "README.md"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None,
+                    reason='mkdocs is not installed: pip install -e ".[docs]" (the test extra has it)')
+def test_site_builds_in_strict_mode_with_the_network_blocked(tmp_path):
+    # Strict mode turns every warning into a failure: a broken link, a missing heading anchor, a
+    # page left out of the nav, or an API reference to a name that does not exist.
+    build = BLOCK_NETWORK + "from mkdocs.__main__ import cli\ncli()\n"
+    done = subprocess.run([sys.executable, "-c", build, "build", "--strict", "-d", str(tmp_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "index.html").is_file()
+    assert (tmp_path / "reference" / "index.html").is_file()
+
+
+def test_readme_stays_short():
+    assert len(README.read_text(encoding="utf-8").splitlines()) <= 250
+
+
+def test_readme_links_to_files_that_exist():
+    text = README.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\((?!https?://|#)([^)\s]+)\)", text)
+    assert targets, "the README links onward to the docs"
+    missing = [target for target in targets if not (ROOT / target.split("#")[0]).exists()]
+    assert not missing, f"README links to files that do not exist: {missing}"
+
+
+def test_readme_figure_is_small():
+    figures = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", README.read_text(encoding="utf-8"))
+    assert len(figures) == 1
+    assert (ROOT / figures[0]).stat().st_size < 200_000
