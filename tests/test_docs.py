@@ -13,8 +13,10 @@ from conftest import BLOCK_NETWORK, ROOT
 README = ROOT / "README.md"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None,
-                    reason='mkdocs is not installed: pip install -e ".[docs]" (the test extra has it)')
+NO_MKDOCS = 'mkdocs is not installed: pip install -e ".[docs]" (the test extra has it)'
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None, reason=NO_MKDOCS)
 def test_site_builds_in_strict_mode_with_the_network_blocked(tmp_path):
     # Strict mode turns every warning into a failure: a broken link, a missing heading anchor, a
     # page left out of the nav, or an API reference to a name that does not exist.

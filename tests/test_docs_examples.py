@@ -77,7 +77,8 @@ def _run_python(block: Block, namespace: dict) -> None:
     try:
         exec(compile(block.code, block.where, "exec"), namespace)  # noqa: S102 - our own docs
     except Exception as error:
-        raise AssertionError(f"{block.where}: the example raises {error!r}\n{block.code}") from error
+        raise AssertionError(
+            f"{block.where}: the example raises {error!r}\n{block.code}") from error
 
 
 def _run_pycon(block: Block, namespace: dict) -> None:
@@ -96,9 +97,9 @@ def _run_bash(block: Block) -> None:
         assert command[0] == "biaskit", (
             f"{block.where}: only biaskit commands run here; mark the block with "
             f"<!-- not-run: reason --> if it cannot run in the tests ({' '.join(command)})")
-        done = subprocess.run([str(biaskit), *command[1:], *(["--quiet"] if _quiet(command) else [])],
-                              capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "MPLBACKEND": "Agg"})
+        quiet = ["--quiet"] if _quiet(command) else []
+        done = subprocess.run([str(biaskit), *command[1:], *quiet], capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "MPLBACKEND": "Agg"})
         assert done.returncode == 0, (
             f"{block.where}: `{' '.join(command)}` exits {done.returncode}\n{done.stderr}")
 
@@ -144,7 +145,8 @@ def test_page_examples_run(page, tmp_path, monkeypatch):
 
 def test_fences_are_found_in_lists_too(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("- a step:\n\n  ```python\n  x = 1\n  ```\n\n<!-- not-run: needs a cluster -->\n"
+    page.write_text("- a step:\n\n  ```python\n  x = 1\n  ```\n\n"
+                    "<!-- not-run: needs a cluster -->\n"
                     "```bash\nbiaskit run big/ --dask tcp://host:8786\n```\n", encoding="utf-8")
     found = [(block.lang, block.code, block.not_run) for block in blocks(page)]
     assert found == [("python", "x = 1", None),
