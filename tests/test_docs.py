@@ -58,3 +58,19 @@ def test_every_module_has_its_api_reference():
     modules = {info.name for info in pkgutil.walk_packages(biaskit.__path__, "biaskit.")
                if not info.ispkg and not info.name.startswith("biaskit.cli")}
     assert not modules - documented, "add a ::: line to the page of its stage in docs/reference/"
+
+
+def test_readme_table_excerpt_is_what_compare_gives(corpus, codebook):
+    from biaskit.compare import compare
+    from biaskit.report import key_table
+
+    excerpt = README.read_text(encoding="utf-8").split("```text\nsource", 1)[1].split("```")[0]
+    header, *rows = excerpt.strip("\n").splitlines()
+    table = key_table(compare(corpus, codebook, sides=("russia", "amnesty"), bootstrap=0))
+    sources = list(table.columns[:5])
+    assert header.split() == " ".join(sources).split()
+    for row in rows:
+        measure, *shown = row.split()
+        expected = ["-" if value != value else f"{value:.2f}"
+                    for value in table.loc[measure, sources]]
+        assert shown == expected, measure
