@@ -74,3 +74,32 @@ def test_readme_table_excerpt_is_what_compare_gives(corpus, codebook):
         expected = ["-" if value != value else f"{value:.2f}"
                     for value in table.loc[measure, sources]]
         assert shown == expected, measure
+
+
+def test_readme_three_steps_make_a_corpus_that_compares(tmp_path):
+    import biaskit
+    from biaskit.compare import compare
+
+    steps = README.read_text(encoding="utf-8").split("## Your own corpus in three steps")[1]
+    steps = steps.split("\n## ", 1)[0]
+    metadata = re.search(r"```csv\n(.*?)```", steps, re.S)[1]
+    book = re.search(r"```yaml\n(.*?)```", steps, re.S)[1]
+    folder = tmp_path / "my-story"
+    folder.mkdir()
+    (folder / "metadata.csv").write_text(metadata, encoding="utf-8")
+    (folder / "codebook.yaml").write_text(book, encoding="utf-8")
+    articles = {
+        "herald-0412.txt": "Mayor backs harbour plan\n\nThe plan carries no flood risk, Mayor Ada "
+                           "Lind said.\n\nThe association said the plan will flood homes.\n",
+        "courier-0412.txt": "Residents fear floods\n\n\"Our streets will flood,\" the association "
+                            "said.\n\nLind claimed there is no flood risk.\n",
+    }
+    assert sorted(articles) == sorted(re.findall(r"^([\w-]+\.txt),", metadata, re.M))
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+    corpus = biaskit.load_corpus(folder)
+    assert corpus.problems_frame().empty
+    result = compare(corpus, biaskit.load_codebook(folder / "codebook.yaml"), bootstrap=0)
+    assert set(result.by_source["source"]) == {"The Herald", "The Courier"}
+    assert set(result.tables["attributions"]["side"]) == {"council", "residents"}
