@@ -52,10 +52,11 @@ class Attribution:
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))
-# The kinds of statement that give a side a voice: what it said or wrote. Thoughts ('Kade
-# believes') and evidence ('a poll shows') stay in the table, with their kind, but balance
-# measures and the gold evaluation count these by default.
-VOICE_KINDS = ("speech", "writing")
+# The kinds of statement that give a side a voice: what it said, wrote, or reported as found
+# ('Amnesty finds ...', 'the report shows ...'). Thoughts and intentions the writer ascribes
+# ('Kade believes', 'the UN aims to') stay in the table with their kind, but balance measures
+# and the gold evaluation leave them out by default.
+VOICE_KINDS = ("speech", "writing", "evidence")
 
 
 def extract_attributions(doc: Document, codebook: Codebook | None = None) -> list[Attribution]:

@@ -24,11 +24,11 @@ from biaskit.cli.commands import (
     _claims,
     _compare,
     _corpus_info,
-    _evaluate,
     _quotes,
     _run,
     _tone,
 )
+from biaskit.cli.evaluation import _evaluate
 from biaskit.errors import BiaskitError
 
 
@@ -137,12 +137,26 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate", help="score the attribution extractor against gold annotations",
-        description="Compare extracted statements with hand-made gold annotations (JSON "
-                    "Lines, see tests/gold/GUIDELINES.md): precision, recall and F1 of "
-                    "detection; accuracy of actor, side and mode; and every error.")
+        description="Compare extracted statements with gold annotations: a JSON Lines file "
+                    "(see docs/guide/validation.md) or a folder of BRAT .ann files beside "
+                    "their .txt files (brat, INCEpTION, PolNeAR). Prints detection at the "
+                    "lenient 0.3 cover and at exact span, speaker, actor, side, mode, cue and "
+                    "stance accuracy where the gold has them, overall, per outlet and per "
+                    "document, and the errors.")
     _corpus_arguments(evaluate)
-    evaluate.add_argument("--gold", required=True, metavar="FILE",
-                          help="gold annotations, one JSON object per line")
+    evaluate.add_argument("--gold", required=True, metavar="FILE_OR_DIR",
+                          help="gold annotations: one JSON object per line, or a folder of "
+                               "BRAT .ann files")
+    evaluate.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                          help="table for reading; csv or jsonl give the figures per level "
+                               "(overall, outlet, document), or with --statements every "
+                               "statement, for other tools")
+    evaluate.add_argument("--statements", action="store_true",
+                          help="with --format csv or jsonl: one row per gold statement and "
+                               "per found statement matching none, instead of the figures")
+    evaluate.add_argument("--documents", action="store_true",
+                          help="also print the figures of every document (shown anyway for "
+                               "up to 20 documents)")
     evaluate.set_defaults(run=_evaluate)
     return parser
 
