@@ -156,7 +156,7 @@ def _claims(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
     if codebook is None or not codebook.claims:
         raise InputError("claims need a codebook with a 'claims' section",
-                         hint="Give --codebook FILE (see README, 'Codebooks')")
+                         hint="Give --codebook FILE (see docs/guide/codebooks.md)")
     tables, failed = _guarded(corpus, partial(_claims_of, codebook=codebook), args)
     frame = tables["claims"]
     if args.format != "table":
@@ -184,8 +184,8 @@ def _tone(args: argparse.Namespace) -> int:
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
           if len(table) else "no statements or mentions of any side")
     print("\nvoice: the side's own attributed words; coverage: the outlet's words around the "
-          "side.\nVADER scores news about violence negative whatever its stance; see README, "
-          "'Tone'.")
+          "side.\nVADER scores news about violence negative whatever its stance; see "
+          "docs/guide/tone.md.")
     return _exit_code(corpus, failed)
 
 

@@ -1,6 +1,6 @@
 """Claims: every sentence that expresses a codebook claim, and how the article presents it.
 
-Matching rules (documented in the README, 'Claims'):
+Matching rules (documented in docs/guide/report.md, 'How a claim is found'):
 
 * each cue phrase of a claim matches as a sequence of words, ignoring case and apostrophe
   style; a word of four letters or more also matches its inflections (``killed`` finds
