@@ -92,8 +92,10 @@ def _quotes(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from biaskit.compare import compare  # the report pulls in matplotlib: load it only here
-    from biaskit.report.index import key_table, write_report
+    from biaskit.report.index import check_folder, key_table, write_report
+    from biaskit.report.index_page import OUTLETS_AS_COLUMNS
 
+    check_folder(Path(args.out))  # before the analysis: a refused folder wastes no time
     corpus, codebook = _load(args)
     if codebook is None:
         raise InputError("comparing needs a codebook",
@@ -102,12 +104,15 @@ def _compare(args: argparse.Namespace) -> int:
         raise InputError("no document could be loaded", path=args.path)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
                      n_jobs=args.jobs, progress=False if args.quiet else None)
-    print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
+    key = key_table(result)
+    if len(key.columns) > OUTLETS_AS_COLUMNS:  # many outlets: one row each, wrapped to 100
+        key = key.T
+    print(key.to_string(float_format=lambda x: f"{x:.2f}", na_rep="-", line_width=100))
     for warning in result.warnings:
         print(f"note: {warning}")
     for failure in result.failures:
         print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
-    index = write_report(result, corpus, codebook, args.out)
+    index = write_report(result, corpus, codebook, args.out, n_jobs=args.jobs)
     load_failed = sum(p.severity == "error" for p in corpus.problems)
     warned = sum(p.severity == "warning" for p in corpus.problems)
     print(f"\ndocuments: {len(result.by_document)} analysed, {warned} warnings, "
