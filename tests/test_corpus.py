@@ -180,8 +180,7 @@ def test_folder_problems_are_reported_and_never_abort_the_run(write, tmp_path):
     rows = problems[["doc_id", "location", "severity"]].values.tolist()
     messages = problems["message"].tolist()
     assert rows == [["", "line 4", "warning"], ["empty", "", "error"],
-                    ["good", "metadata.csv line 2", "warning"], ["nometa", "", "warning"],
-                    ["", "source", "warning"]]  # 'nometa' has no source: "unknown outlet"
+                    ["good", "metadata.csv line 2", "warning"], ["nometa", "", "warning"]]
     assert messages[0] == "metadata names 'gone.txt', which is not in the folder"
     assert messages[1].startswith("the file is empty")
     assert messages[2].startswith("provenance 'made-up' is not one of real, constructed")
@@ -236,7 +235,7 @@ def test_bad_jsonl_lines_and_empty_texts_become_problems(write):
     assert corpus.doc_ids == ["a"]
     locations = corpus.problems_frame()[["doc_id", "location", "severity"]].values.tolist()
     assert locations == [["", "line 2", "error"], ["", "line 4", "error"],
-                         ["b", "row 2", "error"], ["", "source", "warning"]]
+                         ["b", "row 2", "error"]]
 
 
 def test_duplicate_doc_ids_are_renamed_with_a_warning(write):

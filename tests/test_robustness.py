@@ -68,7 +68,7 @@ def test_cli_counts_analysed_warned_and_failed_and_exits_1(tmp_path, monkeypatch
                  "--out", str(tmp_path / "out"), "--bootstrap", "0"])
     captured = capsys.readouterr()
     assert code == 1
-    assert "documents: 0 analysed, 1 warnings, 3 failed" in captured.out  # no source
+    assert "documents: 0 analysed, 0 warnings, 3 failed" in captured.out
     assert "analysis failed (ValueError: x)" in captured.err
 
 

@@ -102,6 +102,8 @@ def _compare(args: argparse.Namespace) -> int:
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
     if not len(corpus):
         raise InputError("no document could be loaded", path=args.path)
+    if corpus.unknown_source_note():
+        print(f"biaskit: warning: {corpus.unknown_source_note()}", file=sys.stderr)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
                      n_jobs=args.jobs, progress=False if args.quiet else None)
     key = key_table(result)

@@ -176,16 +176,10 @@ class Corpus(Sequence):
 
     def __init__(self, documents: Iterable[Document], problems: Iterable[Problem] = (),
                  name: str = ""):
-        documents, problems = list(documents), list(problems)
+        documents = list(documents)
         nameless = [i for i, doc in enumerate(documents) if not doc.source]
         for i in nameless:  # replace() keeps every field; the analysers' memo starts afresh
             documents[i] = replace(documents[i], source=UNKNOWN_SOURCE)
-        if nameless:
-            problems.append(Problem(
-                "", "", "source", "warning",
-                f"{len(nameless)} of {len(documents)} documents have no source, so they are "
-                f"counted as one outlet, {UNKNOWN_SOURCE!r}. Give each document a source (a "
-                "'source' column in metadata.csv or in the table)"))
         self.documents = tuple(documents)
         self.problems = tuple(problems)
         self.name = name
@@ -193,6 +187,17 @@ class Corpus(Sequence):
         if len(self._by_id) != len(self.documents):
             twice = [i for i, n in Counter(d.doc_id for d in self.documents).items() if n > 1]
             raise ValueError(f"duplicate doc_id(s) in corpus: {', '.join(twice)}")
+
+    def unknown_source_note(self) -> str:
+        """A warning when some documents have no source (they are pooled as one outlet,
+        :data:`UNKNOWN_SOURCE`), else ''. The comparison report and ``biaskit compare`` show
+        it."""
+        nameless = sum(doc.source == UNKNOWN_SOURCE for doc in self.documents)
+        if not nameless:
+            return ""
+        return (f"{nameless} of {len(self.documents)} documents have no source, so they are "
+                f"counted as one outlet, {UNKNOWN_SOURCE!r}. Give each document a source (a "
+                "'source' column in metadata.csv or in the table)")
 
     def __len__(self) -> int:
         return len(self.documents)

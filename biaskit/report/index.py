@@ -12,24 +12,27 @@ Nothing is written outside the folder: file names made from document ids are san
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from biaskit.attribution.balance import balance_index
 from biaskit.codebook import Codebook
 from biaskit.compare import Comparison
 from biaskit.corpus.document import Corpus
 from biaskit.errors import InputError
-from biaskit.report.article_map import article_map
+from biaskit.report.article_map import article_map, blocks_frame
 from biaskit.report.balance_chart import balance_chart
 from biaskit.report.claim_modes import claim_modes_chart
 from biaskit.report.figure import save_figure
 from biaskit.report.frame_heatmap import frame_heatmap
 from biaskit.report.index_page import index_html
 from biaskit.report.outlet_map import MAP_ARTICLES, outlet_map
-from biaskit.report.pages import file_names, write_pages
+from biaskit.report.pages import file_names, page_batches, write_batch
 from biaskit.report.tone_dotplot import tone_dotplot
+from biaskit.runs.batches import worker_pool
 
 FIGURES = ("balance", "article_map", "claim_modes", "frames", "tone")
 KEY_MEASURES = ("documents", "word_share_{a}", "word_share_{b}", "balance_index",
@@ -122,26 +125,40 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
     intervals = comparison.intervals[comparison.intervals["measure"] == "balance_index"]
     index_table = index_table.merge(intervals[["source", "low", "high"]], on="source")
     quotes = comparison.tables["attributions"]
-    documents = [doc for doc in corpus if doc.doc_id in analysed]
-    figures = {
-        "balance": lambda: balance_chart(index_table, a, b, codebook=codebook),
-        "article_map": lambda: article_map(documents, quotes, codebook=codebook)
-        if len(documents) <= MAP_ARTICLES else outlet_map(quotes, codebook=codebook),
-        "claim_modes": lambda: claim_modes_chart(comparison.tables["claims"],
-                                                 codebook=codebook),
-        "frames": lambda: frame_heatmap(comparison.tables["frames"]),
-        "tone": lambda: tone_dotplot(_tone_by_source(comparison), codebook=codebook,
-                                     sides=[a, b]),
+    few = len(analysed) <= MAP_ARTICLES
+    figures = {  # name: (function, arguments, keyword arguments), drawn where a worker is free
+        "balance": (balance_chart, (index_table, a, b), {"codebook": codebook}),
+        "article_map": (article_map, (blocks_frame(doc for doc in corpus
+                                                   if doc.doc_id in analysed), quotes),
+                        {"codebook": codebook}) if few else
+        (outlet_map, (quotes,), {"codebook": codebook}),
+        "claim_modes": (claim_modes_chart, (comparison.tables["claims"],),
+                        {"codebook": codebook}),
+        "frames": (frame_heatmap, (comparison.tables["frames"],), {}),
+        "tone": (tone_dotplot, (_tone_by_source(comparison),),
+                 {"codebook": codebook, "sides": [a, b]}),
     }
-    for name in figure_names:  # one at a time: a figure's memory is freed once it is saved
-        save_figure(figures[name](), _inside(out, f"figures/{name}.png"))
-
-    write_pages(corpus, comparison.tables, codebook,
-                {doc_id: _inside(out, f"articles/{name}") for doc_id, name in names.items()},
-                n_jobs=n_jobs)
+    tasks = [(draw_figure, (*figures[name], _inside(out, f"figures/{name}.png")))
+             for name in figure_names]
+    pages = {doc_id: _inside(out, f"articles/{name}") for doc_id, name in names.items()}
+    tasks += [(write_batch, batch) for batch in page_batches(
+        corpus, comparison.tables, codebook, pages, copy=n_jobs > 1)]
+    if n_jobs == 1 or len(tasks) < 2:
+        for function, arguments in tasks:
+            function(*arguments)
+    else:  # figures first: each takes as long as many pages
+        with worker_pool(n_jobs) as pool:
+            for future in [pool.submit(function, *arguments) for function, arguments in tasks]:
+                future.result()
     index.write_text(index_html(comparison, corpus, codebook, key_table(comparison), tables,
                                 figure_names, names), encoding="utf-8")
     return index
+
+
+def draw_figure(function: Callable[..., Figure], arguments: tuple, keywords: dict,
+                path: Path) -> Path:
+    """Draw one figure and save it (a task for a worker process)."""
+    return save_figure(function(*arguments, **keywords), path)
 
 
 def _problems(corpus: Corpus, comparison: Comparison) -> pd.DataFrame:

@@ -11,7 +11,7 @@ The page loads nothing: the sorting script and the style are inline.
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import lru_cache
 from importlib.resources import files
 
 import pandas as pd
@@ -65,7 +65,7 @@ filter.addEventListener("input",function(){
 })();"""
 
 
-@cache
+@lru_cache(maxsize=1)
 def explanations() -> dict[str, dict[str, dict[str, str]]]:
     """The measures' and figures' texts from ``biaskit/data/measures.yaml``."""
     data = yaml.safe_load(files("biaskit").joinpath("data/measures.yaml").read_text("utf-8"))
@@ -201,10 +201,11 @@ def index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook, key: 
         "to sentences in the article views and in <code>tables/</code>.</p>",
     ]
     problems = [*corpus.problems, *comparison.failures]
-    if comparison.warnings or problems:
+    notes = [note for note in [corpus.unknown_source_note()] if note] + comparison.warnings
+    if notes or problems:
         shown_problems = problems[:50]  # a corpus with thousands of bad lines lists them in CSV
         parts.append("<div class='warn'><b>Read with care</b><ul>")
-        parts += [f"<li>{esc(w)}</li>" for w in comparison.warnings]
+        parts += [f"<li>{esc(w)}</li>" for w in notes]
         parts += [f"<li>{esc(p.severity)}: {esc(p.doc_id or p.path or p.location)}: "
                   f"{esc(p.message)}</li>" for p in shown_problems]
         if len(problems) > len(shown_problems):

@@ -50,32 +50,39 @@ def rows_by_document(table: pd.DataFrame | None) -> dict[str, list[dict]]:
     return grouped
 
 
-def _write_batch(docs: Sequence[Document], rows: Sequence[tuple[list, list, list]],
-                 codebook: Codebook, sides: list[str], paths: Sequence[str], back: str) -> int:
+def write_batch(docs: Sequence[Document], rows: Sequence[tuple[list, list, list]],
+                codebook: Codebook, sides: list[str], paths: Sequence[str], back: str) -> int:
+    """Write the pages of a batch of documents (a task for a worker process)."""
     for doc, (statements, claims, cues), path in zip(docs, rows, paths, strict=True):
         view = ArticleView(doc, statements, codebook, claims, cues, sides=sides)
         Path(path).write_text(view.to_html(back=back), encoding="utf-8")
     return len(docs)
 
 
-def write_pages(corpus: Corpus, tables: dict[str, pd.DataFrame], codebook: Codebook,
-                paths: dict[str, Path], *, n_jobs: int = 1, back: str = "../index.html") -> int:
-    """Write the view of every document of ``paths`` (doc_id -> file) and return how many.
-
-    ``n_jobs`` worker processes write batches of pages; the pages are the same for any number.
-    """
+def page_batches(corpus: Corpus, tables: dict[str, pd.DataFrame], codebook: Codebook,
+                 paths: dict[str, Path], *, copy: bool = False, back: str = "../index.html"
+                 ) -> list[tuple]:
+    """The arguments of :func:`write_batch` for the documents of ``paths`` (doc_id -> file),
+    :data:`BATCH` at a time. ``copy`` sends copies of the documents without what the
+    analysers kept on them (sentences, quotes), for worker processes: far less to pickle."""
     sides = side_order(codebook, tables.get("attributions"))
     grouped = [rows_by_document(tables.get(name)) for name in VIEW_TABLES]
     docs = [doc for doc in corpus if doc.doc_id in paths]
     batches = []
     for i in range(0, len(docs), BATCH):
         chunk = docs[i:i + BATCH]
-        batches.append((
-            # A fresh copy without the analysers' memo (sentences, quotes): far less to pickle.
-            [replace(doc) for doc in chunk] if n_jobs > 1 else chunk,
-            [tuple(g.get(doc.doc_id, []) for g in grouped) for doc in chunk],
-            codebook, sides, [str(paths[doc.doc_id]) for doc in chunk], back))
+        batches.append(([replace(doc) for doc in chunk] if copy else chunk,
+                        [tuple(g.get(doc.doc_id, []) for g in grouped) for doc in chunk],
+                        codebook, sides, [str(paths[doc.doc_id]) for doc in chunk], back))
+    return batches
+
+
+def write_pages(corpus: Corpus, tables: dict[str, pd.DataFrame], codebook: Codebook,
+                paths: dict[str, Path], *, n_jobs: int = 1) -> int:
+    """Write the view of every document of ``paths`` (doc_id -> file) and return how many;
+    ``n_jobs`` worker processes write batches of pages (the same pages for any number)."""
+    batches = page_batches(corpus, tables, codebook, paths, copy=n_jobs > 1)
     if n_jobs == 1 or len(batches) < 2:
-        return sum(_write_batch(*batch) for batch in batches)
+        return sum(write_batch(*batch) for batch in batches)
     with worker_pool(n_jobs) as pool:
-        return sum(pool.map(_write_batch, *zip(*batches, strict=True)))
+        return sum(pool.map(write_batch, *zip(*batches, strict=True)))

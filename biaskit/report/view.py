@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
