@@ -28,7 +28,8 @@ OUTLETS_AS_COLUMNS = 6
 _STYLE = """body{font-family:Georgia,serif;max-width:1100px;margin:2em auto;padding:0 1em;
 color:#222;line-height:1.45}table{border-collapse:collapse;font-size:13px;margin:.5em 0}
 td,th{border:1px solid #bbb;padding:3px 6px;text-align:right;vertical-align:top}
-th{background:#f2f2f2}td.t,th.t{text-align:left}.scroll{overflow-x:auto;max-width:100%}
+th{background:#f2f2f2}td.t,th.t{text-align:left}tbody th.t{min-width:12em}
+.scroll{overflow-x:auto;max-width:100%}
 .tall{max-height:40em;overflow-y:auto}img{max-width:100%;border:1px solid #ddd;margin:.5em 0}
 .warn{background:#fff4d6;padding:.5em 1em;border-left:4px solid #E69F00}code{font-size:90%}
 figure{margin:1.5em 0}figcaption{font-size:14px;max-width:48em}dt{font-weight:bold;
@@ -196,8 +197,9 @@ def index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook, key: 
         f"<title>biaskit: {esc(corpus.name)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>How {outlets} outlet{'s' if outlets != 1 else ''} present "
         f"{esc(' and '.join(shown))}</h1>",
-        f"<p>Corpus <code>{esc(corpus.name)}</code>: {len(corpus)} articles. Codebook "
-        f"<code>{esc(codebook.name or codebook.path)}</code>. Every number below is traced "
+        f"<p>Corpus <code>{esc(corpus.name)}</code>: {len(corpus)} articles. "
+        + (f"Codebook <code>{esc(str(codebook.name or codebook.path))}</code>. "
+           if codebook.name or codebook.path else "") + "Every number below is traced "
         "to sentences in the article views and in <code>tables/</code>.</p>",
     ]
     problems = [*corpus.problems, *comparison.failures]
