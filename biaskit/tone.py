@@ -70,7 +70,8 @@ def sentence_tone(documents: Iterable[Document | AnnotatedDocument]) -> pd.DataF
         roles = {block.index: block.role for block in doc.blocks}
         for sentence in doc.sentences:
             rows.append({"doc_id": doc.doc_id, "source": doc.source,
-                         "paragraph": sentence.paragraph, "role": roles[sentence.paragraph],
+                         "paragraph": doc.blocks[sentence.paragraph].paragraph,
+                         "role": roles[sentence.paragraph],
                          "sentence": sentence.index, "start": sentence.start,
                          "end": sentence.end, "text": sentence.text,
                          **_scored(sentence.text)})

@@ -236,7 +236,8 @@ def test_positions_headline_standfirst_lead_body():
                        title="Tarsia denies bombing civilians",
                        standfirst="Northfield centre says the army hit a clinic")
     assert [a.position for a in found] == ["headline", "standfirst", "lead", "body"]
-    assert [a.paragraph for a in found] == [0, 1, 2, 3]
+    assert [a.block for a in found] == [0, 1, 2, 3]
+    assert [a.paragraph for a in found] == [0, 0, 1, 2]  # as a reader counts: body from 1
 
 
 def test_frame_has_the_documented_columns_and_evidence():

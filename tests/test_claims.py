@@ -19,7 +19,7 @@ def claims(corpus, codebook, quotes):
 
 @pytest.fixture(scope="module")
 def seed_claims(claims):
-    return claims[claims["doc_id"] == SEED.stem].set_index("paragraph")
+    return claims[claims["doc_id"] == SEED.stem].set_index("block")
 
 
 # -- the seed article --------------------------------------------------------------------------

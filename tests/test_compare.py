@@ -98,9 +98,10 @@ def test_report_folder_holds_index_tables_figures_and_article_views(result, corp
 
 
 def test_report_file_names_from_hostile_doc_ids_stay_inside_the_folder(tmp_path):
-    from biaskit.report.index import _file_names, _inside
+    from biaskit.report.index import _inside
+    from biaskit.report.pages import file_names
 
-    names = _file_names(["../../etc/passwd", "a/b", "a_b", ".."])
+    names = file_names(["../../etc/passwd", "a/b", "a_b", ".."])
     assert names == {"../../etc/passwd": "_.._etc_passwd.html", "a/b": "a_b.html",
                      "a_b": "a_b_2.html", "..": "document.html"}
     with pytest.raises(ValueError, match="refusing to write outside"):

@@ -279,24 +279,25 @@ def test_sentences_frame(make_doc):
     docs = [make_doc("a", "Headline A", ["One. Two."]),
             make_doc("b", "Headline B", ["Three."], standfirst="Stand B")]
     frame = sentences_frame(Corpus(docs))
-    assert list(frame.columns) == ["doc_id", "paragraph", "role", "sentence", "start", "end",
-                                   "text"]
+    assert list(frame.columns) == ["doc_id", "paragraph", "block", "role", "sentence", "start",
+                                   "end", "text"]
     assert frame["doc_id"].tolist() == ["a", "a", "a", "b", "b", "b"]
     assert frame["role"].tolist() == ["headline", "body", "body", "headline", "standfirst",
                                       "body"]
     assert frame["sentence"].tolist() == [0, 1, 2, 0, 1, 2]
-    assert frame["paragraph"].tolist() == [0, 1, 1, 0, 1, 2]
+    assert frame["block"].tolist() == [0, 1, 1, 0, 1, 2]
+    assert frame["paragraph"].tolist() == [0, 1, 1, 0, 0, 1]  # as a reader counts
     assert frame["text"].tolist() == ["Headline A", "One.", "Two.", "Headline B", "Stand B",
                                       "Three."]
     assert all(pd.api.types.is_integer_dtype(frame[c])
-               for c in ("paragraph", "sentence", "start", "end"))
+               for c in ("paragraph", "block", "sentence", "start", "end"))
 
 
 def test_sentences_frame_of_nothing_has_the_columns():
     frame = sentences_frame([])
     assert frame.empty
-    assert list(frame.columns) == ["doc_id", "paragraph", "role", "sentence", "start", "end",
-                                   "text"]
+    assert list(frame.columns) == ["doc_id", "paragraph", "block", "role", "sentence", "start",
+                                   "end", "text"]
 
 
 # --- properties and pathological input ---------------------------------------------------------

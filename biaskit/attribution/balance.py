@@ -45,7 +45,7 @@ def _weighted(attributions: pd.DataFrame, documents: Iterable[Document]) -> pd.D
     blocks = {doc.doc_id: len(doc.blocks) for doc in documents}
     frame = attributions.copy()
     n = frame["doc_id"].map(blocks)
-    frame["prominence"] = (n - frame["paragraph"]) / n
+    frame["prominence"] = (n - frame["block"]) / n
     frame["direct_statements"] = (frame["mode"] == "direct").astype(int)
     frame["words"] = frame["content_words"]
     frame["statements"] = 1

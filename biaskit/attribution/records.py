@@ -30,7 +30,8 @@ class Attribution:
 
     doc_id: str
     source: str
-    paragraph: int
+    paragraph: int  # as a reader counts: body paragraphs from 1, 0 in headline and standfirst
+    block: int  # the index in doc.blocks (0 the headline)
     sentence_index: int
     sentence: str
     start: int
@@ -87,8 +88,8 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[
         j = bisect_right(sentence_starts, end - 1) - 1
         first = sentences[i] if i >= 0 else found["sentence"]
         last = sentences[j] if j >= i >= 0 else first
-        paragraph = first.paragraph
-        position = "lead" if paragraph == first_body else roles[paragraph]
+        block = first.paragraph
+        position = "lead" if block == first_body else roles[block]
         actor = speaker.actor
         cue_text = text[cue.start:cue.end]
         if actor:
@@ -101,7 +102,8 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[
                     + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
         rows.append((
-            doc_id, source, paragraph, first.index, text[first.start:last.end],
+            doc_id, source, doc.blocks[block].paragraph, block, first.index,
+            text[first.start:last.end],
             # Speaker phrases were read in the masked text (context.py): "Mr_" is "Mr.".
             start, end, speaker.name.replace(MASK, "."), speaker.label.replace(MASK, "."),
             actor.actor_id if actor else "", actor.side if actor else "",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -94,22 +95,28 @@ def _quotes(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from biaskit.compare import compare  # the report pulls in matplotlib: load it only here
-    from biaskit.report.index import key_table, write_report
+    from biaskit.report.index import check_folder, key_table, write_report
+    from biaskit.report.index_page import OUTLETS_AS_COLUMNS
 
+    check_folder(Path(args.out))  # before the analysis: a refused folder wastes no time
     corpus, codebook = _load(args)
     if codebook is None:
         raise InputError("comparing needs a codebook",
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
     if not len(corpus):
         raise InputError("no document could be loaded", path=args.path)
+    if corpus.unknown_source_note():
+        print(f"biaskit: warning: {corpus.unknown_source_note()}", file=sys.stderr)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
                      n_jobs=args.jobs, progress=False if args.quiet else None)
-    print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
+    # Many outlets: one row each, wrapped to 100 characters.
+    key = key_table(result, outlets_as_rows=len(result.by_source) > OUTLETS_AS_COLUMNS)
+    print(key.to_string(float_format=lambda x: f"{x:.2f}", na_rep="-", line_width=100))
     for warning in result.warnings:
-        print(f"note: {warning}")
+        print(textwrap.fill(f"note: {warning}", width=100, subsequent_indent="  "))
     for failure in result.failures:
         print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
-    index = write_report(result, corpus, codebook, args.out)
+    index = write_report(result, corpus, codebook, args.out, n_jobs=args.jobs)
     load_failed = sum(p.severity == "error" for p in corpus.problems)
     warned = sum(p.severity == "warning" for p in corpus.problems)
     print(f"\ndocuments: {len(result.by_document)} analysed, {warned} warnings, "

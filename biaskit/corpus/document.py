@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -37,12 +37,28 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True)
 class Block:
-    """A headline, standfirst or body paragraph: ``doc.text[start:end]`` is its text."""
+    """A headline, standfirst or body paragraph: ``doc.text[start:end]`` is its text.
+
+    ``index`` is the block's place in ``doc.blocks`` (the headline is 0); ``paragraph`` is the
+    number a reader counts: body paragraphs from 1 (the lead), 0 for the headline and the
+    standfirst, which :func:`block_label` names instead. Every table, view and figure of
+    biaskit shows this number.
+    """
 
     index: int
     role: Literal["headline", "standfirst", "body"]
     start: int
     end: int
+    paragraph: int = 0
+
+
+def block_label(block: Block) -> str:
+    """How a reader names the block: 'headline', 'standfirst' or 'paragraph 3'."""
+    return f"paragraph {block.paragraph}" if block.role == "body" else block.role
+
+
+#: The outlet of a document with no ``source``: visible in every table, never pooled silently.
+UNKNOWN_SOURCE = "unknown outlet"
 
 
 @dataclass(frozen=True)
@@ -82,7 +98,8 @@ class Document:
                     "whitespace; build documents with Document.from_parts to have them cleaned")
             if pieces:
                 offset += 2
-            blocks.append(Block(len(blocks), role, offset, offset + len(part)))
+            body = sum(b.role == "body" for b in blocks) + 1 if role == "body" else 0
+            blocks.append(Block(len(blocks), role, offset, offset + len(part), body))
             pieces.append(part)
             offset += len(part)
         if self.provenance not in PROVENANCES:
@@ -159,6 +176,10 @@ class Corpus(Sequence):
 
     def __init__(self, documents: Iterable[Document], problems: Iterable[Problem] = (),
                  name: str = ""):
+        documents = list(documents)
+        nameless = [i for i, doc in enumerate(documents) if not doc.source]
+        for i in nameless:  # replace() keeps every field; the analysers' memo starts afresh
+            documents[i] = replace(documents[i], source=UNKNOWN_SOURCE)
         self.documents = tuple(documents)
         self.problems = tuple(problems)
         self.name = name
@@ -166,6 +187,17 @@ class Corpus(Sequence):
         if len(self._by_id) != len(self.documents):
             twice = [i for i, n in Counter(d.doc_id for d in self.documents).items() if n > 1]
             raise ValueError(f"duplicate doc_id(s) in corpus: {', '.join(twice)}")
+
+    def unknown_source_note(self) -> str:
+        """A warning when some documents have no source (they are pooled as one outlet,
+        :data:`UNKNOWN_SOURCE`), else ''. The comparison report and ``biaskit compare`` show
+        it."""
+        nameless = sum(doc.source == UNKNOWN_SOURCE for doc in self.documents)
+        if not nameless:
+            return ""
+        return (f"{nameless} of {len(self.documents)} documents have no source, so they are "
+                f"counted as one outlet, {UNKNOWN_SOURCE!r}. Give each document a source (a "
+                "'source' column in metadata.csv or in the table)")
 
     def __len__(self) -> int:
         return len(self.documents)

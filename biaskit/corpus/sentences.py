@@ -213,7 +213,7 @@ def _segment(doc: Any) -> list[Sentence]:
     return out
 
 
-_COLUMNS = ("doc_id", "paragraph", "role", "sentence", "start", "end", "text")
+_COLUMNS = ("doc_id", "paragraph", "block", "role", "sentence", "start", "end", "text")
 
 
 def sentences_frame(docs: Iterable[Any]) -> pd.DataFrame:
@@ -223,24 +223,27 @@ def sentences_frame(docs: Iterable[Any]) -> pd.DataFrame:
         docs: An iterable of Documents (a Corpus is iterable).
 
     Returns:
-        Columns ``doc_id, paragraph, role, sentence, start, end, text``; ``paragraph`` is the
-        block index, ``role`` its role ("headline", "standfirst" or "body") and ``sentence``
+        Columns ``doc_id, paragraph, block, role, sentence, start, end, text``; ``paragraph``
+        is the number a reader counts (body paragraphs from 1, 0 in the headline and the
+        standfirst: :class:`~biaskit.corpus.document.Block`), ``block`` the block index,
+        ``role`` its role ("headline", "standfirst" or "body") and ``sentence``
         the 0-based sentence index within the document.
     """
     import pandas as pd  # deferred: segmentation alone should not pay for importing pandas
 
     cols: dict[str, list[Any]] = {c: [] for c in _COLUMNS}
     for doc in docs:
-        roles = {block.index: block.role for block in doc.blocks}
         for s in document_sentences(doc):
+            block = doc.blocks[s.paragraph]
             cols["doc_id"].append(s.doc_id)
-            cols["paragraph"].append(s.paragraph)
-            cols["role"].append(roles[s.paragraph])
+            cols["paragraph"].append(block.paragraph)
+            cols["block"].append(block.index)
+            cols["role"].append(block.role)
             cols["sentence"].append(s.index)
             cols["start"].append(s.start)
             cols["end"].append(s.end)
             cols["text"].append(s.text)
-    ints = ("paragraph", "sentence", "start", "end")
+    ints = ("paragraph", "block", "sentence", "start", "end")
     return pd.DataFrame(
         {c: pd.Series(v, dtype="int64" if c in ints else str) for c, v in cols.items()}
     )

@@ -50,7 +50,7 @@ _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denie
 _UNATTRIBUTED = re.compile(
     r"\b(?:reports?|allegations?|accusations?|claims?|rumou?rs?)\s+(?:\w+\s+){0,2}?"
     r"(?:that|of|say|said|suggest\w*)\b|\breportedly\b|\baccused\s+of\b", re.IGNORECASE)
-COLUMNS = ["doc_id", "source", "claim", "claim_side", "paragraph", "sentence_index",
+COLUMNS = ["doc_id", "source", "claim", "claim_side", "paragraph", "block", "sentence_index",
            "sentence", "start", "end", "matched", "polarity", "presenter", "presenter_side",
            "mode", "cue", "stance", "markers", "speaker_markers", "scare_quotes", "countered",
            "countered_by",
@@ -307,7 +307,8 @@ def _occurrence(article: _Article, claim: Claim, side: re.Pattern[str], sentence
     blocks = len(doc.blocks)
     role = doc.blocks[sentence.paragraph].role
     return (
-        doc.doc_id, doc.source, claim.claim_id, claim.side, sentence.paragraph,
+        doc.doc_id, doc.source, claim.claim_id, claim.side,
+        doc.blocks[sentence.paragraph].paragraph, sentence.paragraph,
         sentence.index, sentence.text, start, end,
         "; ".join(text[s:e] for s, e, _ in matches),
         "negated" if negated else "affirmed", who, side_of, mode, cue, stance,

@@ -40,21 +40,23 @@ BLOCK_STYLE = {  # role: (face colour, legend label)
 
 def blocks_frame(documents: Iterable[Document]) -> pd.DataFrame:
     """One row per block (headline, standfirst, body paragraph) of each document, in reading
-    order: ``doc_id``, ``source``, ``paragraph`` (the block index), ``role``."""
-    rows = [{"doc_id": doc.doc_id, "source": doc.source, "paragraph": block.index,
-             "role": block.role} for doc in documents for block in doc.blocks]
-    return pd.DataFrame(rows, columns=["doc_id", "source", "paragraph", "role"])
+    order: ``doc_id``, ``source``, ``paragraph`` (as a reader counts: body paragraphs from 1,
+    0 in the headline and the standfirst), ``block`` (the block index), ``role``."""
+    rows = [{"doc_id": doc.doc_id, "source": doc.source, "paragraph": block.paragraph,
+             "block": block.index, "role": block.role}
+            for doc in documents for block in doc.blocks]
+    return pd.DataFrame(rows, columns=["doc_id", "source", "paragraph", "block", "role"])
 
 
 def _blocks(documents, quotes: pd.DataFrame) -> pd.DataFrame:
     if isinstance(documents, pd.DataFrame):
-        _require(documents, ["doc_id", "paragraph", "role"], "article_map's documents table")
-        blocks = documents.drop_duplicates(["doc_id", "paragraph"])
+        _require(documents, ["doc_id", "block", "role"], "article_map's documents table")
+        blocks = documents.drop_duplicates(["doc_id", "block"])
         if "source" not in blocks:
             sources = quotes.drop_duplicates("doc_id").set_index("doc_id")["source"] \
                 if "source" in quotes else pd.Series(dtype=str)
             blocks = blocks.assign(source=blocks["doc_id"].map(sources).fillna(""))
-        return blocks[["doc_id", "source", "paragraph", "role"]].reset_index(drop=True)
+        return blocks[["doc_id", "source", "block", "role"]].reset_index(drop=True)
     return blocks_frame(documents)
 
 
@@ -94,16 +96,16 @@ def article_map(documents: Iterable[Document] | pd.DataFrame, quotes: pd.DataFra
     Args:
         documents: the documents (a :class:`~biaskit.corpus.document.Corpus` or any iterable of
             :class:`~biaskit.corpus.document.Document`), or a table with one row per block and the
-            columns ``doc_id``, ``paragraph`` (block index), ``role`` and optionally
+            columns ``doc_id``, ``block`` (block index), ``role`` and optionally
             ``source`` (:func:`blocks_frame` or :func:`biaskit.sentences_frame` give one).
         quotes: the attribution table (:func:`biaskit.attributions_frame`): ``doc_id``,
-            ``paragraph``, ``side``, ``mode`` and ``start``.
+            ``block``, ``side``, ``mode`` and ``start``.
         codebook: gives the sides' labels and their colour order.
 
     Returns:
         The figure.
     """
-    _require(quotes, ["doc_id", "paragraph", "side", "mode"], "article_map's quotes table")
+    _require(quotes, ["doc_id", "block", "side", "mode"], "article_map's quotes table")
     blocks = _blocks(documents, quotes)
     doc_ids = list(dict.fromkeys(blocks["doc_id"]))
     statements = quotes[quotes["doc_id"].isin(doc_ids)].copy()
@@ -123,10 +125,10 @@ def article_map(documents: Iterable[Document] | pd.DataFrame, quotes: pd.DataFra
     slot_of: dict[tuple[str, int], int] = {}
     labels, widest = [], 1
     for doc_id, doc_blocks in blocks.groupby("doc_id", sort=False):
-        doc_blocks = doc_blocks.sort_values("paragraph")
+        doc_blocks = doc_blocks.sort_values("block")
         slots = _slots(list(doc_blocks["role"]))
         widest = max(widest, max(slots))
-        for block, role, slot in zip(doc_blocks["paragraph"], doc_blocks["role"], slots,
+        for block, role, slot in zip(doc_blocks["block"], doc_blocks["role"], slots,
                                      strict=True):
             slot_of[(doc_id, int(block))] = slot
             face = BLOCK_STYLE.get(role, BLOCK_STYLE["body"])[0]
@@ -137,15 +139,14 @@ def article_map(documents: Iterable[Document] | pd.DataFrame, quotes: pd.DataFra
         source = blocks.loc[blocks["doc_id"] == doc_id, "source"].iloc[0]
         labels.append(f"{source} - {doc_id}" if source else str(doc_id))
 
-    sort_key = ["doc_id", "paragraph", "start"] if "start" in statements else \
-        ["doc_id", "paragraph"]
+    sort_key = ["doc_id", "block", "start"] if "start" in statements else ["doc_id", "block"]
     statements = statements.sort_values(sort_key, kind="mergesort")
     statements["slot"] = [slot_of.get((d, int(p)), np.nan)
-                          for d, p in zip(statements["doc_id"], statements["paragraph"],
+                          for d, p in zip(statements["doc_id"], statements["block"],
                                           strict=True)]
     statements = statements[statements["slot"].notna()]
-    rank = statements.groupby(["doc_id", "paragraph"]).cumcount()
-    size = statements.groupby(["doc_id", "paragraph"])["side"].transform("size")
+    rank = statements.groupby(["doc_id", "block"]).cumcount()
+    size = statements.groupby(["doc_id", "block"])["side"].transform("size")
     spread = np.where(size > 1, (rank / (size - 1).clip(lower=1) - 0.5) * 0.54, 0.0)
     statements["x"] = statements["slot"] + spread
     statements["y"] = statements["doc_id"].map(row_of)

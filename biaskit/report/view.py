@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,7 +36,8 @@ _CSS = """
 .V .bk-layout{display:flex;flex-wrap:wrap;gap:1.5em 2.5em;align-items:flex-start}
 .V .bk-text{flex:1 1 30em;max-width:42em;padding-left:2.4em}
 .V .bk-text>[data-block]{position:relative}
-.V .bk-text>[data-block]::before{content:attr(data-block);position:absolute;left:-2.8em;width:2em;
+.V .bk-text>[data-block]::before{content:attr(data-paragraph);position:absolute;left:-2.8em;
+ width:2em;
  text-align:right;font:11px/2.2 sans-serif;color:#999}
 .V h1{font-size:1.55em;line-height:1.3;margin:.3em 0 .6em}.V .standfirst{font-size:1.1em}
 .V .bk-st{background:var(--t);border-bottom:2px solid var(--c);padding:0 1px}
@@ -67,6 +69,8 @@ _CSS = """
 
 def _s(value: object) -> str:
     """A table cell as text, '' when missing."""
+    if isinstance(value, str):  # most cells: skip pandas' slower missing-value test
+        return value
     try:
         return "" if pd.isna(value) else str(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -89,11 +93,21 @@ def _css_string(text: str) -> str:
     return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
-def _rows(table: pd.DataFrame | None, doc_id: str | None) -> list[dict]:
-    """The rows of ``doc_id`` (all rows when None) as dicts."""
+def _rows(table: pd.DataFrame | None, doc_id: str) -> list[dict]:
+    """The rows of ``doc_id`` as dicts."""
     if table is None or len(table) == 0:
         return []
-    return (table if doc_id is None else table[table["doc_id"] == doc_id]).to_dict("records")
+    return table[table["doc_id"] == doc_id].to_dict("records")
+
+
+def side_order(codebook: Codebook | None, attributions: pd.DataFrame | None) -> list[str]:
+    """The sides in colour order: the codebook's, then others in order of appearance in
+    ``attributions`` (the whole corpus's, so that a side has one colour on every page)."""
+    order = list(codebook.sides) if codebook is not None else []
+    if attributions is not None and len(attributions) and "side" in attributions:
+        seen = attributions["side"].fillna("").astype(str).unique()
+        order += [s for s in seen if s not in order + ["", "unassigned"]]
+    return order
 
 
 def _render(text: str, lo: int, hi: int, spans: list[tuple]) -> str:
@@ -140,16 +154,23 @@ class ArticleView:
     ``_repr_html_()`` the same view as a fragment for notebooks, ``save(path)`` writes the page.
     """
 
-    def __init__(self, doc: Document, attributions: pd.DataFrame,
-                 codebook: Codebook | None = None, claims: pd.DataFrame | None = None,
-                 cues: pd.DataFrame | None = None):
+    def __init__(self, doc: Document, attributions: pd.DataFrame | list[dict],
+                 codebook: Codebook | None = None, claims: pd.DataFrame | list[dict] | None = None,
+                 cues: pd.DataFrame | list[dict] | None = None, *,
+                 sides: list[str] | None = None):
+        """Tables may hold many documents (only ``doc``'s rows are used), or be lists of
+        ``doc``'s rows as dicts, as the report passes them; ``sides`` is then the colour
+        order (:func:`side_order`), found once for the corpus."""
         self.doc, self.codebook = doc, codebook
-        self.statements = _rows(attributions, doc.doc_id)
-        self.claims, self.cues = _rows(claims, doc.doc_id), _rows(cues, doc.doc_id)
-        order = list(codebook.sides) if codebook is not None else []
-        seen = [_s(r.get("side")) for r in _rows(attributions, None)]
-        seen += [_s(r.get("claim_side")) for r in self.claims]
-        order += [s for s in dict.fromkeys(seen) if s not in order + ["", "unassigned"]]
+        if sides is None:
+            sides = side_order(codebook, attributions
+                               if isinstance(attributions, pd.DataFrame) else None)
+        self.statements, self.claims, self.cues = (
+            table if isinstance(table, list) else _rows(table, doc.doc_id)
+            for table in (attributions, claims, cues))
+        order = list(sides)
+        order += [s for s in dict.fromkeys(_s(r.get("claim_side")) for r in self.claims)
+                  if s not in order + ["", "unassigned"]]
         self.colours = side_colours([*order, "unassigned"])
         self.sides = list(self.colours)
         self.labels = {s: codebook.sides[s].label if codebook is not None
@@ -203,11 +224,22 @@ class ArticleView:
 
     def _article(self) -> str:
         spans = [s for s in self._spans() if s[0] is not None and s[1] is not None]
+        # Each block gets only the spans that reach into it (in their order, which breaks
+        # ties in nesting), not every span of the article: pages cost linear time in spans.
+        starts = [block.start for block in self.doc.blocks]
+        in_block: list[list[tuple]] = [[] for _ in starts]
+        for span in spans:
+            first = max(bisect_right(starts, span[0]) - 1, 0)
+            last = max(bisect_right(starts, span[1] - 1) - 1, first)
+            for k in range(first, min(last, len(starts) - 1) + 1):
+                in_block[k].append(span)
         parts = []
         for block in self.doc.blocks:
             tag, cls = _BLOCK_TAG.get(block.role, ("p", ""))
-            inner = _render(self.doc.text, block.start, block.end, spans)
-            parts.append(f'<{tag}{cls} data-block="{block.index}">{inner}</{tag}>')
+            inner = _render(self.doc.text, block.start, block.end, in_block[block.index])
+            number = {"headline": "H", "standfirst": "S"}.get(block.role, str(block.paragraph))
+            parts.append(f'<{tag}{cls} data-block="{block.index}" data-paragraph="{number}">'
+                         f'{inner}</{tag}>')
         return '<article class="bk-text">' + "\n\n".join(parts) + "</article>"
 
     def _legend(self) -> str:
@@ -246,8 +278,9 @@ class ArticleView:
             f"{who.count('narrator')} in the outlet's voice, "
             f"{who.count('unattributed_report')} unattributed). Marked cues: {len(kinds)} "
             f"({', '.join(f'{k} {kinds.count(k)}' for k in MARKS if k in kinds) or 'none'}).</p>"
-            f"<h2>Marks</h2><ul>{items}</ul><p>Numbers in the margin are paragraph (block) "
-            "indices; hover any mark for its details.</p></aside>")
+            f"<h2>Marks</h2><ul>{items}</ul><p>In the margin: H the headline, S the standfirst, "
+            "then the body paragraphs numbered from 1, as in every table; hover any mark for "
+            "its details.</p></aside>")
 
     def _style(self) -> str:
         rules = [_CSS.replace(".V", "." + self.scope)]
@@ -266,16 +299,21 @@ class ArticleView:
         return (f'<div class="biaskit-view {self.scope}">{self._style()}<div class="bk-meta">'
                 f'{meta}</div><div class="bk-layout">{self._article()}{self._legend()}</div></div>')
 
-    def to_html(self) -> str:
-        """A complete standalone page: inline CSS, no scripts, nothing loaded from elsewhere."""
+    def to_html(self, back: str | None = None) -> str:
+        """A complete standalone page: inline CSS, no scripts, nothing loaded from elsewhere.
+        ``back``: the address of the report's index, linked at the top and the bottom."""
         title = html.escape(f"{self.doc.title or self.doc.doc_id} \u2014 biaskit article view")
+        nav = (f'<nav style="font:14px sans-serif;margin:.6em 0"><a href="{html.escape(back)}">'
+               "\u2190 back to the report</a></nav>" if back else "")
         return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-                f"<title>{title}</title></head>\n<body>{self._repr_html_()}</body></html>\n")
+                '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f"<title>{title}</title></head>\n<body>{nav}{self._repr_html_()}{nav}"
+                "</body></html>\n")
 
-    def save(self, path: str | Path) -> Path:
+    def save(self, path: str | Path, back: str | None = None) -> Path:
         """Write :meth:`to_html` to exactly ``path`` (UTF-8) and return it."""
         path = Path(path)
-        path.write_text(self.to_html(), encoding="utf-8")
+        path.write_text(self.to_html(back), encoding="utf-8")
         return path
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from biaskit.attribution.balance import voiced
 from biaskit.attribution.records import VOICE_KINDS
-from biaskit.corpus.document import Document, Problem
+from biaskit.corpus.document import UNKNOWN_SOURCE, Document, Problem
 from biaskit.errors import InputError
 from biaskit.validation.brat import GOLD_FRAME, load_brat
 from biaskit.validation.scoring import EXACT, LENIENT, statement_table, summarise
@@ -154,10 +154,11 @@ def _metadata_outlets(folder: Path) -> dict[str, str]:
 
 
 def outlet_of(doc_id: str, documents: dict[str, Document], gold: Gold) -> str:
-    """The document's ``source``, else the gold folder's metadata, else the file name's prefix
-    before the first ``_`` (PolNeAR names files ``nyt_2016-09-08_...``)."""
+    """The document's ``source`` (unless it is the unknown outlet), else the gold folder's
+    metadata, else the file name's prefix before the first ``_`` (PolNeAR names files
+    ``nyt_2016-09-08_...``)."""
     doc = documents.get(doc_id)
-    if doc is not None and doc.source:
+    if doc is not None and doc.source and doc.source != UNKNOWN_SOURCE:
         return doc.source
     return gold.outlets.get(doc_id) or (doc_id.split("_", 1)[0] if "_" in doc_id else "")
 

@@ -86,7 +86,8 @@ def coding_sheet(corpus: Corpus, codebook: Codebook, *, per_source: int | None =
             key = (doc.doc_id, sentence.index)
             statements = said.get(key, quotes.iloc[0:0])
             rows.append({
-                "doc_id": doc.doc_id, "source": doc.source, "paragraph": sentence.paragraph,
+                "doc_id": doc.doc_id, "source": doc.source,
+                "paragraph": doc.blocks[sentence.paragraph].paragraph,
                 "sentence_index": sentence.index, "start": sentence.start, "end": sentence.end,
                 "sentence": sentence.text,
                 "machine_speaker": "; ".join(statements["speaker"]),
