@@ -42,8 +42,8 @@ def best_rate(corpus: list[Document], articles: int, run, repeats: int) -> float
     """Articles per second of the fastest of ``repeats`` passes over ``articles`` copies of
     the corpus's documents.
 
-    Each pass gets new copies: sentences, quotes and names are memoised on a document, and a
-    pass over documents seen before would time only what is not."""
+    Each pass gets new copies, so that no pass can reuse what an earlier one kept on a
+    document."""
     best = float("inf")
     for _ in range(repeats):
         documents = [replace(corpus[i % len(corpus)]) for i in range(articles)]

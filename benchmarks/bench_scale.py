@@ -7,11 +7,12 @@ It builds a synthetic corpus from the bundled articles (paragraphs shuffled and 
 about 600 words each, one word of each sentence swapped so that sentences are distinct as in
 a real corpus; see synthetic.py) and reports, in one run:
 
-- articles per second on one core for each analyser (given the sentences and quotes, which
-  every analyser shares), with the time it spends inside VADER and textstat and so in
-  biaskit's own code; and for the full per-article analysis of fresh documents; the full
-  analysis also on the plain recombination, whose sentences repeat (heavy syndication), to
-  show what the per-text caches give;
+- articles per second on one core for annotating documents (sentences, quotes, narrator
+  text and names, which every analyser shares) and for each analyser of annotated documents,
+  with the time it spends inside VADER and textstat and so in biaskit's own code; and for the
+  full per-article analysis of fresh documents; the full analysis also on the plain
+  recombination, whose sentences repeat (heavy syndication), to show what the per-text caches
+  give;
 - VADER alone: ``polarity_scores`` over every sentence of the same articles, uncached, which is
   the floor the required sentiment library sets; and the time VADER took inside the full
   analysis (which caches repeated text). The full analysis and VADER alone alternate, three
@@ -54,7 +55,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E4
 import biaskit.readability  # noqa: E402
 import biaskit.tone  # noqa: E402
 from biaskit import corpus_from_frame, load_codebook, load_corpus  # noqa: E402
-from biaskit.attribution.quotes import find_quotes  # noqa: E402
+from biaskit.annotate import annotate  # noqa: E402
 from biaskit.attribution.records import attributions_frame  # noqa: E402
 from biaskit.compare import analyse_documents  # noqa: E402
 from biaskit.corpus.sentences import document_sentences  # noqa: E402
@@ -84,13 +85,14 @@ def timed(run) -> float:
 
 
 def analyser_rates(n: int, codebook) -> dict[str, tuple[float, float, float]]:
-    """Per analyser, on documents whose sentences and quotes are known: articles/s, and the
-    milliseconds per article spent inside VADER and inside textstat's scores."""
+    """Per analyser, on annotated documents (sentences, quotes and names known, as
+    analyse_documents gives them to every analyser): articles/s, and the milliseconds per
+    article spent inside VADER and inside textstat's scores."""
     # Compiled rules, and the pronunciation dictionary textstat loads on its first word.
     analyse_documents(fresh_documents(50, seed=2), codebook)
-    documents = fresh_documents(n, seed=1)
-    rates = {"sentences and quotes": (n / timed(lambda: [(document_sentences(d), find_quotes(d))
-                                                         for d in documents]), 0.0, 0.0)}
+    plain = fresh_documents(n, seed=1)
+    documents: list = []
+    rates = {"annotation": (n / timed(lambda: documents.extend(map(annotate, plain))), 0.0, 0.0)}
     found = {}  # the attribution table, which the analysers after it read
     analysers = {
         "attributions": lambda: found.setdefault("quotes", attributions_frame(documents,

@@ -32,6 +32,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from biaskit.annotate import annotate
 from biaskit.attribution.balance import side_balance, source_balance, voice_positions
 from biaskit.attribution.records import attributions_frame
 from biaskit.codebook import Codebook
@@ -212,7 +213,8 @@ def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = No
 def analyse_documents(documents: Sequence[Document], codebook: Codebook
                       ) -> dict[str, pd.DataFrame]:
     """Every per-document table for these documents: attributions, claims, cues, voice and
-    coverage tone, frames and readability."""
+    coverage tone, frames and readability. Each document is annotated once, for all of them."""
+    documents = [annotate(doc) for doc in documents]
     quotes = attributions_frame(documents, codebook)
     return {
         "attributions": quotes,

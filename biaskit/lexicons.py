@@ -42,6 +42,18 @@ def read_lexicon(filename: str) -> tuple[dict[str, str], ...]:
 # Characters besides its two cases that re.IGNORECASE lets stand for an ASCII letter.
 CASE_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 
+# The only characters on which re.IGNORECASE and str.lower() disagree about ASCII letters:
+# İ matches "i" but lowers to two characters, ı and ſ match "i" and "s" but lower to themselves
+# (the Kelvin sign lowers to "k", as it matches).
+_CASE_EXCEPTIONS = tuple(char for letter, chars in CASE_FOLDS.items() for char in chars
+                         if char.lower() != letter)
+
+
+def lowered_text(text: str) -> str | None:
+    """``text.lower()``, with the same offsets, where a lower-case ASCII word stands exactly
+    where an IGNORECASE regex of it matches the text; None when the text holds İ, ı or ſ."""
+    return None if any(letter in text for letter in _CASE_EXCEPTIONS) else text.lower()
+
 
 def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
     """A regex matching any of the words, factored by common prefixes so that the engine
@@ -196,7 +208,7 @@ class TermMatcher:
 
     def word_starts(self, lowered: str | None) -> list[int] | None:
         """Every position where a match can start in a text whose lower-cased form (with the
-        same offsets, as ``cues.document_lowered`` gives it) is ``lowered``: where a term's
+        same offsets, as :func:`lowered_text` gives it) is ``lowered``: where a term's
         first word begins, after a character that is not an ASCII letter, digit, "_" or "-".
         None when there is no such text, or a first word is not ASCII."""
         if lowered is None or self._first_words is None:

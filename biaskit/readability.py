@@ -31,7 +31,7 @@ from textstat.backend.selections import _list_difficult_words
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.validations import _is_difficult_word
 
-from biaskit.attribution.quotes import find_quotes
+from biaskit.annotate import annotate
 from biaskit.corpus.document import Document
 
 # The five scores biaskit reports, named as in the output columns.
@@ -147,7 +147,7 @@ def side_readability(documents: Iterable[Document], attributions: pd.DataFrame) 
         statements = by_doc.get(doc.doc_id)
         if statements is None:
             continue
-        quotes = find_quotes(doc)
+        quotes = annotate(doc).quotes
         for side, group in statements.groupby(statements["side"].replace("", "unassigned")):
             fragments = []
             for start, end in zip(group["start"], group["end"], strict=True):

@@ -33,13 +33,11 @@ from itertools import accumulate
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from biaskit.annotate import AnnotatedDocument, annotate
 from biaskit.attribution.balance import UNASSIGNED
-from biaskit.attribution.quotes import find_quotes
 from biaskit.attribution.records import statement_records, statements_by_sentence
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document
-from biaskit.corpus.sentences import document_sentences
-from biaskit.framing.cues import document_lowered
 
 POSITIVE, NEGATIVE = 0.05, -0.05
 SCORES = ("neg", "neu", "pos", "compound")
@@ -64,13 +62,13 @@ def tone_label(compound: float) -> str:
         else "neutral"
 
 
-def sentence_tone(documents: Iterable[Document]) -> pd.DataFrame:
+def sentence_tone(documents: Iterable[Document | AnnotatedDocument]) -> pd.DataFrame:
     """One row per sentence: doc_id, paragraph, role, sentence, start, end, text, the four
     VADER scores and the label."""
     rows = []
-    for doc in documents:
+    for doc in map(annotate, documents):
         roles = {block.index: block.role for block in doc.blocks}
-        for sentence in document_sentences(doc):
+        for sentence in doc.sentences:
             rows.append({"doc_id": doc.doc_id, "source": doc.source,
                          "paragraph": sentence.paragraph, "role": roles[sentence.paragraph],
                          "sentence": sentence.index, "start": sentence.start,
@@ -97,7 +95,7 @@ def voice_tone(attributions: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([frame, scored], axis=1)
 
 
-def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
+def coverage_tone(documents: Iterable[Document | AnnotatedDocument], attributions: pd.DataFrame,
                   codebook: Codebook) -> pd.DataFrame:
     """The tone of the outlet's own words about each side.
 
@@ -112,16 +110,16 @@ def coverage_tone(documents: Iterable[Document], attributions: pd.DataFrame,
                for side_id in codebook.sides}
     any_screen = any(screen is not None for _, screen in aliases.values())
     rows = []
-    for doc in documents:
+    for doc in map(annotate, documents):
         # Without İ, ı and ſ in the text, str.lower() keeps what re.IGNORECASE matches of an
         # ASCII alias: the screens hold. (No side has one when every side has a non-ASCII
         # alias: then no narrator text is lower-cased.)
-        screened = any_screen and document_lowered(doc) is not None
+        screened = any_screen and doc.lowered is not None
         statements = by_doc.get(doc.doc_id, [])
-        cuts = sorted([(q.start, q.end) for q in find_quotes(doc)]
+        cuts = sorted([(q.start, q.end) for q in doc.quotes]
                       + [(s["start"], s["end"]) for s in statements])
         reach = list(accumulate((end for _, end in cuts), max))  # sorted, unlike the ends
-        sentences = document_sentences(doc)
+        sentences = doc.sentences
         per_sentence = statements_by_sentence(statements, sentences)
         for sentence in sentences:
             first = bisect_right(reach, sentence.start)  # every cut before it ends earlier

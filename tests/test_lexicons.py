@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from biaskit import Document
 from biaskit.errors import InputError
-from biaskit.framing.cues import MARKERS, document_lowered
+from biaskit.framing.cues import MARKERS
 from biaskit.framing.frames import frame_matcher
-from biaskit.lexicons import TermMatcher
+from biaskit.lexicons import TermMatcher, lowered_text
 
 # Wildcards, phrases, hyphens, a term inside another, and terms that share a first word.
 CUSTOM = TermMatcher([("contradict*", "contrast"), ("so-called", "distancing"),
@@ -37,7 +37,7 @@ def test_searching_only_word_starts_finds_what_a_full_search_finds(text, lo, hi,
     except InputError:  # nothing left once cleaned: the loader refuses it
         return
     matcher = MATCHERS[which]
-    places = matcher.word_starts(document_lowered(doc))
+    places = matcher.word_starts(lowered_text(doc.text))
     lo, hi = sorted((min(lo, len(doc.text)), min(hi, len(doc.text))))
     assert list(matcher.find(doc.text, lo, hi, places)) == list(matcher.find(doc.text, lo, hi))
     assert list(matcher.find(doc.text, places=places)) == list(matcher.find(doc.text))

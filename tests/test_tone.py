@@ -11,7 +11,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from biaskit import Codebook, Document, attributions_frame, load_codebook, load_corpus
 from biaskit.errors import InputError
-from biaskit.framing.cues import document_lowered
+from biaskit.lexicons import lowered_text
 from biaskit.tone import (
     _alias_screen,
     _names,
@@ -159,7 +159,7 @@ def test_the_alias_screen_rules_out_only_texts_the_side_pattern_does_not_match(t
     except InputError:  # nothing left once cleaned: the loader refuses it
         return
     codebook = SCREENED[which]
-    lowered = doc.text.lower() if document_lowered(doc) is not None else None
+    lowered = doc.text.lower() if lowered_text(doc.text) is not None else None
     for side in codebook.sides:
         pattern = codebook.side_pattern(side)
         assert _names(doc.text, lowered, pattern, _alias_screen(codebook, side)) == bool(

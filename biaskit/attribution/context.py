@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from biaskit.attribution.mentions import narrator_mentions
-from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.annotate import AnnotatedDocument, annotate
+from biaskit.attribution.quotes import Quote
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Resolver, Speaker
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document, count_words
-from biaskit.corpus.sentences import Sentence, document_sentences, mask_abbreviations
+from biaskit.corpus.sentences import Sentence, mask_abbreviations
 
 _QUOTE_MARKS = "\"“”„«»‘’'"
 CONTINUED = ", continued by the next quote"  # the form of a statement a later quote continues
@@ -23,18 +23,18 @@ CONTINUED = ", continued by the next quote"  # the form of a statement a later q
 class DocumentContext:
     """One document's quotes, sentences and speakers, and the statements found in it."""
 
-    def __init__(self, doc: Document, codebook: Codebook | None):
-        self.doc = doc
-        self.sentences = document_sentences(doc)
+    def __init__(self, doc: Document | AnnotatedDocument, codebook: Codebook | None):
+        self.doc = doc = annotate(doc)
+        self.sentences = doc.sentences
         # Patterns run over the text with abbreviation stops masked ("Mr_ Sanders said"),
         # which has the text's offsets; what is shown is cut from the text itself.
         self.text = mask_abbreviations(doc.text, self.sentences)
-        self.quotes = find_quotes(doc)
+        self.quotes = doc.quotes
         self.quote_starts = [q.start for q in self.quotes]
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.roles = {b.index: b.role for b in doc.blocks}
         self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
-        self.resolver = Resolver(self.text, narrator_mentions(doc), codebook)
+        self.resolver = Resolver(self.text, doc.mentions, codebook)
         self.found: list[dict] = []
         self.word_counts: dict[tuple[int, int], int] = {}
 

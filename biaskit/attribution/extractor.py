@@ -21,7 +21,6 @@ from biaskit.attribution.forms.speaker_first import (
     participle,
     speaker_then_content,
 )
-from biaskit.attribution.mentions import narrator_spans
 from biaskit.attribution.phrases import AND_BEFORE_CUE, WINDOW, antecedent, in_spans, subject
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 
@@ -52,7 +51,7 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
     turns = speaker_turns(ctx)
     # A transcript turn is the speaker's own words, as a quote is.
     turn_spans = [(turn[2], turn[3]) for turn in turns]
-    cues = [cue for lo, hi in narrator_spans(ctx.doc)
+    cues = [cue for lo, hi in ctx.doc.narrator_spans
             for cue in lexicon.cues(ctx.text, lo, hi)
             if not in_spans(cue.start, turn_spans)]
     cue_starts = [cue.start for cue in cues]

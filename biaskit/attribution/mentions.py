@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from biaskit.attribution.quotes import find_quotes
-from biaskit.corpus.document import Document, kept_on_document
+from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.corpus.document import Document
 
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -133,19 +133,22 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
 def narrator_spans(doc: Document) -> list[tuple[int, int]]:
     """The narrator's text of a document, everything outside quotation marks, as
     ``(start, end)`` spans in text order (some may be empty)."""
+    return spans_outside(find_quotes(doc), len(doc.text))
+
+
+def spans_outside(quotes: Sequence[Quote], length: int) -> list[tuple[int, int]]:
+    """The spans of a text of this length outside these quotes (in text order)."""
     spans, position = [], 0
-    for quote in find_quotes(doc):
+    for quote in quotes:
         spans.append((position, quote.start))
         position = quote.end
-    spans.append((position, len(doc.text)))
+    spans.append((position, length))
     return spans
 
 
 def narrator_mentions(doc: Document) -> list[Mention]:
     """Names in the narrator's text of a document: everything outside quotation marks."""
-    # Attribution and actor labels both need them.
-    return list(kept_on_document(doc, "_mentions",
-                                 lambda: tuple(find_mentions(doc.text, narrator_spans(doc)))))
+    return find_mentions(doc.text, narrator_spans(doc))
 
 
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from biaskit.corpus.document import Document, kept_on_document
+from biaskit.corpus.document import Document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -40,7 +40,7 @@ class Quote:
 
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in the document, in text order, never overlapping."""
-    return list(kept_on_document(doc, "_quotes", lambda: tuple(_document_quotes(doc))))
+    return _document_quotes(doc)
 
 
 def _document_quotes(doc: Document) -> list[Quote]:

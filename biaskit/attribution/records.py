@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
+from biaskit.annotate import AnnotatedDocument
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.extractor import find_statements
 from biaskit.attribution.reporting_verbs import Cue
@@ -59,12 +60,13 @@ COLUMNS = tuple(f.name for f in fields(Attribution))
 VOICE_KINDS = ("speech", "writing", "evidence")
 
 
-def extract_attributions(doc: Document, codebook: Codebook | None = None) -> list[Attribution]:
+def extract_attributions(doc: Document | AnnotatedDocument, codebook: Codebook | None = None
+                         ) -> list[Attribution]:
     """Every attributed statement of a document, in text order."""
     return [Attribution(*row) for row in _rows(doc, codebook)]
 
 
-def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
+def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[tuple]:
     """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
     these directly, without an Attribution object per row)."""
     context = DocumentContext(doc, codebook)
@@ -146,10 +148,10 @@ def statements_by_sentence(statements: list[dict], sentences: list[Sentence]
     return found
 
 
-def attributions_frame(documents: Iterable[Document] | Document,
-                       codebook: Codebook | None = None) -> pd.DataFrame:
+def attributions_frame(documents: Iterable[Document | AnnotatedDocument] | Document
+                       | AnnotatedDocument, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per attributed statement of every document; first column ``doc_id``."""
-    if isinstance(documents, Document):
+    if isinstance(documents, Document | AnnotatedDocument):
         documents = [documents]
     rows = [row for doc in documents for row in _rows(doc, codebook)]
     if not rows:

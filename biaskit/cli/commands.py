@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from biaskit.annotate import annotate
 from biaskit.attribution.records import attributions_frame
 from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus.document import Corpus, Problem
@@ -32,6 +33,7 @@ def _quotes_of(documents, codebook: Codebook | None) -> dict[str, pd.DataFrame]:
 
 
 def _claims_of(documents, codebook: Codebook) -> dict[str, pd.DataFrame]:
+    documents = [annotate(doc) for doc in documents]  # once, for both analysers
     return {"claims": claim_occurrences(documents, codebook,
                                         attributions_frame(documents, codebook))}
 

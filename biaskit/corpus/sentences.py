@@ -29,8 +29,6 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from biaskit.corpus.document import kept_on_document
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -203,7 +201,7 @@ def document_sentences(doc: Any) -> list[Sentence]:
     Returns:
         The document's sentences in order, indexed from 0.
     """
-    return list(kept_on_document(doc, "_sentences", lambda: tuple(_segment(doc))))
+    return _segment(doc)
 
 
 def _segment(doc: Any) -> list[Sentence]:

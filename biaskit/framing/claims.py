@@ -37,12 +37,12 @@ from functools import cache
 
 import pandas as pd
 
-from biaskit.attribution.quotes import find_quotes
+from biaskit.annotate import AnnotatedDocument, annotate
 from biaskit.attribution.records import statement_records, statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus.document import Document
-from biaskit.corpus.sentences import Sentence, document_sentences
-from biaskit.framing.cues import MarkerIndex, Spans, document_lowered, scare_quotes
+from biaskit.corpus.sentences import Sentence
+from biaskit.framing.cues import MarkerIndex, Spans, scare_quotes
 from biaskit.framing.presentation import claim_profile  # noqa: F401 - how claims are told
 
 _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denied|denying)"
@@ -197,7 +197,7 @@ _STATEMENT_COLUMNS = ("start", "end", "speaker", "actor", "side", "mode", "cue",
                       "cue_start")
 
 
-def claim_occurrences(documents: Iterable[Document], codebook: Codebook,
+def claim_occurrences(documents: Iterable[Document | AnnotatedDocument], codebook: Codebook,
                       attributions: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence that expresses a claim, with how it is presented (see module)."""
     by_doc = statement_records(attributions, _STATEMENT_COLUMNS)
@@ -206,9 +206,8 @@ def claim_occurrences(documents: Iterable[Document], codebook: Codebook,
     first_words = _first_words(cues)
     sides = {claim.side: codebook.side_pattern(claim.side) for claim in claims}
     rows: list[tuple] = []
-    for doc in documents:
-        found = _matches(cues, first_words, doc.text, document_lowered(doc),
-                         document_sentences(doc))
+    for doc in map(annotate, documents):
+        found = _matches(cues, first_words, doc.text, doc.lowered, doc.sentences)
         if not found:
             continue
         article = _Article(doc, by_doc.get(doc.doc_id, []))
@@ -224,12 +223,12 @@ class _Article:
     """One document with what its claims are read against: sentences, the statements of
     each sentence, quotes and markers, found once."""
 
-    def __init__(self, doc: Document, statements: list[dict]):
+    def __init__(self, doc: AnnotatedDocument, statements: list[dict]):
         self.doc = doc
         self.text = doc.text
-        self.sentences = document_sentences(doc)
+        self.sentences = doc.sentences
         self.per_sentence = statements_by_sentence(statements, self.sentences)
-        self.quotes = find_quotes(doc)
+        self.quotes = doc.quotes
         self.quote_starts = [quote.start for quote in self.quotes]
         self.quoted = Spans((quote.start, quote.end) for quote in self.quotes)
         self.markers = MarkerIndex(doc)

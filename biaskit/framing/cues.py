@@ -17,14 +17,15 @@ from itertools import accumulate
 
 import pandas as pd
 
-from biaskit.attribution.mentions import mention_label, narrator_mentions
-from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.annotate import AnnotatedDocument, annotate
+from biaskit.attribution.mentions import mention_label
+from biaskit.attribution.quotes import Quote
 from biaskit.attribution.records import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus.document import Document, count_words, kept_on_document
-from biaskit.corpus.sentences import Sentence, document_sentences
+from biaskit.corpus.sentences import Sentence
 from biaskit.framing.labels import block_of, noun_phrase, one_per_place
-from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon
+from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon
 
 SCARE_QUOTE_WORDS = 3  # a quotation this short, quoting nobody, is a scare quote
 COLUMNS = ["doc_id", "source", "kind", "term", "class", "start", "end", "text", "voice",
@@ -35,22 +36,6 @@ COLUMNS = ["doc_id", "source", "kind", "term", "class", "start", "end", "text", 
 def MARKERS() -> TermMatcher:  # noqa: N802 - reads as the lexicon it is
     """Hedges, distancing markers, boosters and contrast markers from markers.csv."""
     return TermMatcher((row["term"], row["kind"]) for row in read_lexicon("markers.csv"))
-
-
-# The only characters on which re.IGNORECASE and str.lower() disagree about ASCII letters:
-# İ matches "i" but lowers to two characters, ı and ſ match "i" and "s" but lower to themselves
-# (the Kelvin sign lowers to "k", as it matches).
-_CASE_EXCEPTIONS = tuple(char for letter, chars in CASE_FOLDS.items() for char in chars
-                         if char.lower() != letter)
-
-
-def document_lowered(doc: Document) -> str | None:
-    """``doc.text.lower()`` (found once per document), with the same offsets, where a
-    lower-case ASCII word stands exactly where an IGNORECASE regex of it matches the text;
-    None when the text holds İ, ı or ſ."""
-    text = doc.text
-    return kept_on_document(doc, "_lowered", lambda: None if any(
-        letter in text for letter in _CASE_EXCEPTIONS) else text.lower())
 
 
 def _is_word_or_hyphen(char: str) -> bool:
@@ -65,17 +50,18 @@ def _terms_end_in_word() -> bool:
                for term, _ in MARKERS().terms)
 
 
-def document_markers(doc: Document) -> tuple[TermMatch, ...]:
-    """``MARKERS().find(doc.text)``, found once per document (claims and cues both use them)."""
+def document_markers(doc: AnnotatedDocument) -> tuple[TermMatch, ...]:
+    """``MARKERS().find(doc.text)``, found once per annotated document (claims and cues both
+    use them)."""
     matcher = MARKERS()
     return kept_on_document(doc, "_markers", lambda: tuple(matcher.find(
-        doc.text, places=matcher.word_starts(document_lowered(doc)))))
+        doc.text, places=matcher.word_starts(doc.lowered))))
 
 
 class MarkerIndex:
     """The markers of one document, and those ``MARKERS().find(text, lo, hi)`` finds."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: AnnotatedDocument):
         self.text = doc.text
         self.found = document_markers(doc)
         self.starts = [marker.start for marker in self.found]
@@ -120,7 +106,7 @@ _STATEMENT_COLUMNS = ("start", "end", "side", "actor", "mode", "sentence_index",
                       "stance", "cue_start", "cue_end")
 
 
-def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
+def presentation_cues(documents: Iterable[Document | AnnotatedDocument], attributions: pd.DataFrame,
                       codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per cue: reporting verbs (class = stance), markers (class = hedge,
     distancing, booster, contrast), scare quotes and actor labels, with offsets, the voice
@@ -129,12 +115,12 @@ def presentation_cues(documents: Iterable[Document], attributions: pd.DataFrame,
     aliases = _description_aliases(codebook) if codebook is not None else []
     actors: dict[str, Actor | None] = {}  # name -> codebook.actor_for(name), asked once
     rows: list[tuple] = []
-    for doc in documents:
+    for doc in map(annotate, documents):
         text, doc_id, source = doc.text, doc.doc_id, doc.source
         statements = by_doc.get(doc_id, [])
-        quotes = find_quotes(doc)
+        quotes = doc.quotes
         quoted = Spans((quote.start, quote.end) for quote in quotes)
-        owner = _Owner(statements, document_sentences(doc))
+        owner = _Owner(statements, doc.sentences)
         for s in statements:
             if s["cue_end"] > s["cue_start"]:
                 rows.append((doc_id, source, "reporting_verb", s["cue"], s["stance"],
@@ -212,7 +198,7 @@ def _description_aliases(codebook: Codebook) -> list[tuple[str, re.Pattern[str],
             if alias.split()[-1][:1].islower()]
 
 
-def _labels(doc: Document, quoted: Spans, codebook: Codebook,
+def _labels(doc: AnnotatedDocument, quoted: Spans, codebook: Codebook,
             aliases: list[tuple[str, re.Pattern[str], Actor]],
             actors: dict[str, Actor | None]) -> list[tuple]:
     """Descriptors the narrator attaches to codebook actors: appositions, titles and
@@ -231,7 +217,7 @@ def _labels(doc: Document, quoted: Spans, codebook: Codebook,
             rows.append((doc.doc_id, doc.source, "label", found, "label", span[0], span[1],
                          found, "narrator", actor.side, actor.actor_id))
 
-    for mention in narrator_mentions(doc):
+    for mention in doc.mentions:
         if mention.name not in actors:
             actors[mention.name] = codebook.actor_for(mention.name)
         actor = actors[mention.name]
@@ -245,7 +231,7 @@ def _labels(doc: Document, quoted: Spans, codebook: Codebook,
             start = text.find(label, mention.end)
         if start >= 0:
             add(start, start + len(label), mention.start, actor)
-    lowered = document_lowered(doc) if aliases else None
+    lowered = doc.lowered if aliases else None
     for alias, pattern, actor in aliases:  # descriptions used as aliases: no name at all
         found = _first_match(pattern, text, lowered, alias)
         if found and not quoted.holds(found.start()):

@@ -22,10 +22,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from biaskit.annotate import AnnotatedDocument, annotate
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document, count_words
-from biaskit.corpus.sentences import document_sentences
-from biaskit.framing.cues import document_lowered
 from biaskit.lexicons import TermMatcher, read_lexicon
 
 FRAMES = ("conflict", "human_interest", "responsibility", "morality", "economic", "legal",
@@ -45,31 +44,32 @@ def frame_matcher(codebook: Codebook | None = None) -> TermMatcher:
     return TermMatcher((term, frame) for frame, words in terms.items() for term in words)
 
 
-def frame_hits(documents: Iterable[Document], codebook: Codebook | None = None) -> pd.DataFrame:
+def frame_hits(documents: Iterable[Document | AnnotatedDocument],
+               codebook: Codebook | None = None) -> pd.DataFrame:
     """Every frame term found: doc_id, source, frame, term, start, end, text, sentence."""
     matcher = frame_matcher(codebook)
     rows = []
-    for doc in documents:
-        places = matcher.word_starts(document_lowered(doc))
+    for doc in map(annotate, documents):
+        places = matcher.word_starts(doc.lowered)
         rows += [(doc.doc_id, doc.source, hit.kind, hit.term, hit.start, hit.end, hit.text,
-                  sentence.index) for sentence in document_sentences(doc)
+                  sentence.index) for sentence in doc.sentences
                  for hit in matcher.find(doc.text, sentence.start, sentence.end, places)]
     return pd.DataFrame(rows, columns=["doc_id", "source", "frame", "term", "start", "end",
                                        "text", "sentence"])
 
 
-def frame_scores(documents: Iterable[Document], codebook: Codebook | None = None
+def frame_scores(documents: Iterable[Document | AnnotatedDocument], codebook: Codebook | None = None
                  ) -> pd.DataFrame:
     """Document x frame: hits, score (hits per 100 words), the number of sentences that
     triggered the frame, and the evidence (each trigger with its sentence index)."""
-    documents = list(documents)
+    documents = list(map(annotate, documents))
     matcher = frame_matcher(codebook)
     # Per doc_id, each frame's triggers as (text, sentence index), in text order.
     found: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for doc in documents:
         by_frame = found.setdefault(doc.doc_id, {})
-        places = matcher.word_starts(document_lowered(doc))
-        for sentence in document_sentences(doc):
+        places = matcher.word_starts(doc.lowered)
+        for sentence in doc.sentences:
             for frame, text in matcher.find_kinds(doc.text, sentence.start, sentence.end,
                                                   places):
                 by_frame.setdefault(frame, []).append((text, sentence.index))
