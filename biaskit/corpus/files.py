@@ -32,13 +32,19 @@ def load_corpus(path: str | Path, *, columns: Mapping[str, str] | None = None) -
             metadata.csv, table without a text column). Problems of single documents are
             collected in ``Corpus.problems`` instead.
     """
+    from biaskit.corpus import archives  # the archive readers build on this module
+
     path = Path(path)
     if path.is_dir():
-        return load_folder(path)
+        return archives.load_mixed_folder(path, load_corpus) if archives.is_archive_source(path) \
+            else load_folder(path)
     if not path.exists():
         raise InputError("no such file or folder", path=str(path),
                          hint="Check the path; give a .txt file, a folder of .txt files, or a "
                               ".csv, .jsonl or .parquet table")
+    export = archives.detect_format(path)  # by content: exports come with any extension
+    if export is not None:
+        return archives.load_archive(path, export)
     suffix = path.suffix.lower()
     if suffix in _TABLE_SUFFIXES:
         return load_table(path, columns=columns)
