@@ -13,7 +13,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ class Article:
     dropped: list[tuple[str, str]] = field(default_factory=list)
 
 
-@cache
+@lru_cache(maxsize=16)  # keyed by format names, a handful
 def labels(export: str) -> dict[str, str]:
     """The field labels of one export format (upper-cased) and the field each one fills."""
     rows = csv.DictReader(files("biaskit").joinpath("data/export_labels.csv")
@@ -52,7 +52,7 @@ def labels(export: str) -> dict[str, str]:
     return {row["label"].upper(): row["field"] for row in rows if row["format"] == export}
 
 
-@cache
+@lru_cache(maxsize=1)  # the month names, read once
 def _months() -> dict[str, int]:
     rows = csv.DictReader(files("biaskit").joinpath("data/month_names.csv")
                           .read_text(encoding="utf-8").splitlines())
