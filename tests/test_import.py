@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,11 @@ def test_biaskit_run_analyses_an_export(tmp_path, capsys):
     assert list(documents["doc_id"]) == ["lexisnexis_en_0001", "lexisnexis_en_0002",
                                          "lexisnexis_en_0003"]
     assert list(documents["date"]) == ["2015-03-12", "2015-03-14", "2015-03-17"]
+
+
+def test_the_export_benchmark_script_runs():
+    bench = Path(__file__).parent.parent / "benchmarks" / "bench_archives.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "biaskit run" in run.stdout and "peak memory, whole / tenth" in run.stdout

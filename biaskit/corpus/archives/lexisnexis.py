@@ -96,7 +96,7 @@ def _article(number: int, lines: list[str], cover: list[str]) -> Article:
             if key in _AFTER_BODY:
                 stage = "end"
                 article.dropped.append((f"{match[1]} line", value))
-                if key not in ("graphic",):
+                if key != "graphic":  # a caption, not metadata
                     article.metadata[key] = value
             elif key == "standfirst":
                 article.standfirst = value
