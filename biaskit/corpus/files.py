@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from biaskit.corpus import archives
 from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, decode_bytes
 from biaskit.corpus.document import PROVENANCES, Corpus, Document, Problem, unique_ids
 from biaskit.corpus.tables import load_table
@@ -32,8 +33,6 @@ def load_corpus(path: str | Path, *, columns: Mapping[str, str] | None = None) -
             metadata.csv, table without a text column). Problems of single documents are
             collected in ``Corpus.problems`` instead.
     """
-    from biaskit.corpus import archives  # the archive readers build on this module
-
     path = Path(path)
     if path.is_dir():
         return archives.load_mixed_folder(path, load_corpus) if archives.is_archive_source(path) \
