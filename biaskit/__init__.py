@@ -21,15 +21,21 @@ from biaskit.corpus.sentences import (
 )
 from biaskit.corpus.tables import corpus_from_frame, load_table
 from biaskit.errors import BiaskitError, InputError
-from biaskit.validation.evaluate import load_gold, score_attributions
+from biaskit.validation.evaluate import (
+    evaluate_attributions,
+    load_gold,
+    read_gold,
+    score_attributions,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Attribution", "BiaskitError", "Block", "Claim", "Codebook", "Corpus", "Document",
     "InputError", "Problem", "Sentence", "Side", "attributions_frame", "balance_index",
-    "corpus_from_frame", "corpus_summary", "document_sentences", "extract_attributions",
+    "corpus_from_frame", "corpus_summary", "document_sentences", "evaluate_attributions",
+    "extract_attributions",
     "load_codebook", "load_corpus", "load_document", "load_folder", "load_gold", "load_table",
-    "score_attributions", "sentences_frame", "side_balance", "source_balance",
+    "read_gold", "score_attributions", "sentences_frame", "side_balance", "source_balance",
     "split_sentences", "voice_positions",
 ]

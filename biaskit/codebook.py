@@ -1,6 +1,6 @@
 """Codebooks: the sides of a story, their actors with aliases, and their claims, from YAML.
 
-A codebook is data a media scholar writes by hand (format in the README)::
+A codebook is data a media scholar writes by hand (format in docs/guide/codebooks.md)::
 
     sides:
       russia:
@@ -156,7 +156,7 @@ def load_codebook(path: str | Path) -> Codebook:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError("no such codebook file", path=str(path),
-                         hint="Give the path of a YAML codebook (see README, 'Codebooks')"
+                         hint="Give the path of a YAML codebook (see docs/guide/codebooks.md)"
                          ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the codebook ({error})", path=str(path),

@@ -77,11 +77,17 @@ def test_quote_after_a_colon():
     assert summary(found) == [("Dorn", "dorn", "direct", "say")]
 
 
-def test_floating_quote_belongs_to_the_previous_speaker():
+def test_quote_after_the_tag_in_its_paragraph_continues_the_statement():
+    found = statements("“We stand by every figure,” Osei said. “Our methods are public.”")
+    assert summary(found) == [("Osei", "osei", "direct", "say")]
+    assert found[0].content.endswith("Our methods are public")
+    assert "continued by the next quote" in found[0].evidence
+
+
+def test_floating_quote_in_the_next_paragraph_belongs_to_the_previous_speaker():
     found = statements("“We stand by every figure,” Osei said. “Our methods are public.”",
                        "“Anyone can check them against the satellite images.”")
     assert summary(found) == [("Osei", "osei", "direct", "say"),
-                              ("Osei", "osei", "direct", ""),
                               ("Osei", "osei", "direct", "")]
     assert "floating quote" in found[1].evidence
 

@@ -10,7 +10,7 @@ from biaskit import Codebook, Document
 from biaskit.attribution.mentions import narrator_spans
 from biaskit.attribution.quotes import find_quotes
 from biaskit.attribution.records import extract_attributions
-from biaskit.attribution.reporting_verbs import _lexicon
+from biaskit.attribution.reporting_verbs import reporting_lexicon
 
 BOOK = Codebook.from_dict({"sides": {
     "a": {"actors": {"dorn": {"aliases": ["Dorn", "the ministry"]}}},
@@ -73,7 +73,8 @@ def test_scanning_the_narrator_text_finds_the_cues_outside_quotes(paragraphs):
     if doc is None:
         return
     quotes = find_quotes(doc)
-    whole = [cue for cue in _lexicon().cues(doc.text, 0, len(doc.text))
+    whole = [cue for cue in reporting_lexicon().cues(doc.text, 0, len(doc.text))
              if not any(q.start <= cue.start < q.end for q in quotes)]
-    spans = [cue for lo, hi in narrator_spans(doc) for cue in _lexicon().cues(doc.text, lo, hi)]
+    spans = [cue for lo, hi in narrator_spans(doc)
+             for cue in reporting_lexicon().cues(doc.text, lo, hi)]
     assert spans == whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -86,7 +87,8 @@ def test_quotes_jsonl_carries_every_column_one_object_per_line(capsys):
     assert main(["quotes", str(SEED), "--codebook", str(CORPUS / "codebook.yaml"),
                  "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 11
+    assert len(rows) == 12  # 11 said or written, and the UN's aim (kind thought)
+    assert [row["kind"] for row in rows].count("thought") == 1
     assert all(tuple(row) == COLUMNS for row in rows)
     assert rows[0]["speaker"] == "Russia" and rows[0]["position"] == "headline"
 
@@ -103,7 +105,37 @@ def test_evaluate_prints_scores_and_errors(capsys):
     assert main(["evaluate", str(CORPUS), "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
     assert "statements: 94 gold" in out
-    assert "precision" in out and "F1" in out
+    assert "lenient (covers >= 0.3 of the gold content): precision" in out
+    assert "exact span (Jaccard >= 0.9): precision" in out
+    assert "cue " in out and "per outlet:" in out and "Meridian Wire" in out
+
+
+def test_evaluate_reads_brat_gold_and_reports_a_broken_file_as_a_problem(capsys, write):
+    text = "Mayor Lena Marsh said the bridge would reopen in May.\n"
+    corpus = write("corpus/bridge.txt", text).parent
+    write("corpus/ferry.txt", text)
+    gold = write("gold/bridge.ann", "T1\tSource 0 16\tMayor Lena Marsh\nT2\tCue 17 21\tsaid\n"
+                                    "T3\tContent 22 52\tthe bridge would reopen in May\n"
+                                    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n").parent
+    write("gold/ferry.ann", "T1\tSource 0\tMayor\n")
+    assert main(["evaluate", str(corpus), "--gold", str(gold)]) == 1
+    captured = capsys.readouterr()
+    assert "ferry.ann, line 1: a span line reads" in captured.err
+    assert "statements: 1 gold, 1 found, 1 matched" in captured.out
+    assert main(["evaluate", str(corpus), "--gold", str(gold), "--format", "csv"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("level,group,gold,found,matched,precision,recall,f1,exact")
+    assert lines[1].startswith("overall,all,1,1,1,1.0,1.0,1.0,1")
+
+
+def test_evaluate_writes_every_statement_as_json_lines_with_null_for_no_figure(capsys):
+    gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
+    assert main(["evaluate", str(CORPUS), "--gold", str(gold), "--format", "jsonl",
+                 "--statements"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 94
+    assert all(row["stance_ok"] is None for row in rows)  # the bundled gold has no stance
+    assert {row["cue_ok"] for row in rows} <= {0.0, 1.0}
 
 
 def test_evaluate_rejects_gold_for_another_corpus(capsys, tmp_path):
@@ -119,6 +151,22 @@ def test_attribution_benchmark_script_runs():
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "articles/s" in run.stdout and "when the input doubles" in run.stdout
+
+
+def test_polnear_benchmark_script_runs_on_a_checkout_of_that_layout(write, tmp_path):
+    write("data/dev/text/metro_2016-01-02_bridge.txt",
+          "Bridge to reopen\n\nMayor Lena Marsh said the bridge would reopen in May.\n")
+    write("data/dev/attributions/metro_2016-01-02_bridge_a1.ann",
+          "T1\tSource 18 34\tMayor Lena Marsh\nT2\tCue 35 39\tsaid\n"
+          "T3\tContent 40 70\tthe bridge would reopen in May\n"
+          "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    bench = CORPUS.parent.parent / "benchmarks" / "bench_polnear.py"
+    run = subprocess.run([sys.executable, str(bench), "--polnear", str(tmp_path), "--repeats",
+                          "1"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "lenient (0.3 cover): P 1.000  R 1.000  F1 1.000" in run.stdout
+    assert "articles/s" in run.stdout and "metro" in run.stdout
+    assert "score.py: not in this checkout" in run.stdout
 
 
 def test_tone_prints_voice_and_coverage_per_source_and_side(capsys):

@@ -12,7 +12,8 @@ from biaskit.compare import compare
 
 @pytest.fixture(scope="module")
 def result(corpus, codebook):
-    return compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7)
+    return compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7,
+                   min_articles=2)
 
 
 def test_one_row_per_outlet_and_per_article(result, corpus):
@@ -34,24 +35,35 @@ def test_design_intents_show_in_the_outlet_table(result):
     table = result.by_source.set_index("source")
     assert table.loc["Metro Brief", "balance_index"] == 1.0              # Amnesty omitted
     assert table.loc["Rights Monitor Daily", "headline_voice_amnesty"] == 1.0
-    assert table.loc["Rights Monitor Daily", "distanced_share_russia"] == 1.0
-    assert table.loc["Eastern Courier", "distanced_share_amnesty"] == 1.0
-    assert table.loc["Eastern Courier", "narrator_share_russia"] > 0
-    assert np.isnan(table.loc["Metro Brief", "narrator_share_amnesty"])  # no Amnesty claim
+    assert table.loc["Rights Monitor Daily", "claim_distanced_share_russia"] == 1.0
+    assert table.loc["Eastern Courier", "claim_distanced_share_amnesty"] == 1.0
+    assert table.loc["Eastern Courier", "claim_narrator_share_russia"] > 0
+    assert np.isnan(table.loc["Metro Brief", "claim_narrator_share_amnesty"])  # no claim
+    # Russia's claim is a denial: its own denials are not the outlets denying it.
+    assert table.loc["Meridian Wire", "claim_own_denial_share_russia"] > 0
+    assert table.loc["Meridian Wire", "claim_denied_share_russia"] == 0
 
 
 def test_bootstrap_is_seeded_and_brackets_the_estimate(corpus, codebook, result):
-    again = compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7)
+    again = compare(corpus, codebook, ("russia", "amnesty"), bootstrap=200, seed=7,
+                    min_articles=2)
     assert again.intervals.equals(result.intervals)
     wire = result.intervals[(result.intervals["source"] == "Meridian Wire")
                             & (result.intervals["measure"] == "balance_index")].iloc[0]
     assert wire.low <= wire.estimate <= wire.high
 
 
-def test_single_article_outlets_get_no_interval_and_a_warning(result):
+def test_outlets_below_the_minimum_of_articles_get_no_interval_and_a_warning(result, corpus,
+                                                                           codebook):
     single = result.intervals[result.intervals["documents"] == 1]
     assert single[["low", "high"]].isna().all().all()
-    assert any("'Metro Brief' has a single article" in w for w in result.warnings)
+    assert any("fewer than 2 articles" in w and "Metro Brief (1)" in w
+               for w in result.warnings)
+    default = compare(corpus, codebook, bootstrap=50)  # no outlet has 10 articles
+    assert default.intervals[["low", "high"]].isna().all().all()
+    assert any("fewer than 10 articles" in w and "Meridian Wire (2)" in w
+               for w in default.warnings)
+    assert (default.intervals["documents"] >= 1).all()  # n beside every interval
 
 
 def test_any_pair_of_sides_and_clear_errors(corpus, codebook):
@@ -59,7 +71,7 @@ def test_any_pair_of_sides_and_clear_errors(corpus, codebook):
     assert "word_share_others" in other.by_source
     with pytest.raises(InputError, match="side 'nato' is not in the codebook"):
         compare(corpus, codebook, ("russia", "nato"))
-    with pytest.raises(InputError, match="give two different sides"):
+    with pytest.raises(InputError, match="given twice"):
         compare(corpus, codebook, ("russia", "russia"))
 
 
@@ -73,7 +85,8 @@ def test_report_folder_holds_index_tables_figures_and_article_views(result, corp
     page = index.read_text(encoding="utf-8")
     assert "Russian officials" in page and "Amnesty International" in page
     assert sorted(p.name for p in (out / "figures").iterdir()) == [
-        "article_map.png", "balance.png", "claim_modes.png", "frames.png", "tone.png"]
+        "article_map.png", "balance.png", "claim_modes.png", "frames.png", "side_shares.png",
+        "tone.png"]
     assert len(list((out / "articles").iterdir())) == len(corpus)
     assert {"by_source.csv", "intervals.csv", "attributions.csv", "claims.csv",
             "problems.csv"} <= {p.name for p in (out / "tables").iterdir()}

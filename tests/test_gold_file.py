@@ -27,6 +27,8 @@ KEYS = (
     "side",
     "mode",
     "cue",
+    "cue_start",
+    "cue_end",
     "position",
     "note",
 )
@@ -105,6 +107,25 @@ def test_offsets_index_the_canonical_text(rows, corpus):
         text = corpus[row["doc_id"]].text
         assert 0 <= row["start"] < row["end"] <= len(text), row
         assert text[row["start"] : row["end"]] == row["content"], row
+
+
+# The cue's words, where a lemma is not the start of its forms less the last letter.
+IRREGULAR = {"told": "tell"}
+
+
+def test_cue_offsets_index_the_cue_words(rows, corpus):
+    for row in rows:
+        start, end = row["cue_start"], row["cue_end"]
+        if row["cue"] == "":
+            assert start is None and end is None, row
+            continue
+        assert isinstance(start, int) and isinstance(end, int) and start < end, row
+        words = corpus[row["doc_id"]].text[start:end]
+        if row["cue"] in (":", "according to"):
+            assert words.lower() == row["cue"], row
+        else:
+            assert (IRREGULAR.get(words.lower()) == row["cue"]
+                    or words.lower().startswith(row["cue"][:-1])), (words, row)
 
 
 def test_content_has_no_surrounding_whitespace(rows):

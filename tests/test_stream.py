@@ -269,7 +269,7 @@ def test_baseline_benchmark_names_what_to_install_when_the_usual_pipeline_is_mis
 # Caches keyed by the shipped data files or by the codebook: their size is that of the data,
 # whatever the corpus. Every other cache sees corpus text (sentences, words, names).
 CACHES_KEYED_BY_DATA_OR_CODEBOOK = {
-    "entity_words", "_lexicon", "read_lexicon", "MARKERS", "_marker_starts",
+    "entity_words", "reporting_lexicon", "read_lexicon", "MARKERS", "_marker_starts",
     "_terms_end_in_word", "_abbreviations", "_mention_pattern", "_titles_and_skipped",
     "_packaged_cmudict", "_cue_words", "_cue_pattern", "_either", "_aliases_regex",
     "_alias_pattern_for",

@@ -1,5 +1,5 @@
 """Tone: biaskit's scores are VADER's own, voice and coverage are kept apart, and the
-known values the README shows for the seed article hold."""
+known values docs/guide/tone.md shows for the seed article hold."""
 
 from __future__ import annotations
 

@@ -17,11 +17,12 @@ further down they go.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import pandas as pd
 
+from biaskit.attribution.records import VOICE_KINDS
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document
 
@@ -30,6 +31,14 @@ _COUNTS = ["statements", "words", "quoted_words", "direct_statements", "prominen
 BALANCE_COLUMNS = ["doc_id", "source", "side", "side_label", "statements", "statement_share",
                    "words", "word_share", "quoted_words", "quoted_word_share",
                    "direct_statements", "prominence", "prominence_share", "actors"]
+
+
+def voiced(attributions: pd.DataFrame, kinds: Collection[str] = VOICE_KINDS) -> pd.DataFrame:
+    """The statements of these kinds (by default what was said or written); a table without a
+    ``kind`` column is returned whole."""
+    if "kind" not in attributions:
+        return attributions
+    return attributions[attributions["kind"].isin(kinds)]
 
 
 def _weighted(attributions: pd.DataFrame, documents: Iterable[Document]) -> pd.DataFrame:
@@ -45,12 +54,13 @@ def _weighted(attributions: pd.DataFrame, documents: Iterable[Document]) -> pd.D
 
 
 def side_balance(attributions: pd.DataFrame, documents: Iterable[Document],
-                 codebook: Codebook) -> pd.DataFrame:
+                 codebook: Codebook, *, kinds: Collection[str] = VOICE_KINDS) -> pd.DataFrame:
     """One row per document and side (every codebook side, plus ``unassigned`` when some
     speaker has no actor), with counts and shares of statements, words, quoted words and
-    prominence, and the number of distinct actors. Sides that never speak get zeros."""
+    prominence, and the number of distinct actors. Sides that never speak get zeros.
+    Only statements of ``kinds`` count (by default speech and writing)."""
     documents = list(documents)
-    frame = _weighted(attributions, documents)
+    frame = _weighted(voiced(attributions, kinds), documents)
     sides = list(codebook.sides) + ([UNASSIGNED] if (frame["side"] == UNASSIGNED).any() else [])
     grid = pd.MultiIndex.from_product([[d.doc_id for d in documents], sides],
                                       names=["doc_id", "side"])
@@ -106,11 +116,13 @@ def balance_index(balance: pd.DataFrame, side_a: str, side_b: str, *,
     return pd.DataFrame({side_a: a, side_b: b, "balance_index": index}).reset_index()
 
 
-def voice_positions(attributions: pd.DataFrame, documents: Iterable[Document]) -> pd.DataFrame:
+def voice_positions(attributions: pd.DataFrame, documents: Iterable[Document], *,
+                    kinds: Collection[str] = VOICE_KINDS) -> pd.DataFrame:
     """Per document: the side(s) of the headline voice, of the lead, and of the first and the
     last attributed statement (the 'last word'). Several sides are joined with '+'; a document
-    where nobody is quoted gets empty values."""
+    where nobody is quoted gets empty values. Only statements of ``kinds`` count."""
     rows = []
+    attributions = voiced(attributions, kinds)
     frame = attributions.assign(side=attributions["side"].replace("", UNASSIGNED))
     by_doc = dict(tuple(frame.sort_values("start").groupby("doc_id")))
     for doc in documents:

@@ -18,6 +18,19 @@ from biaskit.corpus.document import Document, kept_on_document
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
 DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+PREPOSITIONS = frozenset("of in on at by for with from to into about against among between "
+                         "under over after before during without within toward towards".split())
+QUANTIFIERS = frozenset("many some most several few both all other others one two three four "
+                        "five six seven eight nine ten dozens hundreds thousands millions".split())
+# 'about half of', 'a majority of the': the part of a group that speaks.
+PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than |fewer than )?"
+                     r"(?:a |the |one )?(?:half|third|quarter|majority|minority|plurality|share|"
+                     r"number|most|none|percent|fifth|tenth|all|some|many|[\w.%-]+ percent|"
+                     r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# The words after which a phrase's head has ended: 'advisers to Mr. Obama' is advisers.
+_HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close|who|which|that)\s")
+_MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "
+                     "evangelicals americans".split())
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
 # Capitalised words joined by single spaces (never across a line or a full stop); an initial
 # such as "W." may stand inside a name.
@@ -109,7 +122,8 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
     while tokens and tokens[0].lower() in kinds["not_name"]:
         skipped += len(tokens[0]) + 1
         tokens = tokens[1:]
-    while tokens and tokens[0].lower() in kinds["title"]:
+    # A title's stop may be masked (biaskit.corpus.sentences.mask_abbreviations): "Mr_".
+    while tokens and tokens[0].lower().replace("_", ".") in kinds["title"]:
         titles.append(tokens[0])
         skipped += len(tokens[0]) + 1
         tokens = tokens[1:]
@@ -210,3 +224,23 @@ def _premodifiers(text: str, start: int, lo: int) -> str:
             break
         kept.insert(0, word)
     return " ".join(kept)
+
+
+def head_words(phrase: str) -> list[str]:
+    """The words of a noun phrase up to its head: 'advisers to Mr. Obama' -> ['advisers']."""
+    return _HEAD_ENDS.split(f" {phrase} ", maxsplit=1)[0].split()
+
+
+def is_people_phrase(phrase: str) -> bool:
+    """True for a description of unnamed people: 'sources', 'senior aides to the mayor',
+    'about half of the voters' (head noun in entity_words.csv, kind people).
+
+    >>> is_people_phrase("advisers to Mr. Kade"), is_people_phrase("Supreme Court")
+    (True, False)
+    """
+    words = head_words(PART_OF.sub("", phrase))
+    if not words or words[-1].lower() not in entity_words().get("people", frozenset()):
+        return False
+    # A capitalised head is a name's last word ('Supreme Court'), unless it opens the phrase
+    # ('Advisers to ...') or names a party's members.
+    return words[-1][:1].islower() or len(words) == 1 or words[-1].lower() in _MEMBERS

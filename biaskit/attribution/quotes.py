@@ -21,7 +21,9 @@ from biaskit.corpus.document import Document, kept_on_document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
-_MARK = re.compile(r"[\"“”„«»'‘’]")
+# Two apostrophes or two backticks stand for a double quotation mark in wire and archive
+# copy (''We left,'' he said / ``We left,'' he said): one mark two characters wide.
+_MARK = re.compile(r"''|``|[\"“”„«»'‘’]")
 _LONGEST_SINGLE_QUOTE = 300  # characters; longer single-quoted spans are apostrophes
 
 
@@ -54,18 +56,32 @@ def _document_quotes(doc: Document) -> list[Quote]:
 def _opens_next(text: str, end: int) -> bool:
     """True when the paragraph after ``end`` starts with an opening quotation mark."""
     nxt = end + 2
-    return nxt < len(text) and text[nxt] in _DOUBLE_OPEN + '"'
+    return nxt < len(text) and (text[nxt] in _DOUBLE_OPEN + '"'
+                                or text.startswith(("''", "``"), nxt))
 
 
 def _block_quotes(text: str, lo: int, hi: int, carried: int | None
                   ) -> tuple[list[Quote], int | None]:
     quotes: list[Quote] = []
     open_at = carried
-    if carried is not None and lo < hi and text[lo] in _DOUBLE_OPEN + '"':
-        lo += 1  # the continuation mark re-opens the carried quote
+    if carried is not None and lo < hi and text.startswith(("''", "``"), lo):
+        lo += 2  # the continuation mark re-opens the carried quote
+    elif carried is not None and lo < hi and text[lo] in _DOUBLE_OPEN + '"':
+        lo += 1
     single_open: int | None = None
+    open_width = 1
     for match in _MARK.finditer(text, lo, hi):
         pos, mark = match.start(), match.group()
+        if len(mark) == 2:
+            single_open = None
+            if open_at is None:
+                if mark == "``" or _can_open(text, pos, hi, width=2):
+                    open_at, open_width = pos, 2
+            else:
+                quotes.append(_make(text, open_at, match.end(), closed=True,
+                                    widths=(open_width, 2)))
+                open_at, open_width = None, 1
+            continue
         if mark in "'‘’":
             if open_at is None:
                 single_open, quote = _single(text, pos, lo, hi, single_open)
@@ -75,26 +91,28 @@ def _block_quotes(text: str, lo: int, hi: int, carried: int | None
         single_open = None
         if open_at is None:
             if mark in _DOUBLE_OPEN or (mark == '"' and _can_open(text, pos, hi)):
-                open_at = pos
+                open_at, open_width = pos, 1
         elif mark in _DOUBLE_CLOSE or mark == '"':
-            quotes.append(_make(text, open_at, pos + 1, closed=True))
-            open_at = None
+            quotes.append(_make(text, open_at, pos + 1, closed=True, widths=(open_width, 1)))
+            open_at, open_width = None, 1
         elif mark in _DOUBLE_OPEN:  # a new opening mark: the earlier quote never closed
-            quotes.append(_make(text, open_at, pos, closed=False))
-            open_at = pos
+            quotes.append(_make(text, open_at, pos, closed=False, widths=(open_width, 1)))
+            open_at, open_width = pos, 1
     if open_at is None:
         return quotes, None
     if _opens_next(text, hi):
         return quotes, open_at
-    quotes.append(_make(text, open_at, hi, closed=False))
+    quotes.append(_make(text, open_at, hi, closed=False, widths=(open_width, 1)))
     return quotes, None
 
 
-def _can_open(text: str, pos: int, hi: int) -> bool:
-    """A straight quote opens unless it sits right after a word with space or end after it."""
+def _can_open(text: str, pos: int, hi: int, width: int = 1) -> bool:
+    """A straight quote (``width`` characters) opens unless it sits right after a word with
+    space or end after it."""
     before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < hi else " "
-    return not (before.isalnum() or before in ".,!?;:") or not (after.isspace() or pos + 1 >= hi)
+    after = text[pos + width] if pos + width < hi else " "
+    return not (before.isalnum() or before in ".,!?;:") or not (
+        after.isspace() or pos + width >= hi)
 
 
 def _single(text: str, pos: int, lo: int, hi: int, single_open: int | None
@@ -113,8 +131,12 @@ def _single(text: str, pos: int, lo: int, hi: int, single_open: int | None
     return single_open, None
 
 
-def _make(text: str, start: int, end: int, *, closed: bool) -> Quote:
-    inner_end = end - 1 if closed else end
-    while inner_end > start + 1 and text[inner_end - 1].isspace():
+def _make(text: str, start: int, end: int, *, closed: bool,
+          widths: tuple[int, int] = (1, 1)) -> Quote:
+    """A quote from its marks' positions; ``widths`` are the opening and closing marks'
+    lengths (2 for '' and ``)."""
+    inner_start = start + widths[0]
+    inner_end = end - widths[1] if closed else end
+    while inner_end > inner_start and text[inner_end - 1].isspace():
         inner_end -= 1  # a quote carried over paragraphs ends before the blank line
-    return Quote(start, end, start + 1, inner_end, closed)
+    return Quote(start, end, inner_start, inner_end, closed)

@@ -14,12 +14,13 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from biaskit.attribution.extractor import _Extractor
-from biaskit.attribution.reporting_verbs import _Cue
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.extractor import find_statements
+from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document
-from biaskit.corpus.sentences import Sentence
+from biaskit.corpus.sentences import MASK, Sentence
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Attribution:
     cue_start: int
     cue_end: int
     stance: str
+    kind: str
     content: str
     content_words: int
     quoted_words: int
@@ -50,6 +52,11 @@ class Attribution:
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))
+# The kinds of statement that give a side a voice: what it said, wrote, or reported as found
+# ('Amnesty finds ...', 'the report shows ...'). Thoughts and intentions the writer ascribes
+# ('Kade believes', 'the UN aims to') stay in the table with their kind, but balance measures
+# and the gold evaluation leave them out by default.
+VOICE_KINDS = ("speech", "writing", "evidence")
 
 
 def extract_attributions(doc: Document, codebook: Codebook | None = None) -> list[Attribution]:
@@ -60,18 +67,18 @@ def extract_attributions(doc: Document, codebook: Codebook | None = None) -> lis
 def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
     """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
     these directly, without an Attribution object per row)."""
-    extractor = _Extractor(doc, codebook)
-    statements = extractor.run()
-    roles = extractor.roles
-    sentences = extractor.sentences
-    sentence_starts = extractor._sentence_starts
-    first_body = extractor.first_body
-    text, doc_id, source, words = doc.text, doc.doc_id, doc.source, extractor._words
+    context = DocumentContext(doc, codebook)
+    statements = find_statements(context)
+    roles = context.roles
+    sentences = context.sentences
+    sentence_starts = context.sentence_starts
+    first_body = context.first_body
+    text, doc_id, source, words = doc.text, doc.doc_id, doc.source, context.words
     sides = codebook.sides if codebook else None
     rows = []
     for found in statements:
         start, end = found["start"], found["end"]
-        cue: _Cue = found["cue"]
+        cue: Cue = found["cue"]
         speaker: Speaker = found["speaker_obj"]
         mode = found["mode"]
         i = bisect_right(sentence_starts, start) - 1
@@ -89,13 +96,15 @@ def _rows(doc: Document, codebook: Codebook | None) -> list[tuple]:
             actor_evidence = "; no codebook actor"
         evidence = (f'{mode}: {found["form"]}'
                     + (f', cue "{cue_text}"' if cue_text else "")
-                    + f"; {speaker.how}" + actor_evidence)
+                    + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
         rows.append((
             doc_id, source, paragraph, first.index, text[first.start:last.end],
-            start, end, speaker.name, speaker.label,
+            # Speaker phrases were read in the masked text (context.py): "Mr_" is "Mr.".
+            start, end, speaker.name.replace(MASK, "."), speaker.label.replace(MASK, "."),
             actor.actor_id if actor else "", actor.side if actor else "",
-            mode, cue.lemma, cue.start, cue.end, cue.stance, content, words(start, end),
+            mode, cue.lemma, cue.start, cue.end, cue.stance, cue.kind, content,
+            words(start, end),
             found["quoted_words"], position, evidence))
     return rows
 

@@ -1,6 +1,6 @@
 """The reporting cues of attribution: every form of the verbs and phrases in
-``biaskit/data/reporting_verbs.csv`` (with its lemma, stance and what must follow it), and
-one regex that finds them in a text."""
+``biaskit/data/reporting_verbs.csv`` (with its lemma, stance, kind and what must follow it),
+and how they are found in a text."""
 
 from __future__ import annotations
 
@@ -14,9 +14,13 @@ from typing import NamedTuple
 from biaskit.lexicons import CASE_FOLDS, trie_regex
 
 
-class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
+class Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quick to make
+    """A reporting cue found in a text: its lemma, stance, kind (speech, writing, thought,
+    evidence), what must follow it, and where it stands."""
+
     lemma: str
     stance: str
+    kind: str
     requires: str
     start: int
     end: int
@@ -24,37 +28,54 @@ class _Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are qui
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """Reporting cues: one regex over every form, and each form's (lemma, stance, requires)."""
+    """Reporting cues: one pattern over every form in lower case, and each form's (lemma,
+    stance, kind, requires)."""
 
     pattern: re.Pattern[str]
-    forms: dict[str, tuple[str, str, str]]
+    forms: dict[str, tuple[str, str, str, str]]
 
-    def cues(self, text: str, lo: int, hi: int) -> list[_Cue]:
-        """Cue occurrences in text[lo:hi], as whole words."""
-        forms = self.forms
-        return [_Cue(*forms[match.group().translate(_TO_ASCII).lower()], match.start(),
-                     match.end())
-                for match in self.pattern.finditer(text, lo, hi)]
+    def cues(self, text: str, lo: int, hi: int) -> list[Cue]:
+        """Cue occurrences in text[lo:hi], as whole words (a word is whole by the text before
+        ``lo`` and after ``hi`` too: "told''" ends in an apostrophe, not a word break)."""
+        # The pattern runs over the span in lower case: a case-blind pattern of 1,300 forms
+        # is twice as slow. The word start is checked here, as a pattern opening with a
+        # lookbehind is tried at every position of the text.
+        span = text[lo:hi]
+        if _FOLDED_TO_ASCII.search(span):
+            span = span.translate(_TO_ASCII)
+        span = span.lower()
+        if len(span) != hi - lo:  # a letter whose lower case is longer is left as it is
+            span = "".join(c if len(c.lower()) > 1 else c.lower()
+                           for c in text[lo:hi].translate(_TO_ASCII))
+        forms, continues, found = self.forms, _CONTINUES_WORD.match, []
+        for match in self.pattern.finditer(span):
+            start, end = lo + match.start(), lo + match.end()
+            if (start and continues(text, start - 1)) or (end == hi and continues(text, hi)):
+                continue
+            found.append(Cue(*forms[match.group()], start, end))
+        return found
 
 
+_CONTINUES_WORD = re.compile(r"[\w'’-]")
 # str.lower() leaves the letters re.IGNORECASE folds to ASCII as they are ("ſaid" stays
 # "ſaid"): map them before looking a cue up.
 _TO_ASCII = str.maketrans({char: letter for letter, chars in CASE_FOLDS.items()
                            for char in chars})
+_FOLDED_TO_ASCII = re.compile("[" + re.escape("".join(
+    char for chars in CASE_FOLDS.values() for char in chars)) + "]")
 
 
 @cache
-def _lexicon() -> _Lexicon:
+def reporting_lexicon() -> _Lexicon:
     """Reporting cues from ``biaskit/data/reporting_verbs.csv``."""
     raw = resources.files("biaskit").joinpath("data/reporting_verbs.csv").read_text("utf-8")
-    forms: dict[str, tuple[str, str, str]] = {}
+    forms: dict[str, tuple[str, str, str, str]] = {}
     for row in csv.DictReader(raw.splitlines()):
         words = row["forms"].split()
         size = len(row["lemma"].split())
         # Multi-word lemmas ("call for") list their forms as word groups of the same length.
         for i in range(0, len(words), size):
             forms[" ".join(words[i:i + size]).lower()] = (
-                row["lemma"], row["stance"], row["requires"])
-    pattern = re.compile(r"(?<![\w'’-])" + trie_regex(forms, any_case=True)
-                         + r"(?![\w'’-])")
+                row["lemma"], row["stance"], row["kind"], row["requires"])
+    pattern = re.compile(trie_regex(forms) + r"(?![\w'’-])")
     return _Lexicon(pattern, forms)

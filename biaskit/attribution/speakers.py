@@ -19,10 +19,12 @@ from biaskit.attribution.mentions import (
     _NAME,
     _POSSESSIVE_END,
     DETERMINERS,
+    PART_OF,
     POSSESSIVES,
     PRONOUNS,
     Mention,
     entity_words,
+    is_people_phrase,
     mention_label,
     name_kind,
     split_name,
@@ -40,6 +42,13 @@ class Speaker:
     actor: Actor | None
     how: str
 
+
+
+# A name whose capitalised parts are joined by lower-case particles: 'Center for Justice',
+# 'Bank of England' (after an optional article).
+_NAME_WITH_PARTICLES = re.compile(r"(?:[Tt]he )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*"
+                                  r"(?: (?:for|of|on|and|de|du|des) [A-Z][\w’'.-]*"
+                                  r"(?: [A-Z][\w’'.-]*)*)+)")
 
 
 class Resolver:
@@ -84,6 +93,13 @@ class Resolver:
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
+        if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
+                or PART_OF.match(phrase)):
+            # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Obama': unnamed
+            # people, not the nearest name; an actor only where an alias says so.
+            actor = self._alias_actor(phrase)
+            return Speaker(phrase, "", "group", actor, f'unnamed source "{phrase}"'
+                           + (f" names {actor.label}" if actor else ""))
         if phrase not in self._named:
             self._named[phrase] = self._name(phrase, words, first)
         return self._named[phrase] or self._description(phrase, words[-1] if words else "",
@@ -95,6 +111,9 @@ class Resolver:
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
+        joined = _NAME_WITH_PARTICLES.fullmatch(phrase)
+        if joined and len(names) > 1:  # 'The Brennan Center for Justice' is one name
+            names = [joined]
         if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
             # The head noun is lower case: a description ("Senior Russian military official").
             if actor:
@@ -169,7 +188,13 @@ class Resolver:
         return Speaker(phrase, "", "source", None, f'written source "{phrase}", author unknown')
 
     def _description(self, phrase: str, head: str, position: int) -> Speaker:
-        """'the ministry', 'the general': the nearest name whose words include the head."""
+        """'the ministry', 'the general': the nearest name whose words include the head.
+
+        Only heads that name people or organisations are looked up: 'the results' or 'the
+        editorial' is nobody's name."""
+        words = entity_words()
+        if not any(head in words.get(kind, ()) for kind in ("people", "title", "organisation")):
+            return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         pattern = re.compile(rf"\b{re.escape(head)}", re.IGNORECASE)
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
             pattern.search(s.name) or pattern.search(s.label))), [])

@@ -25,7 +25,6 @@ from biaskit.errors import InputError
 from biaskit.framing.claims import claim_occurrences, claim_profile
 from biaskit.runs.batches import run_guarded
 from biaskit.tone import side_tone
-from biaskit.validation.evaluate import attribution_errors, load_gold, score_attributions
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -159,7 +158,7 @@ def _claims(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
     if codebook is None or not codebook.claims:
         raise InputError("claims need a codebook with a 'claims' section",
-                         hint="Give --codebook FILE (see README, 'Codebooks')")
+                         hint="Give --codebook FILE (see docs/guide/codebooks.md)")
     tables, failed = _guarded(corpus, partial(_claims_of, codebook=codebook), args)
     frame = tables["claims"]
     if args.format != "table":
@@ -187,32 +186,9 @@ def _tone(args: argparse.Namespace) -> int:
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
           if len(table) else "no statements or mentions of any side")
     print("\nvoice: the side's own attributed words; coverage: the outlet's words around the "
-          "side.\nVADER scores news about violence negative whatever its stance; see README, "
-          "'Tone'.")
+          "side.\nVADER scores news about violence negative whatever its stance; see "
+          "docs/guide/tone.md.")
     return _exit_code(corpus, failed)
-
-
-def _evaluate(args: argparse.Namespace) -> int:
-    corpus, codebook = _load(args)
-    gold = load_gold(args.gold)
-    unknown = sorted(set(gold["doc_id"]) - set(corpus.doc_ids))
-    if unknown:
-        raise InputError(f"gold names documents not in the corpus: {', '.join(unknown[:5])}",
-                         path=args.gold, hint="Check that PATH is the corpus the gold is for")
-    predicted = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)[0]["quotes"]
-    scores = score_attributions(predicted, gold)
-    print(f"statements: {scores['gold']} gold, {scores['predicted']} found, "
-          f"{scores['matched']} matched")
-    print(f"precision {scores['precision']:.3f}   recall {scores['recall']:.3f}   "
-          f"F1 {scores['f1']:.3f}")
-    print(f"over matched statements: actor {scores['actor_accuracy']:.3f}   side "
-          f"{scores['side_accuracy']:.3f}   mode {scores['mode_accuracy']:.3f}")
-    errors = attribution_errors(predicted, gold)
-    if len(errors):
-        errors["content"] = errors["content"].str.slice(0, 70)
-        print(f"\nerrors ({len(errors)}):")
-        print(_indent(errors.to_string(index=False)))
-    return _exit_code(corpus)
 
 
 def _corpus_info(args: argparse.Namespace) -> int:

@@ -25,11 +25,11 @@ from biaskit.cli.commands import (
     _compare,
     _corpus_import,
     _corpus_info,
-    _evaluate,
     _quotes,
     _run,
     _tone,
 )
+from biaskit.cli.evaluation import _evaluate
 from biaskit.errors import BiaskitError
 
 
@@ -86,15 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     quotes.set_defaults(run=_quotes)
 
     compare = commands.add_parser(
-        "compare", help="compare outlets on two sides and write the report folder",
-        description="Run every analyser, print the per-outlet comparison of two sides and "
+        "compare", help="compare outlets on every side and write the report folder",
+        description="Run every analyser, print the per-outlet comparison of the sides and "
                     "write DIR/index.html with the figures, CSV files of every table and an "
                     "HTML view of each article.")
     _corpus_arguments(compare)
     compare.add_argument("--out", required=True, metavar="DIR",
                          help="folder to write the report into (created if missing)")
-    compare.add_argument("--sides", nargs=2, metavar=("A", "B"),
-                         help="the two sides to compare (default: the codebook's first two)")
+    compare.add_argument("--sides", nargs="+", metavar="SIDE",
+                         help="the sides to measure, one or more (default: every side of the "
+                              "codebook); the balance index compares the first two")
     compare.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                          help="bootstrap draws for the 95%% intervals (default: 1000)")
     compare.add_argument("--seed", type=int, default=0,
@@ -154,12 +155,26 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate", help="score the attribution extractor against gold annotations",
-        description="Compare extracted statements with hand-made gold annotations (JSON "
-                    "Lines, see tests/gold/GUIDELINES.md): precision, recall and F1 of "
-                    "detection; accuracy of actor, side and mode; and every error.")
+        description="Compare extracted statements with gold annotations: a JSON Lines file "
+                    "(see docs/guide/validation.md) or a folder of BRAT .ann files beside "
+                    "their .txt files (brat, INCEpTION, PolNeAR). Prints detection at the "
+                    "lenient 0.3 cover and at exact span, speaker, actor, side, mode, cue and "
+                    "stance accuracy where the gold has them, overall, per outlet and per "
+                    "document, and the errors.")
     _corpus_arguments(evaluate)
-    evaluate.add_argument("--gold", required=True, metavar="FILE",
-                          help="gold annotations, one JSON object per line")
+    evaluate.add_argument("--gold", required=True, metavar="FILE_OR_DIR",
+                          help="gold annotations: one JSON object per line, or a folder of "
+                               "BRAT .ann files")
+    evaluate.add_argument("--format", choices=["table", "csv", "jsonl"], default="table",
+                          help="table for reading; csv or jsonl give the figures per level "
+                               "(overall, outlet, document), or with --statements every "
+                               "statement, for other tools")
+    evaluate.add_argument("--statements", action="store_true",
+                          help="with --format csv or jsonl: one row per gold statement and "
+                               "per found statement matching none, instead of the figures")
+    evaluate.add_argument("--documents", action="store_true",
+                          help="also print the figures of every document (shown anyway for "
+                               "up to 20 documents)")
     evaluate.set_defaults(run=_evaluate)
     return parser
 

@@ -4,7 +4,7 @@
 Every loader returns the same objects. One bad document never stops a corpus from loading: it
 becomes a row of :attr:`Corpus.problems` that names the file, the place and the reason.
 
->>> corpus = load_corpus("corpora/syria-2015")                       # doctest: +SKIP
+>>> corpus = load_corpus("corpora/syria-2015")
 >>> corpus[0].title
 'Russia denies bombing civilians in Syria'
 """

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Sentence", "split_sentences", "document_sentences", "sentences_frame", "corpus_summary",
+    "mask_abbreviations", "MASK",
 ]
 
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
@@ -262,3 +263,36 @@ def corpus_summary(corpus: Iterable[Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "source", "date", "provenance", "paragraphs",
                                        "sentences", "words", "standfirst", "encoding",
                                        "cleaning_changes"])
+
+
+_STOP = re.compile(r"\.")
+MASK = "_"
+
+
+def mask_abbreviations(text: str, sentences: Iterable[Sentence]) -> str:
+    """``text`` with the full stop of every abbreviation inside a sentence replaced by
+    ``MASK``, so that patterns read "Mr. Sanders" or "U.S. officials" as one phrase.
+
+    The result has the length of ``text``: offsets found in it are offsets in ``text``.
+
+    >>> text = "Mr. Kade met U.S. envoys in Oslo. He left."
+    >>> sentences = [Sentence("d", 0, 0, 0, 33, text[:33]), Sentence("d", 0, 1, 34, 42, "")]
+    >>> mask_abbreviations(text, sentences)
+    'Mr_ Kade met U_S_ envoys in Oslo. He left.'
+    """
+    ends = {sentence.end - 1 for sentence in sentences}
+    masked: list[int] = []
+    for stop in _STOP.finditer(text):  # few stops per article: look back from each
+        i = start = stop.start()
+        if not (i and text[i - 1].isalpha()):
+            continue
+        while start and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        if _abbreviation_kind(text[start:i + 1]) is not None:  # every stop of "p.m." or "U.S."
+            masked.extend(j for j in range(start, i + 1) if text[j] == "." and j not in ends)
+    if not masked:
+        return text
+    chars = list(text)
+    for i in masked:
+        chars[i] = MASK
+    return "".join(chars)

@@ -1,6 +1,6 @@
 """Claims: every sentence that expresses a codebook claim, and how the article presents it.
 
-Matching rules (documented in the README, 'Claims'):
+Matching rules (documented in docs/guide/report.md, 'How a claim is found'):
 
 * each cue phrase of a claim matches as a sequence of words, ignoring case and apostrophe
   style; a word of four letters or more also matches its inflections (``killed`` finds
@@ -43,6 +43,7 @@ from biaskit.codebook import Claim, Codebook
 from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import Sentence, document_sentences
 from biaskit.framing.cues import MarkerIndex, Spans, document_lowered, scare_quotes
+from biaskit.framing.presentation import claim_profile  # noqa: F401 - how claims are told
 
 _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denied|denying)"
                        r"(?![\w-])|n['’]t\b", re.IGNORECASE)
@@ -348,37 +349,3 @@ def _counters(article: _Article, claim: Claim, side: re.Pattern[str], sentence: 
                 marker.end <= article.last_named(claim.side, side, sentence)):
             found.append(f'"{marker.text}" before it')
     return list(dict.fromkeys(found))
-
-
-PRESENTATIONS = ("narrator", "neutral_attribution", "distanced", "denied", "countered")
-
-
-def presentation_flags(claims: pd.DataFrame) -> pd.DataFrame:
-    """For each claim occurrence, whether it is told as a narrator assertion, a neutral
-    attribution (neutral verb, no marker, no scare quote), distanced (distancing verb, a hedge
-    or distancing marker, or a scare quote), denied (negated, or a denial verb) and countered.
-    The one definition behind :func:`claim_profile` and the comparison's claim shares."""
-    return pd.DataFrame({
-        "narrator": claims["mode"] == "narrator",
-        "neutral_attribution": (claims["stance"] == "neutral") & (claims["markers"] == "")
-        & (claims["scare_quotes"] == ""),
-        "distanced": (claims["stance"] == "distancing")
-        | claims["markers"].str.contains("hedge:|distancing:") | (claims["scare_quotes"] != ""),
-        "denied": (claims["polarity"] == "negated") | (claims["stance"] == "denial"),
-        "countered": claims["countered"].astype(bool),
-    }, index=claims.index)
-
-
-def claim_profile(claims: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
-    """How each side's claims are presented, per ``by`` (source or doc_id): occurrences and
-    the shares given as narrator assertion, neutral attribution, distanced (distancing
-    reporting verb or a hedging/distancing marker), denied (negated, or a denial verb), and
-    countered."""
-    if claims.empty:
-        return pd.DataFrame(columns=[by, "claim_side", "occurrences", *PRESENTATIONS])
-    frame = pd.concat([claims[[by, "claim_side"]], presentation_flags(claims)], axis=1)
-    grouped = frame.groupby([by, "claim_side"], sort=True)
-    table = grouped.size().rename("occurrences").to_frame()
-    for column in PRESENTATIONS:
-        table[column] = grouped[column].mean()
-    return table.reset_index()

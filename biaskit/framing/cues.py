@@ -23,6 +23,7 @@ from biaskit.attribution.records import statement_records
 from biaskit.codebook import Actor, Codebook
 from biaskit.corpus.document import Document, count_words, kept_on_document
 from biaskit.corpus.sentences import Sentence, document_sentences
+from biaskit.framing.labels import block_of, noun_phrase, one_per_place
 from biaskit.lexicons import CASE_FOLDS, TermMatch, TermMatcher, read_lexicon
 
 SCARE_QUOTE_WORDS = 3  # a quotation this short, quoting nobody, is a scare quote
@@ -215,9 +216,21 @@ def _labels(doc: Document, quoted: Spans, codebook: Codebook,
             aliases: list[tuple[str, re.Pattern[str], Actor]],
             actors: dict[str, Actor | None]) -> list[tuple]:
     """Descriptors the narrator attaches to codebook actors: appositions, titles and
-    pre-modifiers ("London-based rights group", "Senior Russian military official")."""
-    text, doc_id, source = doc.text, doc.doc_id, doc.source
-    rows = []
+    pre-modifiers ("London-based rights group", "Senior Russian military official"), and
+    description aliases; only those that read as noun phrases (:mod:`biaskit.framing.labels`)."""
+    text = doc.text
+    rows: list[tuple] = []
+
+    def add(start: int, end: int, anchor: int, actor: Actor) -> None:
+        block = block_of(doc, anchor)
+        if block_of(doc, start) != block or block_of(doc, end - 1) != block:
+            return  # a span across a block boundary is no label
+        span = noun_phrase(text, start, end)
+        if span is not None:
+            found = text[span[0]:span[1]]
+            rows.append((doc.doc_id, doc.source, "label", found, "label", span[0], span[1],
+                         found, "narrator", actor.side, actor.actor_id))
+
     for mention in narrator_mentions(doc):
         if mention.name not in actors:
             actors[mention.name] = codebook.actor_for(mention.name)
@@ -230,18 +243,14 @@ def _labels(doc: Document, quoted: Spans, codebook: Codebook,
         start = text.rfind(label, max(0, mention.start - 200), mention.start)
         if start < 0:
             start = text.find(label, mention.end)
-        if start < 0:
-            continue
-        rows.append((doc_id, source, "label", label, "label", start, start + len(label),
-                     text[start:start + len(label)], "narrator", actor.side, actor.actor_id))
+        if start >= 0:
+            add(start, start + len(label), mention.start, actor)
     lowered = document_lowered(doc) if aliases else None
     for alias, pattern, actor in aliases:  # descriptions used as aliases: no name at all
         found = _first_match(pattern, text, lowered, alias)
         if found and not quoted.holds(found.start()):
-            rows.append((doc_id, source, "label", found.group(), "label", found.start(),
-                         found.end(), text[found.start():found.end()], "narrator",
-                         actor.side, actor.actor_id))
-    return rows
+            add(found.start(), found.end(), found.start(), actor)
+    return one_per_place(rows, start=5, end=6, actor=10)
 
 
 def _first_match(pattern: re.Pattern[str], text: str, lowered: str | None, alias: str

@@ -4,7 +4,7 @@ The five generic frames of Semetko and Valkenburg (2000), conflict, human_intere
 responsibility, morality and economic, plus three this kind of story needs: legal
 (international and humanitarian law), military (military and security) and diplomacy
 (diplomacy and the peace process). Terms are in ``biaskit/data/frames.csv``; a codebook's
-``frames`` key adds terms or replaces a frame's list (README, 'Frames').
+``frames`` key adds terms or replaces a frame's list (docs/guide/report.md, 'Frames').
 
 A score is the number of term matches per 100 words of the text scored. It says how much a
 frame's vocabulary is present, not whether the article argues within that frame: "strike"

@@ -73,7 +73,8 @@ def _slots(roles: Sequence[str]) -> list[int]:
     return slots
 
 
-def article_map(documents, quotes: pd.DataFrame, codebook: Codebook | None = None) -> Figure:
+def article_map(documents: Iterable[Document] | pd.DataFrame, quotes: pd.DataFrame,
+                codebook: Codebook | None = None) -> Figure:
     """Where each side speaks in each article: one row per article, its blocks in reading
     order from left to right, a mark for every attributed statement.
 

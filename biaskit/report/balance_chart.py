@@ -54,9 +54,9 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     neither side speaks is listed last with no bar. The column on the right gives each index and the
     two counts it is made of, so that an index of +1 on a handful of words is not over-read.
 
-    How to read it: compare bar lengths and directions across outlets. Black error bars, when
-    the table has ``low`` and ``high`` columns, are 95% intervals (for example a bootstrap
-    over each outlet's articles); an outlet with one article has none.
+    How to read it, and what it cannot tell: ``figures.balance`` in
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), for the
+    report to show under the figure.
 
     Args:
         index_table: one row per outlet with ``source`` and ``balance_index``, as
@@ -115,18 +115,23 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     right = blended_transform_factory(ax.transAxes, ax.transData)
     counts = side_a in table.columns and side_b in table.columns
     header = f"index\n({label_a} : {label_b})" if counts else "index"
+    if "documents" in table:
+        header += ", n articles"
     ax.text(1.02, -0.55, header, transform=right, fontsize=SMALL, color=INK, va="bottom")
     texts = ["neither speaks" if pd.isna(v) else f"{v:+.2f}" for v in table["balance_index"]]
     if counts:
         texts = [f"{t}   ({a} : {b})" for t, a, b in zip(
             texts, _counts(table[side_a]), _counts(table[side_b]), strict=True)]
+    if "documents" in table:  # the articles behind each index and interval
+        texts = [f"{t}   n={n:,}" for t, n in zip(texts, table["documents"].astype(int),
+                                                    strict=True)]
     for y_row, text in enumerate(texts):
         ax.text(1.02, y_row, text, transform=right, fontsize=SMALL, color=INK,
                 va="center", fontfamily="monospace")
     notes = []
     if errors is not None:
-        notes.append("Error bars: 95% interval over each outlet's articles; outlets with one "
-                     "article have none.")
+        notes.append("Error bars: 95% interval over each outlet's articles (n); outlets with "
+                     "too few articles for one have none.")
     if (~drawn).any():
         notes.append("No bar: neither side speaks in that outlet's articles.")
     _footnote(fig, notes)

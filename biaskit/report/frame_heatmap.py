@@ -36,9 +36,9 @@ def frame_heatmap(frames: pd.DataFrame) -> Figure:
     printed in the cell. Darker blue is lower, lighter yellow higher, on one scale for the
     whole figure that starts at 0 (the colour bar). Frames are in the lexicon's order.
 
-    How to read it: read along a column to compare outlets on one frame, along a row to see
-    which vocabularies an outlet leans on. A score counts words, not arguments: "strike"
-    counts for the military frame whether an article reports a strike or disputes it.
+    How to read it, and what it cannot tell: ``figures.frames`` in
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), for the
+    report to show under the figure.
 
     Args:
         frames: ``source``, ``frame`` and ``score`` (one row per article and frame, or

@@ -4,7 +4,7 @@ Layout of the folder::
 
     index.html              the per-outlet table, the figures, links to everything below
     tables/*.csv            every table: measures, intervals, and each analyser's tidy rows
-    figures/*.png           the five comparison figures
+    figures/*.png           the comparison figures
     articles/<doc_id>.html  one article view per document
 
 Nothing is written outside the folder: file names made from document ids are sanitised.
@@ -18,31 +18,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from biaskit.attribution.balance import balance_index
 from biaskit.codebook import Codebook
-from biaskit.compare import Comparison
+from biaskit.compare import Comparison, key_table
 from biaskit.corpus.document import Corpus
 from biaskit.report.article_map import article_map
 from biaskit.report.balance_chart import balance_chart
 from biaskit.report.claim_modes import claim_modes_chart
 from biaskit.report.figure import save_figure
 from biaskit.report.frame_heatmap import frame_heatmap
+from biaskit.report.side_shares import side_shares_chart
 from biaskit.report.tone_dotplot import tone_dotplot
 from biaskit.report.view import article_view
-
-KEY_MEASURES = ("documents", "word_share_{a}", "word_share_{b}", "balance_index",
-                "prominence_balance_index", "headline_voice_{a}", "headline_voice_{b}",
-                "narrator_share_{a}", "narrator_share_{b}", "distanced_share_{a}",
-                "distanced_share_{b}", "countered_share_{a}", "countered_share_{b}",
-                "voice_tone_{a}", "voice_tone_{b}", "coverage_tone_{a}", "coverage_tone_{b}",
-                "dominant_frame")
-
-
-def key_table(comparison: Comparison) -> pd.DataFrame:
-    """The headline measures per outlet, outlets as columns (for terminals and the index)."""
-    a, b = comparison.sides
-    columns = [c.format(a=a, b=b) for c in KEY_MEASURES]
-    return comparison.by_source.set_index("source")[columns].T
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -73,7 +59,6 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
     out = Path(out_dir)
     for sub in ("tables", "figures", "articles"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    a, b = comparison.sides
     tables = {"by_source": comparison.by_source, "by_document": comparison.by_document,
               "intervals": comparison.intervals, **comparison.tables,
               "problems": _problems(corpus, comparison), "cleaning_log": corpus.cleaning_log()}
@@ -85,17 +70,18 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
                          encoding="utf-8")
         return index
 
-    index_table = balance_index(comparison.tables["source_balance"], a, b, measure="words")
-    intervals = comparison.intervals[comparison.intervals["measure"] == "balance_index"]
-    index_table = index_table.merge(intervals[["source", "low", "high"]], on="source")
     quotes = comparison.tables["attributions"]
-    figures = {
-        "balance": balance_chart(index_table, a, b, codebook=codebook),
+    figures = {}
+    if comparison.pair is not None:  # the balance index needs two sides
+        a, b = comparison.pair
+        figures["balance"] = balance_chart(comparison.balance(a, b), a, b, codebook=codebook)
+    figures |= {
+        "side_shares": side_shares_chart(comparison.tables["source_balance"], codebook=codebook),
         "article_map": article_map(list(corpus), quotes, codebook=codebook),
         "claim_modes": claim_modes_chart(comparison.tables["claims"], codebook=codebook),
         "frames": frame_heatmap(comparison.tables["frames"]),
         "tone": tone_dotplot(_tone_by_source(comparison), codebook=codebook,
-                                   sides=[a, b]),
+                                   sides=list(comparison.sides)),
     }
     for name, figure in figures.items():
         save_figure(figure, _inside(out, f"figures/{name}.png"))
@@ -139,14 +125,14 @@ padding:.5em 1em;border-left:4px solid #E69F00}code{font-size:90%}"""
 
 def _index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook,
                 tables: dict[str, pd.DataFrame], figures: dict, names: dict[str, str]) -> str:
-    a, b = comparison.sides
     label = {side: codebook.sides[side].label for side in codebook.sides}
+    named = [label[side] for side in comparison.sides]
+    who = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     esc = html.escape
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>biaskit: {esc(corpus.name)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>How {len({doc.source for doc in corpus})} outlets present {esc(label[a])} "
-        f"and {esc(label[b])}</h1>",
+        f"<h1>How {len({doc.source for doc in corpus})} outlets present {esc(who)}</h1>",
         f"<p>Corpus <code>{esc(corpus.name)}</code>: {len(corpus)} articles. Codebook "
         f"<code>{esc(codebook.name or codebook.path)}</code>. Every number below is traced "
         "to sentences in the article views and in <code>tables/</code>.</p>",

@@ -44,11 +44,9 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
     ``low`` and ``high`` columns, are 95% intervals. A side missing from a row has no scored
     text in that outlet.
 
-    How to read it: compare a side's filled and hollow markers (does the outlet's wording
-    about a side sound harsher than the side's own words?) and compare outlets on one
-    marker. VADER scores news about violence negative whatever its stance: a report of
-    deaths sounds negative and a denial of them neutral, whoever is right, so tone shows
-    how charged the words are, not which side an outlet takes.
+    How to read it, and what it cannot tell: ``figures.tone`` in
+    ``biaskit/data/measures.yaml`` (:func:`biaskit.report.glossary.figure_text`), for the
+    report to show under the figure.
 
     Args:
         tone: ``source``, ``side``, ``kind`` (voice or coverage) and ``mean_compound``, as

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -45,9 +46,12 @@ from biaskit.runs.stream import (
     write_chunk,
 )
 
+if TYPE_CHECKING:  # distributed is the optional dask extra: imported only when a run starts
+    from distributed import Client
+
 
 def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
-                    client=None, n_jobs: int = 2, progress: bool | None = None,
+                    client: Client | None = None, n_jobs: int = 2, progress: bool | None = None,
                     columns: Mapping[str, str] | None = None, chunk_size: int = CHUNK,
                     fresh: bool = False) -> StreamSummary:
     """Analyse a partitioned corpus on Dask into Parquet tables under ``out``.

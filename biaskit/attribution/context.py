@@ -1,0 +1,145 @@
+"""One document as the attribution forms see it: its text, quotes, sentences and speakers,
+the statements found so far, and how a statement is recorded with its mode.
+
+The forms (:mod:`biaskit.attribution.forms`) are functions of a :class:`DocumentContext`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from biaskit.attribution.mentions import narrator_mentions
+from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.speakers import Resolver, Speaker
+from biaskit.codebook import Codebook
+from biaskit.corpus.document import Document, count_words
+from biaskit.corpus.sentences import Sentence, document_sentences, mask_abbreviations
+
+_QUOTE_MARKS = "\"“”„«»‘’'"
+CONTINUED = ", continued by the next quote"  # the form of a statement a later quote continues
+
+
+class DocumentContext:
+    """One document's quotes, sentences and speakers, and the statements found in it."""
+
+    def __init__(self, doc: Document, codebook: Codebook | None):
+        self.doc = doc
+        self.sentences = document_sentences(doc)
+        # Patterns run over the text with abbreviation stops masked ("Mr_ Sanders said"),
+        # which has the text's offsets; what is shown is cut from the text itself.
+        self.text = mask_abbreviations(doc.text, self.sentences)
+        self.quotes = find_quotes(doc)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.roles = {b.index: b.role for b in doc.blocks}
+        self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
+        self.resolver = Resolver(self.text, narrator_mentions(doc), codebook)
+        self.found: list[dict] = []
+        self.word_counts: dict[tuple[int, int], int] = {}
+
+    def quote_at(self, position: int) -> Quote | None:
+        i = bisect_right(self.quote_starts, position) - 1
+        if i >= 0 and self.quotes[i].start <= position < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def quotes_between(self, lo: int, hi: int) -> list[Quote]:
+        """Quotes starting in [lo, hi), and one starting before lo that reaches past it."""
+        i = bisect_right(self.quote_starts, lo - 1)
+        if i and self.quotes[i - 1].end > lo:
+            i -= 1
+        found = []
+        while i < len(self.quotes) and self.quotes[i].start < hi:
+            found.append(self.quotes[i])
+            i += 1
+        return found
+
+    def first_quote_between(self, lo: int, hi: int) -> Quote | None:
+        i = bisect_right(self.quote_starts, lo - 1)
+        if i < len(self.quotes) and self.quotes[i].start < hi:
+            return self.quotes[i]
+        return None
+
+    def words(self, start: int, end: int) -> int:
+        """count_words of text[start:end]; a statement's span is counted for its mode and
+        again for its row, so counts are kept."""
+        key = (start, end)
+        if key not in self.word_counts:
+            self.word_counts[key] = count_words(self.text[start:end])
+        return self.word_counts[key]
+
+    def sentence_at(self, position: int) -> Sentence | None:
+        i = bisect_right(self.sentence_starts, position) - 1
+        if i >= 0 and position < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def add(self, cue: Cue, speaker: Speaker, start: int, end: int, sentence: Sentence,
+             form: str, *, region: tuple[int, int]) -> None:
+        start, end = trim(self.text, start, end)
+        if end <= start:
+            return
+        self.resolver.remember(start, speaker)
+        mode, quoted_words = self.mode(start, end, form)
+        self.found.append({
+            "start": start, "end": end, "region": region, "cue": cue, "form": form,
+            "speaker": speaker.name, "speaker_obj": speaker, "mode": mode,
+            "quoted_words": quoted_words, "paragraph": sentence.paragraph, "sentence": sentence,
+        })
+
+    def mode(self, start: int, end: int, form: str) -> tuple[str, int]:
+        """The mode, direct (all quoted), mixed (a paraphrase holding a quote) or indirect,
+        with the number of quoted words it was decided on."""
+        quoted = self.quoted_words(start, end)
+        if not quoted:
+            mode = "indirect"
+        elif (self.inside_one_quote(start, end) or form.startswith(("floating", "quote split"))
+                or (form.endswith(CONTINUED) and self.starts_quoted(start))
+                or quoted == self.words(start, end)):
+            mode = "direct"
+        else:
+            mode = "mixed"
+        return mode, quoted
+
+    def starts_quoted(self, start: int) -> bool:
+        quote = self.quote_at(start - 1) if start else None
+        return bool(quote and quote.inner_start <= start)
+
+    def inside_one_quote(self, start: int, end: int) -> bool:
+        quote = self.quote_at(start - 1) if start else None
+        return bool(quote and quote.inner_start <= start and end <= quote.inner_end)
+
+    def quoted_words(self, start: int, end: int) -> int:
+        total = 0
+        for quote in self.quotes_between(start - 1, end):
+            lo, hi = max(start, quote.inner_start), min(end, quote.inner_end)
+            if lo < hi:
+                total += self.words(lo, hi)
+        return total
+
+    def continue_statement(self, statement: dict, quote: Quote) -> None:
+        statement["end"] = trim(self.text, statement["start"], quote.inner_end)[1]
+        statement["region"] = (statement["region"][0], max(statement["region"][1], quote.end))
+        if not statement["form"].endswith(CONTINUED):
+            statement["form"] += CONTINUED
+        statement["mode"], statement["quoted_words"] = self.mode(
+            statement["start"], statement["end"], statement["form"])
+
+    def inside_found(self, position: int) -> bool:
+        return any(s["region"][0] <= position < s["region"][1] for s in self.found)
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces, a final full stop or comma, and an unpaired outer mark."""
+    while start < end and text[start] in " \n,":
+        start += 1
+    while end > start and text[end - 1] in " \n,;.":
+        end -= 1
+    if start < end and text[start] in _QUOTE_MARKS and not any(
+            c in _QUOTE_MARKS for c in text[start + 1:end]):
+        start += 1
+    if start < end and text[end - 1] in "“\"" and text[end - 2:end - 1] in (" ", ","):
+        end -= 1
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return start, end

@@ -1,0 +1,63 @@
+"""Colon forms: the headline 'Ministry: "No hospitals were hit"' and transcript turns
+('PENCE: Well, ...', 'Q: ...')."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.phrases import looks_like_name
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_HEADLINE_COLON = re.compile(r"([A-Z][^:\"“]{1,50}):\s+(\S.*)")
+
+_SPEAKER_TURN = re.compile(r"[\"“]?([A-Z][\w.’'_-]*(?: [A-Z][\w.’'_-]*){0,3}):\s+(\S)")
+
+# Heads of a "Name:" opening that introduce no speaker: 'Editor's note:', 'Video Transcript:'.
+_NOT_SPEAKER_HEAD = frozenset("note notes update updates correction transcript video photo "
+                              "photos source sources editor advertisement related read more "
+                              "watch listen credit getty reuters ap afp".split())
+
+
+def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
+    """Headline colon form: 'Ministry: "No hospitals were hit"'."""
+    match = _HEADLINE_COLON.match(sentence.text)
+    if not match or len(match.group(1).split()) > 6:
+        return False
+    phrase_start = sentence.start
+    speaker = ctx.resolver.resolve(match.group(1), phrase_start)
+    if not (speaker.actor or speaker.kind in ("person", "organisation")):
+        return False
+    cue = Cue(":", "neutral", "speech", "", sentence.start + match.end(1), sentence.start +
+               match.end(1) + 1)
+    start = sentence.start + match.start(2)
+    ctx.add(cue, speaker, start, sentence.end, sentence, "headline colon form",
+              region=(sentence.start, sentence.end))
+    return True
+
+
+def speaker_turns(ctx: DocumentContext) -> list[tuple]:
+    """Transcript and interview turns: a paragraph opening 'PENCE: Well, ...',
+    'Q: ...' or 'Ann Kade: ...' is that speaker's words, to the paragraph's end.
+    Returns (speaker, cue, start, end, sentence, region) for each turn."""
+    turns = []
+    for block in ctx.doc.blocks:
+        if block.role != "body":
+            continue
+        match = _SPEAKER_TURN.match(ctx.text, block.start, block.end)
+        if not match:
+            continue
+        name = match.group(1)
+        if not (name.isupper() or looks_like_name(name)) or (
+                name.split()[-1].lower() in _NOT_SPEAKER_HEAD):
+            continue
+        sentence = ctx.sentence_at(match.start(2))
+        if sentence is None:
+            continue
+        speaker = ctx.resolver.resolve(name.title() if name.isupper() and len(name) > 2
+                                        else name, match.start(1))
+        cue = Cue(":", "neutral", "speech", "", match.end(1), match.end(1) + 1)
+        turns.append((speaker, cue, match.start(2), block.end, sentence,
+                      (block.start, block.end)))
+    return turns

@@ -1,0 +1,113 @@
+"""Forms whose tag closes the sentence: '..., the ministry said.', '..., said Ann Kade, a
+lawyer.' and '..., according to X.' (or 'According to X, ...')."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import PRONOUNS, is_people_phrase
+from biaskit.attribution.phrases import (
+    ANY_WORD_CHAR,
+    NOT_SPEAKER_END,
+    PASSIVE_AUXILIARIES,
+    VERB_LIKE,
+    WINDOW,
+    looks_like_name,
+    phrase_after,
+    subject,
+    subject_chain,
+    with_apposition,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_THAT = re.compile(r"that(?<!\wthat)(?!\w)")  # \bthat\b, but starting with its letters
+
+_BARE_NOUN_PHRASE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
+
+_TAG_CLOSES_SENTENCE = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|to|from|late|early|last|this|next|yesterday|today|tonight|"
+    r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
+    r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
+
+_TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
+
+# After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
+_APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
+
+
+def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Air strikes hit no civilians, the ministry said.' and '..., said X.'"""
+    if sentence.end - cue.end > WINDOW:
+        return False  # a closing tag is short
+    comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
+    if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
+        return inverted_end_tag(ctx, cue, sentence, comma)
+    rest = ctx.text[cue.end:sentence.end]
+    participle = _TAG_THEN_PARTICIPLE.match(rest)
+    if participle:  # '..., the company said on Monday, rejecting ...'
+        rest = rest[:participle.start(1)] + "."
+    if rest.count(" ") > 12 or _THAT.search(rest):
+        return False
+    comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
+    if comma <= sentence.start:
+        return False
+    head_after_comma = ctx.text[comma + 1:cue.start]
+    phrase = head_after_comma.strip()
+    if phrase:
+        if not _TAG_CLOSES_SENTENCE.fullmatch(rest):
+            return False  # the tag must close the sentence: '..., the ministry said.'
+        first = phrase.split()[0].lower()
+        bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
+            phrase.split()[-1] not in NOT_SPEAKER_END) and first not in (
+            "and", "but", "or", "so", "then")  # '..., officials said.'
+        if subject(ctx, phrase) != phrase and not bare_noun:
+            return False
+        if phrase.split()[-1].lower() in PASSIVE_AUXILIARIES:
+            return False  # '..., Kade was favoured to win': nobody speaks
+        phrase_start = comma + 1 + head_after_comma.index(phrase)
+        speaker = ctx.resolver.resolve(phrase, phrase_start)
+    ctx.add(cue, speaker, sentence.start, comma, sentence,
+              "tag at the end of the sentence", region=(sentence.start, sentence.end))
+    return True
+
+
+def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: int) -> bool:
+    """'..., said Ann Kade.' and '..., said Ann Kade, a lawyer at Jefferies, who ...'."""
+    if subject_chain(ctx, sentence.start, cue.start):
+        return False  # 'Its chair, Ann Kade, said ...': the subject, not the content
+    after = phrase_after(ctx, cue.end, sentence.end)
+    if not after or VERB_LIKE.search(after[0]):
+        return False  # '..., said the figures were false' is not an inverted tag
+    if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
+        return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
+    tag_end = after[2]
+    if not _TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
+        tail = _APPOSITION_TAIL.match(ctx.text, tag_end, sentence.end)
+        named = looks_like_name(after[0]) or after[0].split()[-1][:1].isupper()
+        if not (tail and (named or is_people_phrase(after[0]))):
+            return False  # 'The report, published this week, said ...'
+        tag_end = tail.end(1)  # a relative clause after the tag is free to hold cues
+    speaker = with_apposition(ctx, ctx.resolver.resolve(after[0], after[1]), after[2],
+                                    sentence.end)
+    ctx.add(cue, speaker, sentence.start, comma, sentence,
+              "tag at the end of the sentence", region=(sentence.start, tag_end))
+    return True
+
+
+def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'..., according to X.' and 'According to X, ...': any noun phrase is the source
+    ('according to early returns', 'according to experts')."""
+    after = phrase_after(ctx, cue.end, sentence.end, any_word=True)
+    if not after:
+        return False
+    phrase, phrase_start, tag_end = after
+    speaker = ctx.resolver.resolve(phrase, phrase_start)
+    if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start):
+        start, end = sentence.start, cue.start
+    else:
+        start, end = tag_end, sentence.end
+    ctx.add(cue, speaker, start, end, sentence, '"according to"',
+              region=(sentence.start, sentence.end))
+    return True

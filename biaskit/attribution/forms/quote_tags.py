@@ -1,0 +1,161 @@
+"""Forms built around a quotation: the tag after it ('"...," Kade said'), the tag before it
+('Kade said: "..."'), a dash signature ('"..." ― Ann Kade') and quotes that float on after
+a speaker's tagged quote."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.phrases import (
+    ANY_WORD_CHAR,
+    looks_like_name,
+    phrase_after,
+    subject,
+    subject_before,
+    with_apposition,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
+
+# '"...," Ann Kade, 66, a retired chemist, said': the name, then one or two appositions.
+_PHRASE_AND_APPOSITION = re.compile(
+    r"\s*,?\s*([^,.;:!?]{1,80}),\s*((?:[^,;:!?\"“”]{1,120},\s*){1,2})")
+
+_ONLY_COMMA = re.compile(r"\s*,?\s*")
+
+_TAG_TO_NEXT_QUOTE = re.compile(r"[^.!?]*?,\s*")
+
+_LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
+
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
+
+
+def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'"...," he said' and '"...," said Viktor Bondarev, a descriptor'."""
+    i = bisect_right(ctx.quote_starts, cue.start) - 1  # the last quote before the cue
+    quote = ctx.quotes[i] if i >= 0 else None
+    if quote is None or quote.end > cue.start:
+        return False
+    if quote.end < sentence.start and (ctx.text[quote.end:sentence.start].strip()
+                                       or ctx.text[quote.end - 2] not in "?!"):
+        return False  # a quote ending in '?' or '!' ends its sentence: '"Why?" Kade said.'
+
+    between = ctx.text[quote.end:cue.start]
+    if not _ONLY_COMMA.fullmatch(between):
+        apposition = _PHRASE_AND_APPOSITION.fullmatch(between)
+        phrase = apposition.group(1).strip() if apposition else between.strip(" ,")
+        if not ((apposition or _COMMA_AND_PHRASE.fullmatch(between)) and
+                subject(ctx, phrase) == phrase):
+            return False
+        phrase_start = quote.end + between.index(phrase)
+        speaker = ctx.resolver.resolve(phrase, phrase_start)
+        if apposition and not speaker.label:  # '"...," Ann Kade, a lawyer, said'
+            speaker = replace(speaker, label=apposition.group(2).strip(" ,"))
+        tag_end = cue.end
+    else:
+        after = phrase_after(ctx, cue.end, sentence.end)
+        if not after:
+            return False
+        phrase, phrase_start, tag_end = after
+        speaker = ctx.resolver.resolve(phrase, phrase_start)
+        speaker = with_apposition(ctx, speaker, tag_end, sentence.end)
+    content_start = quote.inner_start
+    if quote.start > sentence.start:  # sentences are trimmed: text stands before the quote
+        content_start = sentence.start  # 'Pilots are well-trained and "...," he said'
+    content_end = quote.inner_end if content_start == quote.inner_start else quote.end
+    next_quote = ctx.first_quote_between(tag_end, sentence.end + 1)
+    region_end = sentence.end
+    form = "tag after the quote"
+    if next_quote and _TAG_TO_NEXT_QUOTE.fullmatch(ctx.text[tag_end:next_quote.start]):
+        content_end = next_quote.inner_end
+        region_end = max(sentence.end, next_quote.end)
+        if content_start == quote.inner_start:
+            form = "quote split by its tag"
+    ctx.add(cue, speaker, content_start, content_end, sentence, form,
+              region=(min(content_start, quote.start), region_end))
+    return True
+
+
+def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'X said: "..."' and 'X told Rossiya 24 television: "..."'."""
+    quote = ctx.first_quote_between(cue.end, sentence.end + 1)
+    if not quote:
+        return False
+    if quote.start - cue.end > 60:
+        return False
+    between = ctx.text[cue.end:quote.start]
+    if not _LEAD_IN_TO_QUOTE.fullmatch(between):
+        return False
+    if ANY_WORD_CHAR.search(ctx.text[quote.end:sentence.end]) and quote.end <= sentence.end:
+        return False  # 'finds "..." in Russia's campaign' is a paraphrase with a quote
+    phrase = subject_before(ctx, cue, sentence)
+    if not phrase:
+        return False
+    speaker = ctx.resolver.resolve(phrase[0], phrase[1])
+    ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
+              "tag before the quote", region=(phrase[1], max(quote.end, sentence.end)))
+    return True
+
+
+def dash_signatures(ctx: DocumentContext) -> None:
+    """A quote signed with a dash: '"We stay." ― Ann Kade' (reader comments, tweets,
+    epigraphs)."""
+    for quote in ctx.quotes:
+        match = _DASH_SIGNATURE.match(ctx.text, quote.end)
+        if not match or ctx.inside_found(quote.inner_start):
+            continue
+        sentence = ctx.sentence_at(quote.inner_start)
+        if sentence is None or not looks_like_name(match.group(1)):
+            continue
+        speaker = ctx.resolver.resolve(match.group(1), match.start(1))
+        cue = Cue(match.group(0).strip()[0], "neutral", "speech", "", match.start(),
+                   match.start(1))
+        ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
+                  "quote signed with a dash", region=(quote.start, match.end()))
+
+
+def floating_quotes(ctx: DocumentContext) -> None:
+    """A quoted sentence without a tag continues the previous quote's speaker."""
+    by_start = sorted((s["start"], s["end"]) for s in ctx.found)
+    starts = [start for start, _ in by_start]
+    by_end = sorted(ctx.found, key=lambda s: s["end"])
+    ends = [s["end"] for s in by_end]
+    for quote in ctx.quotes:
+        i = bisect_right(starts, quote.inner_start) - 1
+        if i >= 0 and by_start[i][0] <= quote.inner_start < by_start[i][1]:
+            continue
+        inner = ctx.text[quote.inner_start:quote.inner_end]
+        words = inner.split()
+        if len(words) < 3 or not inner[:1].isupper() or all(w[:1].isupper() for w in words):
+            continue
+        sentence = ctx.sentence_at(quote.start)
+        if sentence is None or quote.start != sentence.start:
+            continue
+        j = bisect_right(ends, quote.start) - 1
+        if j < 0:
+            continue
+        last = by_end[j]
+        if last["mode"] == "indirect" or sentence.paragraph - last["paragraph"] > 1:
+            continue
+        if sentence.paragraph == last["paragraph"] and last["mode"] == "direct":
+            # '"A," Kade said. "B."': one statement, as a split quote is one.
+            ctx.continue_statement(last, quote)
+            by_end.pop(j)
+            ends.pop(j)
+            k = bisect_right(ends, last["end"])
+            ends.insert(k, last["end"])
+            by_end.insert(k, last)
+            continue
+        cue = Cue("", "", last["cue"].kind, "", quote.start, quote.start)
+        ctx.add(cue, last["speaker_obj"], quote.inner_start, quote.inner_end, sentence,
+                  f'floating quote after a quote by "{last["speaker"]}"',
+                  region=(quote.start, quote.end))
+        added = ctx.found[-1]  # a later floating quote may continue this one
+        k = bisect_right(ends, added["end"])
+        ends.insert(k, added["end"])
+        by_end.insert(k, added)

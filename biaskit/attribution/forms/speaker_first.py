@@ -1,0 +1,87 @@
+"""Forms whose speaker comes first: 'Kade denied that ...', a second verb of the same
+subject ('Kade left and said ...') and a participle after the clause ('..., saying ...')."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.phrases import (
+    AND_BEFORE_CUE,
+    clause_subject,
+    content_start,
+    participle_modifier,
+    requirement_met,
+    subject_before,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
+
+_SEMICOLON = re.compile(r";")
+
+_SENTENCE_SUBJECT = re.compile(
+    r"\s*((?:(?:The|A|An|Its|His|Her|Their)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'X denied bombing civilian targets', 'X said that ...'."""
+    if not requirement_met(ctx, cue, sentence) or participle_modifier(ctx, cue):
+        return False
+    subject = subject_before(ctx, cue, sentence)
+    if not subject:
+        return False
+    speaker = ctx.resolver.resolve(subject[0], subject[1])
+    start = content_start(ctx, cue, sentence)
+    if start >= sentence.end:
+        return False
+    end = sentence.end
+    stop = _SEMICOLON.search(ctx.text, start, end)
+    if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
+            "denial", "accusation"):
+        # What a denial denies ends where the narrator's context begins.
+        stop = _NARRATOR_CONTEXT.search(ctx.text, start, end) or stop
+    if stop:
+        end = stop.start()
+    ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
+              region=(subject[1], end))
+    return True
+
+
+def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Kade left the party in 2015 and said he regretted nothing': a second verb of the
+    sentence's subject."""
+    coordinated = AND_BEFORE_CUE.search(ctx.text, max(sentence.start, cue.start - 40),
+                                         cue.start)
+    if not coordinated or participle_modifier(ctx, cue):
+        return False
+    subject = clause_subject(ctx, sentence.start, coordinated.start())
+    if not subject or not requirement_met(ctx, cue, sentence):
+        return False
+    speaker = ctx.resolver.resolve(*subject)
+    start = content_start(ctx, cue, sentence)
+    stop = _SEMICOLON.search(ctx.text, start, sentence.end)
+    end = stop.start() if stop else sentence.end
+    if start >= end:
+        return False
+    ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
+              region=(cue.start, end))
+    return True
+
+
+def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
+    if not ctx.text[cue.start:cue.end].lower().endswith("ing"):
+        return False
+    if not ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip().endswith(","):
+        return False
+    subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
+    if not subject or not requirement_met(ctx, cue, sentence):
+        return False
+    phrase = subject.group(1)
+    speaker = ctx.resolver.resolve(phrase, subject.start(1))
+    start = content_start(ctx, cue, sentence)
+    ctx.add(cue, speaker, start, sentence.end, sentence, "participle after the clause",
+              region=(cue.start, sentence.end))
+    return True

@@ -1,0 +1,310 @@
+"""The pieces every attribution form is built from: the speaker phrase before or after a cue,
+the subject of a clause, what must follow a cue, and where content starts and ends."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import (
+    DETERMINERS,
+    PART_OF,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    entity_words,
+    is_people_phrase,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.speakers import Speaker
+from biaskit.corpus.sentences import Sentence
+from biaskit.lexicons import trie_regex
+
+# Words that may stand between a speaker and the cue: "has also strongly denied".
+_BETWEEN_SPEAKER_AND_CUE = frozenset(
+    "has have had was were is are will would also strongly repeatedly again later then "
+    "previously earlier further firmly flatly categorically vehemently publicly officially "
+    "once quickly swiftly immediately today yesterday not never "
+    # catenative verbs: 'the group began calling for', 'she went on to say'
+    "began begin begins started start starts kept keep keeps went on".split())
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+NOT_SPEAKER_END = frozenset(
+    "the a an of for to in on at by with and or no not any some its his her their this that "
+    "who which as than".split())
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
+
+_PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+_CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
+
+
+WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
+
+ANY_WORD_CHAR = re.compile(r"\w")
+
+_PLACE_OR_TIME = re.compile(r"\s+(?:in|on|at|during|via|to|from|after|before|that)\s+")
+
+_AS = re.compile(r"\bas\b")
+
+_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?[\"“]|\s*''|\s*``")
+
+_CLAUSE_AFTER_CUE = re.compile(r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])")
+
+_TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
+
+# What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
+_QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
+                             r"which|about)\b|\s*[:“\"]")
+_CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
+
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|then)\s+", re.IGNORECASE)
+
+_PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
+
+_APPOSITION_AFTER_TAG = re.compile(
+    r",\s+([^,.;]{3,120}?)(?=\s+(?:said|says|told|added)\b|[,.;]|$)")
+
+# Clause breaks: punctuation, or a conjunction or relative word in any case.
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-+\s|\s" + trie_regex(_CLAUSE_WORDS, any_case=True)
+                           + r"\s")
+
+# Words after which a cue form is a noun ('the report', 'in support of'); 'that' is left
+# out, as it may open a relative clause: 'a report that said ...'.
+_NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", "my", "your"})
+
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+
+_COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
+
+AND_BEFORE_CUE = re.compile(
+    r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
+    r"would|will)\s+)*$")
+
+_COMMA = re.compile(r",\s*")
+
+# A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([\w’'-]+)")
+
+_NOT_SUBJECT_START = frozenset("but and or so yet nor "
+                               "therefore however meanwhile still also now then thus instead "
+                               "ahead when while after before since although though because "
+                               "if as once asked".split())
+
+VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does)\b")
+
+PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
+
+_ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
+
+
+def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[str, int] | None:
+    """The speaker phrase right before the cue, and where it starts."""
+    lo = max(sentence.start, cue.start - WINDOW)  # a speaker phrase is short
+    window = ctx.text[lo:cue.start]
+    closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
+    if closing >= 0 and ctx.quote_at(lo + closing):
+        window_start = lo + closing + 1
+    else:
+        window_start = lo
+    window = ctx.text[window_start:cue.start]
+    words = window.split()
+    last = words[-1].lower() if words else ""
+    if last in _NOUN_BEFORE or last.endswith(_POSSESSIVE_ENDINGS):
+        return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
+    if is_passive(last, ctx.text[cue.start:cue.end]):
+        return None  # 'Kade was favoured to win': the subject is not the speaker
+    # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
+    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS):
+        words.pop()
+        if words and words[-1].lower() == "on":
+            words.pop()
+        last = words[-1].lower() if words else ""
+    if words and is_passive(last, ctx.text[cue.start:cue.end]):
+        return None  # 'Moscow has been accused of': the subject is not the speaker
+    if last.lstrip(",") in _COORDINATORS:
+        return None  # 'Kade left early and said ...': the sentence's subject speaks
+    if words and last in ("which", "who", "that"):
+        words.pop()  # a relative clause: '... Amnesty International, which claimed'
+        phrase = antecedent(" ".join(words).rstrip(","))
+        found = window.rfind(phrase) if phrase else -1
+        return (phrase, window_start + found) if found >= 0 else None
+    trimmed = " ".join(words)
+    if not trimmed:
+        return None
+    phrase = subject(ctx, trimmed)
+    if not phrase:
+        return None
+    found = window.rfind(phrase)
+    return (phrase, window_start + found) if found >= 0 else None
+
+
+def subject(ctx: DocumentContext, before: str) -> str:
+    """The noun phrase that ends ``before`` if it can be a speaker, else ''."""
+    before = _RELATIVE_CLAUSE.sub(",", before)  # ', who asked not to be named,'
+    before = _PARENTHESIS_AT_END.sub("", before)  # 'Sen. Ann Kade (D-Wis.) said'
+    pieces = _CLAUSE_BREAK.split(before)
+    # Usually only the last part is needed: tidy the others only when it is empty.
+    phrase = _LEADING_CONJUNCTION.sub("", pieces[-1].strip())
+    if not phrase and len(pieces) >= 2:  # 'Viktor Bondarev, commander-in-chief ..., said'
+        parts = [_LEADING_CONJUNCTION.sub("", p.strip()) for p in pieces[:-1]]
+        earlier = [p for p in parts if p]
+        # 'X, the party's chair, said' and 'The report, published on Monday, said': the
+        # phrase before the apposition, or the name among them.
+        phrase = next((p for p in reversed(earlier) if looks_like_name(p)), "") or (
+            earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return ""
+    first, last = words[0], words[-1].lower()
+    if len(words) == 1 and last in ("there", "here"):
+        return ""  # 'There were reports that ...': nobody speaks
+    quantity = PART_OF.match(phrase)  # '31 percent of those surveyed', 'half of them'
+    if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
+        return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
+    if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
+            words[-1][:1].isupper() or quantity):
+        return ""
+    if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
+        return phrase
+    if first.lower() in QUANTIFIERS or first[:1].isdigit() or is_people_phrase(phrase) or (
+            quantity):
+        return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
+
+    return ""
+
+
+def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool = True,
+                  any_word: bool = False) -> tuple[str, int, int] | None:
+    """The speaker phrase right after an inverted cue: 'said Viktor Bondarev, ...'."""
+    match = _PHRASE_AFTER_CUE.match(ctx.text, lo, hi)
+    if not match:
+        return None
+    phrase = _PLACE_OR_TIME.split(
+                      match.group(1))[0].strip()
+    if not phrase or phrase.split()[0].lower() == "that":
+        return None
+    first = phrase.split()[0]
+    if first.lower() in PREPOSITIONS and not any_word:
+        return None  # 'published on Monday': a time, not a speaker
+    if not (any_word or first[:1].isupper()
+            or (allow_determiner and first.lower() in DETERMINERS)
+            or first.lower() in PRONOUNS
+            # 'said former governor Ed Rendell', 'said senior aides'
+            or phrase.split()[-1][:1].isupper() or is_people_phrase(phrase)):
+        return None
+    start = match.start(1)
+    return phrase, start, start + len(phrase)
+
+
+def with_apposition(ctx: DocumentContext, speaker: Speaker, tag_end: int, hi: int) -> Speaker:
+    """'said Viktor Bondarev, Colonel General and commander-in-chief of ...' -> label."""
+    match = _APPOSITION_AFTER_TAG.match(ctx.text, tag_end, hi)
+    if not match or speaker.label:
+        return speaker
+    return replace(speaker, label=match.group(1).strip())
+
+
+def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    end = min(sentence.end, cue.end + WINDOW)
+    if cue.requires == "as":
+        return bool(_AS.search(ctx.text, cue.end, end))
+    if cue.requires == "clause":
+        return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end))
+    if cue.requires == "question":
+        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
+    if cue.requires == "object":
+        return bool(_QUOTED_OBJECT.match(ctx.text, cue.end, end))
+    return bool(ANY_WORD_CHAR.search(ctx.text, cue.end, end))
+
+
+def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
+    end = min(sentence.end, cue.end + WINDOW)
+    if cue.lemma == "tell":
+        told = _TOLD_THAT.match(ctx.text, cue.end, end)
+        if told:
+            return told.end()
+    match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)
+    return match.end() if match else cue.end
+
+
+def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | None:
+    """The subject of the clause in text[lo:hi]: the first noun phrase at its start or
+    after a comma that a verb follows, skipping an opening phrase ('In an interview,
+    Kade said', 'Publicly, the nominee ...')."""
+    starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
+    for start in starts:
+        match = _CLAUSE_SUBJECT.match(ctx.text, start, hi)
+        if not match:
+            continue
+        phrase = match.group(1)
+        first = phrase.split()[0].lower()
+        if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
+                ("ly", "ing")) or not match.group(2)[:1].islower():
+            continue
+        return phrase, match.start(1)
+    return None
+
+
+def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
+    """True when text[lo:hi] is a noun phrase with appositions and no verb:
+    'Its chair, Ann Kade,' or 'The alliance, a residents' group,'."""
+    pieces = [p.strip() for p in ctx.text[lo:hi].split(",")]
+    pieces = [p for p in pieces if p]
+    return 2 <= len(pieces) <= 3 and all(
+        len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
+        for p in pieces) and bool(subject(ctx, pieces[0]))
+
+
+def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= position < hi for lo, hi in spans)
+
+
+def is_passive(word_before: str, cue_form: str) -> bool:
+    """'has been accused', 'was told', 'is said to': the grammatical subject is not speaking."""
+    word = word_before.lower()
+    if word not in PASSIVE_AUXILIARIES:
+        return False
+    cue = cue_form.lower()
+    if cue.endswith("ing"):
+        return False  # 'has been saying', 'is telling': active
+    return word in ("been", "being", "be") or cue.endswith(("ed", "en")) or cue in (
+        "said", "told", "found", "shown", "written", "thought", "known", "seen", "held", "sought")
+
+
+def antecedent(before: str) -> str:
+    """The noun phrase a relative clause hangs on: '... rejected allegations by the
+    London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
+    words = before.strip(" ,").split()
+    for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        if words[i].lower() in _ARTICLES_AND_POSSESSIVES:
+            return " ".join(words[i:])
+    names = list(_CAPITALISED_WORDS.finditer(before))
+    return names[-1].group() if names else ""
+
+
+def looks_like_name(phrase: str) -> bool:
+    words = phrase.split()
+    titles = entity_words()["title"]
+    return bool(words) and len(words) <= 6 and all(
+        w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
+        w.lower() in titles for w in words)
+
+
+
+
+_AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
+
+
+def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
+    """True for a past participle that describes a noun instead of reporting: 'groups backed
+    by the West', 'rebels opposed to Assad'."""
+    return ctx.text[cue.end - 2:cue.end] == "ed" and bool(
+        _AGENT_OR_TARGET.match(ctx.text, cue.end))

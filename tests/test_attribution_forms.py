@@ -1,0 +1,172 @@
+"""The attribution forms real news uses, one test each, on sentences written for this project
+(fictional people, places and organisations). Each names the form and the module it lives in
+under biaskit/attribution/forms/."""
+
+from __future__ import annotations
+
+import pytest
+
+from biaskit import Codebook, Document
+from biaskit.attribution.records import extract_attributions
+
+BOOK = Codebook.from_dict({
+    "sides": {
+        "residents": {"label": "Residents", "actors": {
+            "alliance": {"label": "Varnholt Water Alliance",
+                         "aliases": ["Varnholt Water Alliance", "the alliance", "Tomas Brekke",
+                                     "Brekke"]},
+        }},
+        "company": {"label": "Kessler Mining", "actors": {
+            "kessler": {"label": "Kessler Mining Group",
+                        "aliases": ["Kessler Mining Group", "the company", "Dana Okafor",
+                                    "Okafor"]},
+        }},
+    },
+})
+
+
+def found(*paragraphs: str, title: str = "Water in Varnholt") -> list:
+    doc = Document.from_parts("t", title, list(paragraphs))
+    rows = extract_attributions(doc, BOOK)
+    for row in rows:
+        assert doc.text[row.start:row.end] == row.content
+    return rows
+
+
+def only(*paragraphs: str) -> tuple[str, str, str, str]:
+    rows = [row for row in found(*paragraphs) if row.position != "headline"]
+    assert len(rows) == 1, [(r.speaker, r.cue, r.content) for r in rows]
+    row = rows[0]
+    return row.speaker, row.side, row.cue, row.content
+
+
+# -- the five sentences a new user found wrong (issue 17) --------------------------------------
+
+def test_spokeswoman_named_in_apposition_is_the_speaker_not_the_content():
+    assert only('A spokeswoman, Dana Okafor, described the alliance’s tests as "amateur '
+                'sampling with no chain of custody."') == (
+        "Dana Okafor", "company", "describe",
+        'the alliance’s tests as "amateur sampling with no chain of custody."')
+
+
+def test_title_then_name_in_apposition_speaks():
+    assert only("Its chair, Tomas Brekke, said the alliance stood by its results.") == (
+        "Tomas Brekke", "residents", "say", "the alliance stood by its results")
+
+
+@pytest.mark.parametrize("subject", ["The Varnholt Water Alliance", "The alliance"])
+def test_organisation_with_a_descriptor_speaks(subject):
+    speaker, side, cue, content = only(
+        f"{subject}, a residents' group, says its volunteers collected 40 water samples "
+        "in March.")
+    assert (side, cue, content) == (
+        "residents", "say", "its volunteers collected 40 water samples in March")
+
+
+def test_end_tag_followed_by_a_participle_keeps_the_content_before_the_tag():
+    speaker, side, cue, content = only(
+        "Kessler Mining Group's Varnholt mine meets every environmental standard, the company "
+        "said on Wednesday, rejecting what it called unfounded allegations by a campaign group.")
+    assert (speaker, side, cue) == ("Kessler Mining Group", "company", "say")  # an alias
+    assert content == "Kessler Mining Group's Varnholt mine meets every environmental standard"
+
+
+# -- quotation conventions (forms/quote_tags.py) ----------------------------------------------
+
+def test_two_apostrophes_are_a_quotation_mark():
+    rows = found("''We test every week,'' said Mr. Brekke.")
+    assert [(r.speaker, r.mode, r.content) for r in rows] == [
+        ("Brekke", "direct", "We test every week")]
+
+
+def test_backticks_open_a_quotation():
+    rows = found("``The water is safe,'' Ms. Okafor said.")
+    assert [(r.speaker, r.mode, r.content) for r in rows] == [
+        ("Okafor", "direct", "The water is safe")]
+
+
+def test_honorific_resolves_to_the_full_name_in_the_article():
+    rows = found("Tomas Brekke founded the alliance in 2019.",
+                 "“We will publish every result,” Mr. Brekke said.")
+    assert [(r.speaker, r.actor) for r in rows] == [("Tomas Brekke", "alliance")]
+
+
+def test_quote_ending_in_a_question_mark_keeps_its_tag():
+    rows = found("“Who checks the checkers?” Okafor said.")
+    assert [(r.speaker, r.content) for r in rows] == [("Okafor",
+                                                       "Who checks the checkers?")]
+
+
+def test_tag_with_an_apposition_after_the_quote():
+    rows = found("“We found lead,” Mira Talvik, 66, a retired chemist, said.")
+    assert [(r.speaker, r.content) for r in rows] == [("Mira Talvik", "We found lead")]
+
+
+def test_dash_signature_attributes_the_quote_to_the_signer():
+    rows = found("“Clean water is not a favour.” ― Mira Talvik")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Mira Talvik", "―", "Clean water is not a favour")]
+
+
+def test_quote_after_the_tag_in_the_same_paragraph_is_one_statement():
+    rows = found("“We sampled forty wells,” Brekke said. “Every one was above the limit.”")
+    assert len(rows) == 1 and rows[0].mode == "direct"
+    assert rows[0].content.endswith("Every one was above the limit")
+
+
+# -- speakers that come first (forms/speaker_first.py) ----------------------------------------
+
+def test_parliamentary_title_with_party_and_state():
+    rows = found("Sen. Ilse Marr (D-Vt.) said the permit should be suspended.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ilse Marr", "the permit should be suspended")]
+
+
+@pytest.mark.parametrize("subject", [
+    "Sources", "Many residents", "52 percent of registered voters", "Advisers to Mr. Halden",
+    "About half of the farmers"])
+def test_unnamed_and_counted_speakers_keep_their_phrase(subject):
+    rows = found(f"{subject} say the mine should close.")
+    assert [(r.speaker, r.actor, r.content) for r in rows] == [
+        (subject, "", "the mine should close")]
+
+
+def test_second_verb_of_the_same_subject():
+    rows = found("In an interview, Okafor visited the wells and said the samples were clean.")
+    assert [(r.speaker, r.cue, r.content) for r in rows][-1] == (
+        "Okafor", "say", "the samples were clean")
+
+
+def test_a_noun_after_a_possessive_is_not_the_cue():
+    rows = found("The alliance's report, published on Monday, said 40 wells were polluted.")
+    assert [(r.cue, r.content) for r in rows] == [("say", "40 wells were polluted")]
+
+
+def test_passive_and_participle_modifiers_are_not_statements():
+    assert found("Talvik was favoured to win the seat.",
+                 "The groups backed by the company held a rally.") == []
+
+
+# -- transcripts (forms/colons.py) ------------------------------------------------------------
+
+def test_transcript_turns_are_their_speakers_words():
+    rows = found("HOST: Is the water safe? Tell us.", "OKAFOR: I think it is. We test it.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Host", ":", "Is the water safe? Tell us"), ("Okafor",
+                                                      ":", "I think it is. We test it")]
+
+
+def test_editors_note_is_not_a_speaker():
+    assert found("Editor’s note: this story was updated on Friday.") == []
+
+
+# -- kinds ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Brekke said the wells were polluted.", "speech"),
+    ("Brekke wrote that the wells were polluted.", "writing"),
+    ("Brekke believes that the wells are polluted.", "thought"),
+    ("A survey by the alliance shows that the wells are polluted.", "evidence"),
+])
+def test_every_statement_has_a_kind_from_the_lexicon(sentence, kind):
+    assert [r.kind for r in found(sentence)] == [kind]
