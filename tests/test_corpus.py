@@ -273,8 +273,8 @@ def test_in_memory_documents_are_cleaned_too():
 def test_missing_path_and_unknown_suffix_are_clear_errors(tmp_path, write):
     with pytest.raises(InputError, match="no such file or folder"):
         load_corpus(tmp_path / "nothing")
-    with pytest.raises(InputError, match="unknown file type '.docx'"):
-        load_corpus(write("a.docx", "x"))
+    with pytest.raises(InputError, match="unknown file type '.odt'"):
+        load_corpus(write("a.odt", "x"))
 
 
 def test_jsonl_rows_keep_extra_fields_as_metadata(write):

@@ -18,6 +18,8 @@ import pandas as pd
 from biaskit.annotate import annotate
 from biaskit.attribution.records import attributions_frame
 from biaskit.codebook import Codebook, load_codebook
+from biaskit.corpus.archives import describe_formats
+from biaskit.corpus.archives.bundle import import_exports
 from biaskit.corpus.document import Corpus, Problem
 from biaskit.corpus.files import load_corpus
 from biaskit.corpus.sentences import corpus_summary
@@ -204,6 +206,7 @@ def _corpus_info(args: argparse.Namespace) -> int:
     failed = [p for p in corpus.problems if p.severity == "error"]
     warned = [p for p in corpus.problems if p.severity == "warning"]
     print(f"corpus: {corpus.name} ({args.path})")
+    print(f"format: {describe_formats(corpus, args.path)}")
     print(f"documents: {len(corpus)} loaded, {len(failed)} failed, {len(warned)} warnings")
     print(f"words: {summary['words'].sum():,}   sentences: {summary['sentences'].sum():,}   "
           f"paragraphs: {summary['paragraphs'].sum():,}")
@@ -224,6 +227,21 @@ def _corpus_info(args: argparse.Namespace) -> int:
         for problem in corpus.problems:
             print(f"  {_problem_line(problem)}")
     return _exit_code(corpus)
+
+
+def _corpus_import(args: argparse.Namespace) -> int:
+    summary = import_exports(args.exports, args.out)
+    print(f"wrote {summary.written} articles to {summary.out} (one .txt each, metadata.csv; "
+          f"import_log.csv lists duplicates, problems and dropped lines)")
+    if summary.duplicates:
+        print(f"duplicates left out ({len(summary.duplicates)}):")
+        for doc, first in summary.duplicates:
+            print(f"  {doc.path}, article {doc.metadata.get('article', '?')}: the same "
+                  f"article as {first.doc_id} ({first.path})")
+    for problem in summary.problems:
+        print(f"biaskit: {_problem_line(problem)}", file=sys.stderr)
+    return EXIT_FAILED_DOCUMENTS if any(p.severity == "error" for p in summary.problems) \
+        else EXIT_OK
 
 
 def _problem_line(problem: Problem) -> str:

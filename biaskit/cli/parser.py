@@ -23,6 +23,7 @@ from biaskit.cli.commands import (
     EXIT_USAGE,
     _claims,
     _compare,
+    _corpus_import,
     _corpus_info,
     _quotes,
     _run,
@@ -44,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="show the full traceback when something goes wrong")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    corpus = commands.add_parser("corpus", help="inspect a corpus")
+    corpus = commands.add_parser("corpus", help="inspect a corpus, or import news-archive "
+                                                "exports")
     corpus_commands = corpus.add_subparsers(dest="corpus_command", metavar="ACTION",
                                             required=True)
     info = corpus_commands.add_parser(
@@ -53,10 +55,25 @@ def _parser() -> argparse.ArgumentParser:
                     "cleaning log summary and any problems met loading it.")
     info.add_argument("path", metavar="PATH",
                       help="a .txt file, a folder of .txt files (with optional metadata.csv), "
-                           "or a .csv, .jsonl or .parquet table")
+                           "a .csv, .jsonl or .parquet table, or a news-archive export (or a "
+                           "folder of them)")
     info.add_argument("--documents", action="store_true",
                       help="also list every document with its counts")
     info.set_defaults(run=_corpus_info)
+    bring = corpus_commands.add_parser(
+        "import", help="news-archive exports into the bundled layout (.txt files + "
+                       "metadata.csv)",
+        description="Read exports (LexisNexis text, Nexis Uni .docx, Factiva HTML or XML, "
+                    "ProQuest text, Media Cloud CSV, trafilatura JSON or CSV, newspaper "
+                    "JSON; the format is told from each file's content) and write one .txt "
+                    "file per article and metadata.csv to FOLDER. The same article in two "
+                    "exports is written once; import_log.csv lists the copies left out, the "
+                    "problems met and every line the readers dropped.")
+    bring.add_argument("exports", nargs="+", metavar="EXPORT",
+                       help="export files, or folders of them")
+    bring.add_argument("--out", required=True, metavar="FOLDER",
+                       help="a new or empty folder for the bundled corpus")
+    bring.set_defaults(run=_corpus_import)
 
     quotes = commands.add_parser(
         "quotes", help="every quoted or reported statement, with speaker, actor and side",

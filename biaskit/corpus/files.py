@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from biaskit.corpus import archives
 from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, decode_bytes
 from biaskit.corpus.document import PROVENANCES, Corpus, Document, Problem, unique_ids
 from biaskit.corpus.tables import load_table
@@ -34,11 +35,15 @@ def load_corpus(path: str | Path, *, columns: Mapping[str, str] | None = None) -
     """
     path = Path(path)
     if path.is_dir():
-        return load_folder(path)
+        return archives.load_mixed_folder(path, load_corpus) if archives.is_archive_source(path) \
+            else load_folder(path)
     if not path.exists():
         raise InputError("no such file or folder", path=str(path),
                          hint="Check the path; give a .txt file, a folder of .txt files, or a "
                               ".csv, .jsonl or .parquet table")
+    export = archives.detect_format(path)  # by content: exports come with any extension
+    if export is not None:
+        return archives.load_archive(path, export)
     suffix = path.suffix.lower()
     if suffix in _TABLE_SUFFIXES:
         return load_table(path, columns=columns)

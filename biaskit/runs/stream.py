@@ -32,6 +32,7 @@ from tqdm.auto import tqdm
 
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
+from biaskit.corpus import archives
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.corpus.files import load_corpus
 from biaskit.corpus.tables import corpus_from_frame
@@ -88,6 +89,9 @@ def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
     :class:`~biaskit.errors.InputError`, as does a table without the columns asked for.
     """
     source = Path(source)
+    if archives.is_archive_source(source):  # read lazily: an export may be very long
+        yield from archives.archive_chunks(source, chunk_size, load_corpus)
+        return
     tables = _table_files(source)
     if tables is None:
         corpus = load_corpus(source, columns=columns)
