@@ -139,12 +139,15 @@ def _run(args: argparse.Namespace) -> int:
 
         summary = analyse_to_parquet(args.path, codebook, args.out, chunk_size=args.chunk_size,
                                      n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+    for path in summary.redone:
+        print(f"biaskit: note: {path} of an earlier run was damaged; its chunk was analysed "
+              "again", file=sys.stderr)
     shown = 5  # a file with thousands of broken lines would bury the summary
-    for problem in summary.unread[:shown]:
+    for problem in summary.errors[:shown]:
         print(f"biaskit: {_problem_line(problem)}", file=sys.stderr)
-    if len(summary.unread) > shown:
-        print(f"biaskit: and {len(summary.unread) - shown} more that could not be read (see "
-              "the problems table)", file=sys.stderr)
+    if len(summary.errors) > shown:
+        print(f"biaskit: and {len(summary.errors) - shown} more errors (see the problems "
+              "table)", file=sys.stderr)
     print(f"documents: {summary.analysed} analysed, {summary.skipped} skipped (done by an "
           f"earlier run), {summary.warnings} warnings, {summary.failed} failed")
     print(f"wrote {summary.out} (read a table with biaskit.runs.stream.read_results; the "
