@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -100,6 +101,9 @@ def _compare(args: argparse.Namespace) -> int:
                          hint="Give --codebook FILE, or put codebook.yaml in the corpus folder")
     if not len(corpus):
         raise InputError("no document could be loaded", path=args.path)
+    writable_folder(args.out)
+    if args.bootstrap == 0:
+        print("note: --bootstrap 0: no intervals are drawn", file=sys.stderr)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
                      n_jobs=args.jobs, progress=False if args.quiet else None)
     print(key_table(result).to_string(float_format=lambda x: f"{x:.2f}", na_rep="-"))
@@ -123,6 +127,7 @@ def _run(args: argparse.Namespace) -> int:
     if codebook_path is None:
         raise InputError("a run needs a codebook", hint="Give --codebook FILE")
     codebook = load_codebook(codebook_path)
+    writable_folder(args.out)
     progress = False if args.quiet else None
     if args.dask:
         from biaskit.runs.on_dask import analyse_on_dask
@@ -153,6 +158,32 @@ def _run(args: argparse.Namespace) -> int:
     print(f"wrote {summary.out} (read a table with biaskit.runs.stream.read_results; the "
           "'problems' table says what failed and why)")
     return EXIT_FAILED_DOCUMENTS if summary.failed else EXIT_OK
+
+
+def writable_folder(path: str | Path) -> None:
+    """Make sure ``path`` is, or can become, a folder this process can write into, before
+    any analysis starts.
+
+    Raises:
+        InputError: naming the path and what stands in the way.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError("the output folder is a file", path=str(path),
+                         hint="Give the path of a folder (it is created if missing)")
+    above = path
+    while not above.exists() and above != above.parent:
+        above = above.parent
+    if above.exists() and not above.is_dir():
+        raise InputError(f"the output folder would lie under {str(above)!r}, which is a file",
+                         path=str(path), hint="Give the path of a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as error:
+        raise InputError(f"cannot write into the output folder ({error.strerror or error})",
+                         path=str(path), hint="Give a folder you can write to") from None
 
 
 def _claims(args: argparse.Namespace) -> int:
