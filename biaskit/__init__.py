@@ -21,6 +21,7 @@ from biaskit.corpus.sentences import (
 )
 from biaskit.corpus.tables import corpus_from_frame, load_table
 from biaskit.errors import BiaskitError, InputError
+from biaskit.readability import readability_frame  # noqa: F401 - and textstat works offline
 from biaskit.validation.evaluate import (
     evaluate_attributions,
     load_gold,

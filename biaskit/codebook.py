@@ -25,14 +25,17 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from biaskit.corpus.cleaning import normalise_phrase
 from biaskit.errors import InputError
+from biaskit.yaml_file import read_yaml
 
 # Allowed keys at each level of the codebook, and whether they are required.
 _TOP_KEYS = {"name": False, "description": False, "sides": True, "claims": False,
@@ -103,7 +106,7 @@ class Codebook:
                   ) -> Codebook:
         """Validate a codebook given as plain Python data (as YAML would give it).
 
-        >>> book = Codebook.from_dict({"sides": {"a": {"actors": {"x": {"aliases": ["X"]}}}}})
+        >>> book = Codebook.from_dict({"sides": {"a": {"actors": {"x": {"aliases": ["Xu"]}}}}})
         >>> book.actor_for("x").side
         'a'
         """
@@ -161,17 +164,7 @@ def load_codebook(path: str | Path) -> Codebook:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the codebook ({error})", path=str(path),
                          hint="Save it as UTF-8 text") from None
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError(f"YAML syntax error: {error.problem}", path=str(path), location=where,
-                         hint="Check indentation and quoting there (values holding ':' or '#' "
-                              "need quotes)") from None
-    except yaml.YAMLError as error:
-        raise InputError(f"YAML error: {error}", path=str(path)) from None
+    data, root = read_yaml(text, str(path))
     return Codebook.from_dict(data, path=str(path), _lines=_LineFinder(root))
 
 
@@ -179,6 +172,13 @@ def load_codebook(path: str | Path) -> Codebook:
 def _aliases_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    raw = resources.files("biaskit").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(word for line in raw.splitlines()
+                     if (word := line.split("#", 1)[0].strip()))
 
 
 def _fold(text: str) -> str:
@@ -245,7 +245,7 @@ class _Validator:
             return default
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             raise self.fail(keys, f"expected text, got {type(value).__name__}")
-        return str(value).strip()
+        return normalise_phrase(str(value))
 
     def strings(self, value: Any, keys: tuple[str, ...]) -> tuple[str, ...]:
         if value is None:
@@ -254,10 +254,24 @@ class _Validator:
             raise self.fail(keys, f"expected a list, got {type(value).__name__}",
                             'Write a YAML list: [first, second] or one "- item" per line')
         for number, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str) or not normalise_phrase(item):
                 raise self.fail(keys, f"item {number + 1} ({item!r}) is not a non-empty text",
                                 "Quote items that YAML would read as numbers, dates or booleans")
-        return tuple(item.strip() for item in value)
+        return tuple(normalise_phrase(item) for item in value)
+
+    def alias(self, alias: str, keys: tuple[str, ...]) -> None:
+        """Refuse an alias that would claim common words: matching ignores case, so "A" or
+        "us" would make every such word in every article a mention of the actor."""
+        letters = re.sub(r"\W", "", alias)
+        if len(letters) < 2:
+            raise self.fail(keys, f"alias {alias!r} is a single character, which matches that "
+                                  "letter everywhere (matching ignores case)",
+                            "Use the actor's name, or a longer form of it")
+        if _fold(alias) in _stop_words():
+            raise self.fail(keys, f"alias {alias!r} is a common word, which matches that word "
+                                  "in every article (matching ignores case)",
+                            "Use a longer form of the name (for example 'United States' for "
+                            "'US'); the list is biaskit/data/stopwords.txt")
 
     def codebook(self, data: Any) -> Codebook:
         top = self.mapping(data, (), _TOP_KEYS, "the codebook")
@@ -290,6 +304,10 @@ class _Validator:
                 aliases = self.strings(actor_map.get("aliases"), (*akeys, "aliases"))
                 label = self.text(actor_map.get("label"), (*akeys, "label"),
                                   aliases[0] if aliases else actor_id)
+                for alias in aliases:
+                    self.alias(alias, (*akeys, "aliases"))
+                if actor_map.get("label") is not None:
+                    self.alias(label, (*akeys, "label"))
                 unique = list(dict.fromkeys(_fold(a) for a in (label, *aliases)))
                 for alias in unique:
                     owner = alias_owner.get(alias)

@@ -191,6 +191,6 @@ def test_claims_prints_occurrences_and_the_presentation_profile(capsys):
 
 def test_claims_without_claims_in_the_codebook_is_a_usage_error(capsys, tmp_path):
     book = tmp_path / "book.yaml"
-    book.write_text("sides:\n  a:\n    actors:\n      x: {aliases: [X]}\n", encoding="utf-8")
+    book.write_text("sides:\n  a:\n    actors:\n      x: {aliases: [Xu]}\n", encoding="utf-8")
     assert main(["claims", str(SEED), "--codebook", str(book)]) == 2
     assert "claims need a codebook with a 'claims' section" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def test_chunks_of_a_table_are_the_table_read_whole(corpus, tmp_path, suffix):
     assert [d.doc_id for c in chunks for d in c] == whole.doc_ids
     assert [d.text for c in chunks for d in c] == [d.text for d in whole]
     assert {p for c in chunks for p in c.problems} == set(whole.problems)
-    assert {(p.severity, p.location) for p in whole.problems} == {("warning", ""),
+    assert {(p.severity, p.location) for p in whole.problems} == {("warning", "row 6"),
                                                                   ("error", "row 7")}
     assert "row7" in whole.doc_ids  # ids count rows from 0
 
@@ -230,7 +230,7 @@ def test_the_run_command_names_what_it_could_not_read(codebook, tmp_path, capsys
     assert errors[1:5] == [f"biaskit: error: {folder / 'b.jsonl'}, line {n}: not valid JSON "
                            "(Expecting property name enclosed in double quotes); this line was "
                            "skipped" for n in range(2, 6)]
-    assert errors[5:] == ["biaskit: and 2 more that could not be read (see the problems table)"]
+    assert errors[5:] == ["biaskit: and 2 more errors (see the problems table)"]
     # Rerun as it is: what is still unreadable is reported again, and written once.
     assert main(args) == 1
     captured = capsys.readouterr()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import textwrap
 from collections.abc import Sequence
 from functools import partial
@@ -109,6 +110,9 @@ def _compare(args: argparse.Namespace) -> int:
         raise InputError("no document could be loaded", path=args.path)
     if corpus.unknown_source_note():
         print(f"biaskit: warning: {corpus.unknown_source_note()}", file=sys.stderr)
+    writable_folder(args.out)
+    if args.bootstrap == 0:
+        print("note: --bootstrap 0: no intervals are drawn", file=sys.stderr)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
                      n_jobs=args.jobs, progress=False if args.quiet else None)
     # Many outlets: one row each, wrapped to 100 characters.
@@ -134,6 +138,7 @@ def _run(args: argparse.Namespace) -> int:
     if codebook_path is None:
         raise InputError("a run needs a codebook", hint="Give --codebook FILE")
     codebook = load_codebook(codebook_path)
+    writable_folder(args.out)
     progress = False if args.quiet else None
     if args.dask:
         from biaskit.runs.on_dask import analyse_on_dask
@@ -150,17 +155,46 @@ def _run(args: argparse.Namespace) -> int:
 
         summary = analyse_to_parquet(args.path, codebook, args.out, chunk_size=args.chunk_size,
                                      n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+    for path in summary.redone:
+        print(f"biaskit: note: {path} of an earlier run was damaged; its chunk was analysed "
+              "again", file=sys.stderr)
     shown = 5  # a file with thousands of broken lines would bury the summary
-    for problem in summary.unread[:shown]:
+    for problem in summary.errors[:shown]:
         print(f"biaskit: {_problem_line(problem)}", file=sys.stderr)
-    if len(summary.unread) > shown:
-        print(f"biaskit: and {len(summary.unread) - shown} more that could not be read (see "
-              "the problems table)", file=sys.stderr)
+    if len(summary.errors) > shown:
+        print(f"biaskit: and {len(summary.errors) - shown} more errors (see the problems "
+              "table)", file=sys.stderr)
     print(f"documents: {summary.analysed} analysed, {summary.skipped} skipped (done by an "
           f"earlier run), {summary.warnings} warnings, {summary.failed} failed")
     print(f"wrote {summary.out} (read a table with biaskit.runs.stream.read_results; the "
           "'problems' table says what failed and why)")
     return EXIT_FAILED_DOCUMENTS if summary.failed else EXIT_OK
+
+
+def writable_folder(path: str | Path) -> None:
+    """Make sure ``path`` is, or can become, a folder this process can write into, before
+    any analysis starts.
+
+    Raises:
+        InputError: naming the path and what stands in the way.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError("the output folder is a file", path=str(path),
+                         hint="Give the path of a folder (it is created if missing)")
+    above = path
+    while not above.exists() and above != above.parent:
+        above = above.parent
+    if above.exists() and not above.is_dir():
+        raise InputError(f"the output folder would lie under {str(above)!r}, which is a file",
+                         path=str(path), hint="Give the path of a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as error:
+        raise InputError(f"cannot write into the output folder ({error.strerror or error})",
+                         path=str(path), hint="Give a folder you can write to") from None
 
 
 def _claims(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 finished, but some documents failed; 2 usage or configu
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import traceback
@@ -31,6 +32,14 @@ from biaskit.cli.commands import (
 )
 from biaskit.cli.evaluation import _evaluate
 from biaskit.errors import BiaskitError
+from biaskit.runs.batches import usable_jobs
+
+# Bootstrap draws at most: each draw holds a row per article of an outlet, so that an outlet
+# of 1,000 articles needs about 1.6 GB at this many.
+MAX_DRAWS = 100_000
+# Errors of the machine, not of biaskit: a full disk, a read-only or forbidden place.
+_ENVIRONMENT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM,
+                       errno.EIO, errno.EFBIG}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                            "folder of them)")
     info.add_argument("--documents", action="store_true",
                       help="also list every document with its counts")
+    _debug_argument(info)
     info.set_defaults(run=_corpus_info)
     bring = corpus_commands.add_parser(
         "import", help="news-archive exports into the bundled layout (.txt files + "
@@ -96,8 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--sides", nargs="+", metavar="SIDE",
                          help="the sides to measure, one or more (default: every side of the "
                               "codebook); the balance index compares the first two")
-    compare.add_argument("--bootstrap", type=int, default=1000, metavar="N",
-                         help="bootstrap draws for the 95%% intervals (default: 1000)")
+    compare.add_argument("--bootstrap", type=_draws, default=1000, metavar="N",
+                         help="bootstrap draws for the 95%% intervals, 0 for no intervals, at "
+                              f"most {MAX_DRAWS:,} (default: 1000)")
     compare.add_argument("--seed", type=int, default=0,
                          help="seed of the bootstrap, so that reruns give the same numbers")
     compare.set_defaults(run=_compare)
@@ -128,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
                           "a table, a folder of tables or a glob (articles/*.csv), each "
                           "file one partition")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    _debug_argument(run)
     run.set_defaults(run=_run)
 
     claims = commands.add_parser(
@@ -185,6 +197,19 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _draws(text: str) -> int:
+    if not text.isdigit() or int(text) > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 0 (no intervals) to {MAX_DRAWS:,}, not {text!r}")
+    return int(text)
+
+
+def _debug_argument(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: when not given after the command, the value given before it (or False) stays
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback when something goes wrong")
+
+
 def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH",
                         help="a .txt file, a folder of .txt files, or a .csv, .jsonl or "
@@ -197,6 +222,7 @@ def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true",
                         help="no progress bar (it is shown on stderr for runs of more than "
                              "20 documents, and never mixes with the output)")
+    _debug_argument(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -205,7 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pd.set_option("display.width", 120)
     try:
-        return args.run(args)
+        jobs = getattr(args, "jobs", 1)
+        if jobs > 1 and usable_jobs(jobs) < jobs:
+            args.jobs = usable_jobs(jobs)
+            print(f"biaskit: note: --jobs {jobs} is more worker processes than this machine "
+                  f"can run at once (its cores and free memory); using {args.jobs}",
+                  file=sys.stderr)
+        code = args.run(args)
+        sys.stdout.flush()  # a full disk under stdout shows here, not at exit
+        return code
     except BiaskitError as error:
         if args.debug:
             traceback.print_exc()
@@ -217,11 +251,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("biaskit: interrupted", file=sys.stderr)
         return 130
+    except OSError as error:
+        if error.errno not in _ENVIRONMENT_ERRORS:
+            return _internal(error, args.debug)
+        where = error.filename or "the output (standard output)"
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more can be written there
+        print(f"biaskit: error: cannot write {where} ({error.strerror}). Free some space or "
+              "write somewhere else, then run again", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as error:  # an internal bug: say so, and how to see the details
-        if args.debug:
-            traceback.print_exc()
-        else:
-            print(f"biaskit: internal error: {type(error).__name__}: {error}\n"
-                  "Run again with --debug for the traceback, and please report it.",
-                  file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal(error, args.debug)
+
+
+def _internal(error: Exception, debug: bool) -> int:
+    if debug:
+        traceback.print_exception(error)
+    else:
+        print(f"biaskit: internal error: {type(error).__name__}: {error}\n"
+              "Run again with --debug for the traceback, and please report it.",
+              file=sys.stderr)
+    return EXIT_INTERNAL

@@ -92,22 +92,58 @@ def decode_bytes(data: bytes, *, path: str = "") -> tuple[str, str]:
             path=path,
             hint="Re-save it as UTF-8 text",
         )
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    non_ascii = 0.0 if encoding == "utf-8" else sum(c > "\x7f" for c in text) / len(text)
+    if len(data) % 2 == 0 and len(data) >= 8 and (non_ascii > 0.4 or _controls(text) > 0.05):
+        # Text in a one-byte encoding is mostly ASCII, with almost no control characters.
+        # UTF-16 without a byte-order mark (and no NUL byte, so no ASCII in it) is neither.
+        for utf16 in ("utf-16-le", "utf-16-be"):  # little-endian first: what Windows writes
+            try:
+                decoded = data.decode(utf16)
+            except UnicodeDecodeError:
+                continue
+            if all(c.isprintable() or c in "\r\n\t" for c in decoded):
+                return decoded, utf16
+    if _controls(text) > 0.05:
+        raise InputError("the file does not look like text in any encoding biaskit knows "
+                         "(many control characters)", path=path,
+                         hint="Re-save it as UTF-8 text")
+    if encoding == "utf-8":
+        return text, encoding
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return text, "latin-1"
+
+
+def _controls(text: str) -> float:
+    """The share of C0 control characters other than tab, newline and carriage return."""
+    return len(_C0_CONTROL.findall(text)) / max(len(text), 1)
+
+
+_C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 # --- HTML -----------------------------------------------------------------------------------
 
-_HTML_TAG = re.compile(
-    r"<\s*/?\s*(?:html|head|body|p|br|div|span|a|h[1-6]|li|ul|ol|article|section|em|strong|"
-    r"b|i|title|script|style|meta|link|img|table|tr|td|blockquote|figure|header|footer|nav)"
-    r"\b[^<>]{0,2000}>",
-    re.IGNORECASE,
-)
+# Tags that give a page its structure. A text is taken as HTML on the evidence of the whole
+# document: it starts with markup, or such tags outnumber its blank-line paragraph breaks.
+# A plain-text article that mentions "<script>" or italicises a name stays plain text.
+_STRUCTURE_TAG = re.compile(
+    r"<\s*(?:p|br|div|h[1-6]|li|tr|td|article|section|blockquote|figure|header|footer|"
+    r"html|head|body|title|meta|table|ul|ol)\b[^<>]{0,2000}>", re.IGNORECASE)
+_MARKUP_START = re.compile(
+    r"\s*<(?:!doctype|!--|\?xml|(?:html|head|body|p|div|h[1-6]|article|section|title|meta|"
+    r"header|table|ul|ol|span|b|i|em|strong)\b)", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# Inline formatting in a plain-text article, open and close with no tag in between: the tags
+# go, their text stays. Bounded, so that unclosed tags cannot make this quadratic.
+_INLINE_PAIR = re.compile(
+    r"<(b|i|u|em|strong|span|a|small|sup|sub|cite|q|abbr|mark)\b[^<>]{0,500}>([^<]{0,2000})"
+    r"</\1\s*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol article section blockquote figure header footer "
@@ -116,14 +152,26 @@ _BLOCK_TAGS = frozenset(
 _SKIPPED_TAGS = frozenset("script style head nav noscript template svg".split())
 
 
+def looks_like_html(raw: str) -> bool:
+    """Whether a text is an HTML page rather than plain text that mentions a tag."""
+    if _MARKUP_START.match(raw):
+        return True
+    tags = len(_STRUCTURE_TAG.findall(raw))
+    # Breaks are counted inside the text: blank lines at its ends separate nothing, and
+    # cleaning drops them, so counting them would decide differently on a second cleaning.
+    return tags >= 2 and tags > len(_PARAGRAPH_BREAK.findall(raw.strip()))
+
+
 class _HTMLText(HTMLParser):
-    """Collects visible text; block elements become paragraph breaks."""
+    """Collects visible text; block elements and blank lines become paragraph breaks. The
+    characters of what is not shown (scripts, styles, navigation) are counted per tag."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.tags = 0
-        self._skipping = 0
+        self.removed: dict[str, int] = {}
+        self._skipping: list[str] = []
         self._headline: list[str] = []
         self._in_title = False
 
@@ -132,7 +180,7 @@ class _HTMLText(HTMLParser):
         if tag == "title":
             self._in_title = True
         elif tag in _SKIPPED_TAGS:
-            self._skipping += 1
+            self._skipping.append(tag)
         elif tag == "br":
             self.parts.append("\n")
         elif tag in _BLOCK_TAGS:
@@ -142,15 +190,20 @@ class _HTMLText(HTMLParser):
         if tag == "title":
             self._in_title = False
         elif tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
+            if tag in self._skipping:
+                del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag):]
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self._headline.append(data)
-        elif not self._skipping:
-            self.parts.append(data.replace("\n", " "))
+        elif self._skipping:
+            outer = self._skipping[0]
+            self.removed[outer] = self.removed.get(outer, 0) + len(data.strip())
+        else:
+            self.parts.append("\n\n".join(part.replace("\n", " ")
+                                            for part in _PARAGRAPH_BREAK.split(data)))
 
     def text(self) -> str:
         body = "".join(self.parts)
@@ -162,12 +215,24 @@ class _HTMLText(HTMLParser):
 
 
 def _strip_html(raw: str, doc_id: str, log: list[CleaningStep]) -> str:
-    if _HTML_TAG.search(raw):
+    if looks_like_html(raw):
         parser = _HTMLText()
         parser.feed(raw)
         parser.close()
         log.append(CleaningStep(doc_id, "html", "HTML markup converted to text", parser.tags))
+        unclosed = parser._skipping[0] if parser._skipping else ""
+        if unclosed:  # the parser keeps the rest of an unclosed <script> or <style> to itself
+            parser.handle_data(parser.rawdata)
+        for tag, characters in parser.removed.items():
+            if characters:
+                how = " (never closed: everything after it)" if tag == unclosed else ""
+                log.append(CleaningStep(doc_id, "html", f"removed the content of <{tag}>{how}: "
+                                        f"{characters} characters", characters))
         return parser.text()
+    raw, inline = _INLINE_PAIR.subn(r"\2", raw)
+    if inline:
+        log.append(CleaningStep(doc_id, "html", "inline HTML tags removed, their text kept",
+                                inline))
     entities = len(_ENTITY.findall(raw))
     if entities:
         log.append(CleaningStep(doc_id, "html", "HTML entities decoded", entities))
@@ -202,6 +267,19 @@ def _normalise_characters(text: str, doc_id: str, log: list[CleaningStep]) -> st
         if count:
             log.append(CleaningStep(doc_id, "whitespace", detail, count))
     return text
+
+
+def normalise_phrase(text: str) -> str:
+    """A phrase of a codebook (an alias, a cue, a term) normalised as article text is: NFC,
+    invisible and control characters removed, any run of spaces one plain space. An alias
+    typed in decomposed Unicode or with a zero-width space then still matches the text.
+
+    >>> normalise_phrase("Cafe\u0301\u200b  Noir")
+    'Café Noir'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    return " ".join(_ODD_SPACE.sub(" ", text).split())
 
 
 # --- layout ---------------------------------------------------------------------------------

@@ -249,17 +249,19 @@ def _columns(first: Sequence[str], rows: list[dict]) -> list[str]:
     return [*first, *extra]
 
 
-def unique_ids(documents: list[Document], seen: Counter[str] | None = None
-                ) -> tuple[list[Document], list[Problem]]:
+def unique_ids(documents: list[Document], seen: Counter[str] | None = None,
+               places: Sequence[tuple[str, str]] | None = None
+               ) -> tuple[list[Document], list[Problem]]:
     """Rename repeated doc_ids (``id``, ``id__2``, ...) so that no document is lost.
 
     ``seen`` counts the ids of earlier chunks of the same corpus (it is updated), so that
-    a repeat in a later chunk is renamed too.
+    a repeat in a later chunk is renamed too. ``places`` gives each document's file and
+    place in it (a table's row), for the warning; by default its ``path``.
     """
     seen = Counter() if seen is None else seen
     taken = {doc.doc_id for doc in documents}
     unique, problems = [], []
-    for doc in documents:
+    for number, doc in enumerate(documents):
         seen[doc.doc_id] += 1
         if seen[doc.doc_id] == 1:
             unique.append(doc)
@@ -269,7 +271,8 @@ def unique_ids(documents: list[Document], seen: Counter[str] | None = None
             new_id += "_"
         taken.add(new_id)
         seen[new_id] += 1
-        problems.append(Problem(new_id, doc.path, "", "warning",
+        path, where = places[number] if places else (doc.path, "")
+        problems.append(Problem(new_id, path, where, "warning",
                                 f"doc_id {doc.doc_id!r} is used more than once; "
                                 f"this document was renamed {new_id!r}"))
         unique.append(Document(**{**_init_fields(doc), "doc_id": new_id}))

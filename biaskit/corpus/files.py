@@ -12,6 +12,9 @@ becomes a row of :attr:`Corpus.problems` that names the file, the place and the 
 from __future__ import annotations
 
 import csv
+import io
+import re
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -35,8 +38,17 @@ def load_corpus(path: str | Path, *, columns: Mapping[str, str] | None = None) -
     """
     path = Path(path)
     if path.is_dir():
-        return archives.load_mixed_folder(path, load_corpus) if archives.is_archive_source(path) \
-            else load_folder(path)
+        if archives.is_archive_source(path):
+            return archives.load_mixed_folder(path, load_corpus)
+        texts, tables = folder_entries(path)
+        if not tables:
+            return load_folder(path)
+        documents, problems, seen = [], [], Counter()
+        for table in tables:
+            part = load_table(table, columns=columns, seen_ids=seen)
+            documents += part.documents
+            problems += part.problems
+        return Corpus(documents, problems, name=path.name)
     if not path.exists():
         raise InputError("no such file or folder", path=str(path),
                          hint="Check the path; give a .txt file, a folder of .txt files, or a "
@@ -67,6 +79,9 @@ def load_document(path: str | Path, *, doc_id: str | None = None,
     """
     path = Path(path)
     doc_id = doc_id or path.stem
+    odd = _odd_entry(path)
+    if odd:
+        raise InputError(odd, path=str(path))
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -97,8 +112,8 @@ def load_folder(folder: str | Path, *, metadata_file: str = "metadata.csv") -> C
     missing files and files without a row are reported in ``Corpus.problems``.
     """
     folder = Path(folder)
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-    rows = _read_metadata(folder / metadata_file)
+    files, _ = folder_entries(folder)
+    rows = _read_metadata(folder / metadata_file, files)
     problems: list[Problem] = []
     documents: list[Document] = []
     for name, (line, _) in rows.items():
@@ -122,22 +137,78 @@ def load_folder(folder: str | Path, *, metadata_file: str = "metadata.csv") -> C
     return Corpus(documents, problems, name=folder.name)
 
 
-def _read_metadata(path: Path) -> dict[str, tuple[int, dict[str, str]]]:
-    """Rows of metadata.csv by file name, each with its line number."""
+# Tables a corpus folder may hold beside its texts: the metadata, and the log that
+# `biaskit corpus import` writes there.
+_NOT_ARTICLES = frozenset(("metadata.csv", "import_log.csv"))
+
+
+def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The ``*.txt`` entries of a folder (odd ones included: loading them says what is
+    wrong) and its table files, each sorted by name. A folder holding both is refused:
+    reading one kind would drop the other without a word."""
+    entries = sorted(folder.iterdir())
+    texts = [p for p in entries if p.suffix.lower() == ".txt"]
+    tables = [p for p in entries if p.suffix.lower() in _TABLE_SUFFIXES
+              and p.name not in _NOT_ARTICLES and p.is_file()]
+    if texts and tables:
+        raise InputError(
+            f"the folder holds both text files ({len(texts)}, such as {texts[0].name!r}) and "
+            f"tables ({len(tables)}, such as {tables[0].name!r})", path=str(folder),
+            hint="Put the tables and the text files in separate folders, or give one table's "
+                 "path")
+    return texts, tables
+
+
+def _odd_entry(path: Path) -> str:
+    """Why a corpus entry is not a file that can be read, or '' when it is one."""
+    if path.is_symlink() and not path.exists():
+        return "a symbolic link to something that does not exist"
+    if path.is_dir():
+        return "a folder named like a text file: its contents are not read"
+    if path.exists() and not path.is_file():
+        return "not a regular file (a device, pipe or socket)"
+    return ""
+
+
+def _read_metadata(path: Path, files: list[Path] = ()) -> dict[str, tuple[int, dict[str, str]]]:
+    """Rows of metadata.csv by file name, each with the line it starts on. ``files`` are
+    the folder's text files, to tell a quotation mark never closed from a value that holds a
+    line break on purpose."""
     if not path.is_file():
         return {}
     text, _ = decode_bytes(path.read_bytes(), path=str(path))
-    reader = csv.DictReader(text.splitlines())
-    if not reader.fieldnames or "file" not in reader.fieldnames:
+    # newline="" keeps a line break inside a quoted value in that value (the csv module's
+    # own rule); strict reports a quotation mark never closed instead of reading on.
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        raise InputError(f"not valid CSV ({error})", path=str(path), location="line 1") from None
+    if not fieldnames or "file" not in fieldnames:
         raise InputError("no 'file' column", path=str(path), location="line 1",
                          hint="The header must name a 'file' column holding each file's name")
+    names = {p.name for p in files}
     rows: dict[str, tuple[int, dict[str, str]]] = {}
-    for row in reader:
-        line = reader.line_num
+    records = iter(reader)
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(records)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise _unclosed(path, text, line, error) from None
+        swallowed = [name for value in row.values() if isinstance(value, str) and "\n" in value
+                     for name in re.findall(r"^\s*\"?([^,\"\n]+)\"?\s*,", value, re.M)
+                     if name.strip() in names]
+        if swallowed:
+            raise _unclosed(path, text, line, None)
         name = (row.get("file") or "").strip()
         if None in row:
             raise InputError("more values than header columns", path=str(path),
                              location=f"line {line}", hint="Quote values that contain commas")
+        if not any((v or "").strip() for v in row.values()):
+            continue  # a blank line
         if not name:
             raise InputError("empty 'file' value", path=str(path), location=f"line {line}")
         if name in rows:
@@ -146,6 +217,16 @@ def _read_metadata(path: Path) -> dict[str, tuple[int, dict[str, str]]]:
                              hint="Keep one row per file")
         rows[name] = (line, {k: (v or "").strip() for k, v in row.items() if k != "file"})
     return rows
+
+
+def _unclosed(path: Path, text: str, line: int, error: csv.Error | None) -> InputError:
+    """The error for a record that starts on ``line`` and runs on past its end."""
+    quote = text.split("\n")[line - 1].find('"') if line <= text.count("\n") + 1 else -1
+    column = f", column {quote + 1}" if quote >= 0 else ""
+    detail = f" ({error})" if error else ", so the rows after it were read as part of a value"
+    return InputError(f"a quotation mark opened here is never closed{detail}", path=str(path),
+                      location=f"line {line}{column}",
+                      hint='Close the quotation mark; write a quotation mark inside a value as ""')
 
 
 def _document_fields(row: Mapping[str, str], path: Path, line: int,

@@ -25,6 +25,7 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
+    literal,
 )
 
 MODE_MARKERS = {"direct": "o", "mixed": "D", "indirect": "^"}
@@ -137,7 +138,7 @@ def article_map(documents: Iterable[Document] | pd.DataFrame, quotes: pd.DataFra
                                    zorder=1))
     for doc_id in doc_ids:
         source = blocks.loc[blocks["doc_id"] == doc_id, "source"].iloc[0]
-        labels.append(f"{source} - {doc_id}" if source else str(doc_id))
+        labels.append(literal(f"{source} - {doc_id}" if source else doc_id))
 
     sort_key = ["doc_id", "block", "start"] if "start" in statements else ["doc_id", "block"]
     statements = statements.sort_values(sort_key, kind="mergesort")

@@ -22,6 +22,7 @@ from biaskit.report.figure import (
     _nothing,
     _require,
     _styles,
+    literal,
 )
 from biaskit.report.palette import UNASSIGNED_COLOUR
 
@@ -101,7 +102,7 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1", "−0.5", "0", "+0.5", "+1"])
-    ax.set_yticks(y, table["source"], fontsize=LABEL)
+    ax.set_yticks(y, [literal(s) for s in table["source"]], fontsize=LABEL)
     ax.grid(axis="x", color=GRID, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)

@@ -26,6 +26,7 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
+    literal,
 )
 
 #: A grey and a hatch for each claim presentation category (biaskit.framing.presentation.CATEGORIES,
@@ -132,7 +133,7 @@ def claim_modes_chart(claims: pd.DataFrame, codebook: Codebook | None = None) ->
                             edgecolor=colours[side], linewidth=1.6, zorder=2,
                             gid=f"{outlet}|{side}|{category}")
                     left += share
-    ax.set_yticks([g * step + (k - 1) / 2 for g in range(len(outlets))], outlets,
+    ax.set_yticks([g * step + (k - 1) / 2 for g in range(len(outlets))], map(literal, outlets),
                   fontsize=LABEL)
     ax.set_ylim(len(outlets) * step - 0.7 - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)

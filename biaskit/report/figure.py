@@ -73,12 +73,23 @@ def _styles(codebook: Codebook | None, sides: Sequence[str]) -> tuple[dict, dict
     return colours, hatches, markers
 
 
+def literal(text: object) -> str:
+    """A user's string (an outlet, a label, a file name) as matplotlib shows it literally:
+    a pair of ``$`` would otherwise start mathematical text, and an unbalanced one raise.
+    Every figure passes user strings through this one function.
+
+    >>> print(literal("oil_$60_to_$80"))
+    oil_\\$60_to_\\$80
+    """
+    return str(text).replace("$", r"\$")
+
+
 def _label(codebook: Codebook | None, side: str) -> str:
     if side == "unassigned":
         return "no codebook actor"
     if codebook is not None and side in codebook.sides:
-        return codebook.sides[side].label
-    return side
+        return literal(codebook.sides[side].label)
+    return literal(side)
 
 
 def _new_figure(height: float) -> tuple[Figure, plt.Axes]:
@@ -91,7 +102,7 @@ def _footnote(fig: Figure, lines: Sequence[str]) -> None:
     """Plain-text notes at the foot of the figure, below any legend (the layout keeps room
     for them)."""
     if lines:
-        fig.supxlabel("\n".join(lines), x=0.01, ha="left", fontsize=SMALL, color=INK,
+        fig.supxlabel(literal("\n".join(lines)), x=0.01, ha="left", fontsize=SMALL, color=INK,
                       linespacing=1.4)
 
 
@@ -117,7 +128,7 @@ def _intervals(table: pd.DataFrame, value: str) -> pd.DataFrame | None:
 
 
 def _nothing(ax: plt.Axes, message: str) -> None:
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
+    ax.text(0.5, 0.5, literal(message), transform=ax.transAxes, ha="center", va="center",
             fontsize=LABEL, color=INK)
     ax.set_xticks([])
     ax.set_yticks([])

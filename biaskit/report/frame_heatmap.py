@@ -15,6 +15,7 @@ from biaskit.report.figure import (
     _new_figure,
     _nothing,
     _require,
+    literal,
 )
 
 FRAME_LABELS = {"human_interest": "human interest", "military": "military & security",
@@ -25,7 +26,8 @@ def _frame_label(frame: str) -> str:
     """A frame's name in plain words, on two lines when it has several words."""
     words = FRAME_LABELS.get(frame, str(frame).replace("_", " ")).split()
     half = (len(words) + 1) // 2
-    return " ".join(words[:half]) + ("\n" + " ".join(words[half:]) if half < len(words) else "")
+    return literal(" ".join(words[:half])
+                   + ("\n" + " ".join(words[half:]) if half < len(words) else ""))
 
 
 def frame_heatmap(frames: pd.DataFrame) -> Figure:
@@ -74,7 +76,7 @@ def frame_heatmap(frames: pd.DataFrame) -> Figure:
         ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=SMALL,
                 color="black" if light else "white")
     ax.set_xticks(range(len(columns)), [_frame_label(c) for c in columns], fontsize=SMALL)
-    ax.set_yticks(range(len(rows)), rows, fontsize=SMALL)
+    ax.set_yticks(range(len(rows)), [literal(r) for r in rows], fontsize=SMALL)
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, len(columns)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(rows)), minor=True)

@@ -26,6 +26,7 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
+    literal,
 )
 
 VADER_NEUTRAL = 0.05
@@ -98,7 +99,7 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
                             ecolor=colours[side], elinewidth=1.2, capsize=3, zorder=3)
     ax.set_xlim(-1, 1)
     ax.set_ylim(n - 0.5, -0.5)
-    ax.set_yticks(range(n), outlets, fontsize=LABEL)
+    ax.set_yticks(range(n), [literal(o) for o in outlets], fontsize=LABEL)
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1\nnegative", "−0.5", "0", "+0.5",
                                           "+1\npositive"])

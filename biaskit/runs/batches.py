@@ -13,9 +13,12 @@ picklable: a module-level function or a :func:`functools.partial` of one, not a 
 from __future__ import annotations
 
 import gc
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 import pandas as pd
@@ -25,6 +28,7 @@ from biaskit.corpus.document import Document, Problem
 
 Analysis = Callable[[Sequence[Document]], dict[str, pd.DataFrame]]
 BATCH = 200
+WORKER_MEMORY = 300 * 2**20  # bytes a worker may need at most, with a chunk of long articles
 PROGRESS_FROM = 20  # documents; smaller runs finish before a bar would help
 
 
@@ -78,33 +82,109 @@ def run_guarded(documents: Sequence[Document], analyse: Analysis, *, n_jobs: int
             bar.update(len(batch))
     else:
         with worker_pool(n_jobs) as pool:
-            # map() yields in submission order: the same tables as a serial run.
-            for batch, result in zip(batches, pool.map(analyse_batch, [analyse] * len(batches),
-                                                       batches), strict=True):
-                results.append(result)
+            futures = [pool.submit(analyse_batch, analyse, batch) for batch in batches]
+            # in submission order: the same tables as a serial run
+            for batch, future in zip(batches, futures, strict=True):
+                results.append(_result(pool, future, batch, analyse))
                 bar.update(len(batch))
     bar.close()
     return _combined(results, analyse)
 
 
+def usable_jobs(n_jobs: int) -> int:
+    """``n_jobs``, or fewer when the machine cannot run that many worker processes at once:
+    no more than its cores, and no more than its free memory holds at about 300 MB each."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):  # not on Linux: cores only
+        free = None
+    by_memory = max(1, free // WORKER_MEMORY) if free else n_jobs
+    return max(1, min(n_jobs, cores or 1, by_memory))
+
+
+class Workers:
+    """A pool of worker processes that replaces itself when one of them dies (killed, or
+    out of memory), so that the documents it held become problem rows and the run goes on."""
+
+    def __init__(self, n_jobs: int):
+        self.n_jobs = n_jobs
+        self.pool = _new_pool(n_jobs)
+
+    def submit(self, fn, *args) -> Future:
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:
+            self.renew()
+            return self.pool.submit(fn, *args)
+
+    def renew(self) -> None:
+        if getattr(self.pool, "_broken", False):
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = _new_pool(self.n_jobs)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def _new_pool(n_jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=n_jobs, initializer=_ignore_interrupt)
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl-C reaches every process of the terminal's group; the parent stops the run and
+    # says so, and a worker's traceback of the same interrupt would only bury that.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _result(workers: Workers, future: Future, batch: Sequence[Document], analyse: Analysis
+            ) -> tuple[list[dict[str, pd.DataFrame]], list[Problem]]:
+    """A batch's result; when its worker died, its documents are analysed again one at a
+    time in a process of their own, and one that kills that too becomes a problem row."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        workers.renew()
+    parts, failures = [], []
+    solo = _new_pool(1)
+    try:
+        for doc in batch:
+            try:
+                doc_parts, doc_failures = solo.submit(analyse_batch, analyse, [doc]).result()
+            except BrokenProcessPool:
+                solo.shutdown(wait=False)
+                solo = _new_pool(1)
+                failures.append(Problem(
+                    doc.doc_id, doc.path, "", "error",
+                    "the worker process analysing it died (killed, or out of memory); the "
+                    "document is left out of every table. Run again with fewer --jobs"))
+                continue
+            parts += doc_parts
+            failures += doc_failures
+    finally:
+        solo.shutdown()
+    return parts, failures
+
+
 @contextmanager
-def worker_pool(n_jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """``n_jobs`` worker processes for :func:`analyse_later`, or for one run."""
+def worker_pool(n_jobs: int) -> Iterator[Workers]:
+    """``n_jobs`` worker processes (at most :func:`usable_jobs`) for :func:`analyse_later`,
+    or for one run."""
     # Forked workers inherit this process's objects, and the first garbage collection in
     # each would touch all of them, copying every page of the parent's memory: a third of
     # a second per worker before its first batch. Frozen objects are not collected there.
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=n_jobs)
+    pool = Workers(usable_jobs(n_jobs))
     try:
         yield pool
     finally:
         # After an error or an interrupt, batches sent but not started are dropped rather than
         # run (a streamed run has up to two chunks' worth waiting); otherwise none are left.
-        pool.shutdown(cancel_futures=True)
+        pool.shutdown()
         gc.unfreeze()
 
 
-def analyse_later(pool: ProcessPoolExecutor, n_jobs: int, documents: Sequence[Document],
+def analyse_later(pool: Workers, n_jobs: int, documents: Sequence[Document],
                   analyse: Analysis, *, batch_size: int = BATCH
                   ) -> Callable[[], tuple[dict[str, pd.DataFrame], list[Problem]]]:
     """Send the documents' batches to the pool's ``n_jobs`` workers now; the function returned
@@ -112,7 +192,8 @@ def analyse_later(pool: ProcessPoolExecutor, n_jobs: int, documents: Sequence[Do
     one chunk while the workers analyse the next."""
     batches = _batches(documents, n_jobs, batch_size)
     futures = [pool.submit(analyse_batch, analyse, batch) for batch in batches]
-    return lambda: _combined([future.result() for future in futures], analyse)
+    return lambda: _combined([_result(pool, future, batch, analyse)
+                              for batch, future in zip(batches, futures, strict=True)], analyse)
 
 
 def _batches(documents: Sequence[Document], n_jobs: int, batch_size: int

@@ -35,16 +35,16 @@ from biaskit.compare import analyse_documents
 from biaskit.corpus.document import Problem
 from biaskit.errors import InputError
 from biaskit.runs.batches import run_guarded
-from biaskit.runs.stream import (
-    CHUNK,
+from biaskit.runs.folder import (
+    Finished,
     StreamSummary,
-    _table_files,
-    file_chunks,
     finished_keys,
     pending,
+    record_chunk,
     start_run,
     write_chunk,
 )
+from biaskit.runs.stream import CHUNK, _table_files, file_chunks
 
 if TYPE_CHECKING:  # distributed is the optional dask extra: imported only when a run starts
     from distributed import Client
@@ -80,7 +80,7 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                          hint='Install them with: pip install "biaskit[dask]"') from None
     out = Path(out)
     files = _partition_files(source)
-    run = start_run(out, codebook, source=str(source), fresh=fresh)
+    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh)
     done = finished_keys(out)
     own_cluster = client is None
     if own_cluster:
@@ -95,13 +95,13 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                                     columns=columns, chunk_size=chunk_size), pure=True)
         futures = client.compute([task(number, str(path), shared_done)
                                   for number, path in enumerate(files)])
-        summary = StreamSummary(out)
+        summary = StreamSummary(out, redone=damaged)
         show = progress if progress is not None else len(futures) > 1
         with tqdm(total=len(futures), unit="file", desc="analysing", disable=not show,
                   file=sys.stderr) as bar:
             for future in as_completed(futures):
                 part = future.result()
-                for name in ("analysed", "skipped", "failed", "warnings", "unread"):
+                for name in ("analysed", "skipped", "failed", "warnings", "unread", "errors"):
                     setattr(summary, name, getattr(summary, name) + getattr(part, name))
                 bar.update(1)
     finally:
@@ -127,7 +127,7 @@ def _partition_files(source: str | Path) -> list[Path]:
     return files
 
 
-def _analyse_file(number: int, path: str, done: set[str], *, codebook: Codebook, out: Path,
+def _analyse_file(number: int, path: str, done: Finished, *, codebook: Codebook, out: Path,
                   run: int, columns: Mapping[str, str] | None, chunk_size: int
                   ) -> StreamSummary:
     """One file, on a worker: read and analysed a chunk at a time, each chunk written as one
@@ -140,9 +140,8 @@ def _analyse_file(number: int, path: str, done: set[str], *, codebook: Codebook,
         todo, problems = pending(corpus, done, summary)
         if todo or problems:
             tables, failures = run_guarded(todo, analyse, progress=False)
-            write_chunk(out, run, number, tables, todo, [*problems, *failures], piece=piece)
-            summary.analysed += len(todo) - len(failures)
-            summary.add([*problems, *failures])
+            record_chunk(out, run, number, tables, todo, problems, failures, done, summary,
+                         piece=piece)
     return summary
 
 

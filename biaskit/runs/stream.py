@@ -14,14 +14,10 @@ and the codebook's fingerprint: results of another codebook or version are never
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
-import re
-import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
@@ -34,46 +30,22 @@ from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus import archives
 from biaskit.corpus.document import Corpus, Document, Problem
-from biaskit.corpus.files import load_corpus
-from biaskit.corpus.tables import corpus_from_frame
+from biaskit.corpus.files import folder_entries, load_corpus
+from biaskit.corpus.tables import corpus_from_frame, json_frame, parquet_frame
 from biaskit.errors import InputError
 from biaskit.runs.batches import PROGRESS_FROM, analyse_later, run_guarded, worker_pool
+from biaskit.runs.folder import (  # noqa: F401 - read_results and TABLES: public here too
+    TABLES,
+    StreamSummary,
+    codebook_fingerprint,
+    finished_keys,
+    pending,
+    read_results,
+    record_chunk,
+    start_run,
+)
 
 CHUNK = 1000
-TABLES = (*analyse_documents([], Codebook({}, {})).keys(), "documents", "problems")
-DOCUMENT_COLUMNS = ["doc_id", "source", "date", "title", "words", "blocks"]
-PROBLEM_COLUMNS = ["doc_id", "path", "location", "severity", "message"]
-_CHUNK_FILE = re.compile(r"r(\d{3,})-c(\d{6,})(?:-\d{6,})?\.parquet")
-
-
-@dataclasses.dataclass
-class StreamSummary:
-    """What a run did: documents analysed, skipped (done by an earlier run), failed (not
-    loadable or not analysable) and loaded with a warning; the problems table says why.
-    ``unread`` holds the errors of this run that no document carries: files, or lines of
-    them, that could not be read."""
-
-    out: Path
-    analysed: int = 0
-    skipped: int = 0
-    failed: int = 0
-    warnings: int = 0
-    unread: list[Problem] = dataclasses.field(default_factory=list)
-
-    def add(self, problems: Iterable[Problem]) -> None:
-        for problem in problems:
-            if problem.severity == "error":
-                self.failed += 1
-                if not problem.doc_id:
-                    self.unread.append(problem)
-            else:
-                self.warnings += 1
-
-
-def codebook_fingerprint(codebook: Codebook) -> str:
-    """A hash of everything in the codebook that changes results (not where it was read)."""
-    text = repr(dataclasses.replace(codebook, path=""))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def read_chunks(source: str | Path, *, chunk_size: int = CHUNK,
@@ -177,9 +149,9 @@ def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, 
         InputError: when ``out`` holds results of another codebook or biaskit version.
     """
     out = Path(out)
-    run = start_run(out, codebook, source=str(source), fresh=fresh)
+    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh)
     done = finished_keys(out)
-    summary = StreamSummary(out)
+    summary = StreamSummary(out, redone=damaged)
     total = count_rows(source)
     show = (total is None or total > PROGRESS_FROM) if progress is None else progress
     analyse = partial(analyse_documents, codebook=codebook)
@@ -193,9 +165,8 @@ def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, 
                    new_problems: list[Problem], analysed: Callable | None) -> None:
             if analysed is not None:
                 tables, failures = analysed()
-                write_chunk(out, run, number, tables, todo, [*new_problems, *failures])
-                summary.analysed += len(todo) - len(failures)
-                summary.add([*new_problems, *failures])
+                record_chunk(out, run, number, tables, todo, new_problems, failures, done,
+                             summary)
             bar.update(len(corpus) + sum(1 for p in corpus.problems if p.severity == "error"))
 
         waiting = None  # with workers: the chunk they analyse while the next one is read
@@ -220,138 +191,11 @@ def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, 
     return summary
 
 
-def read_results(out: str | Path, table: str) -> pd.DataFrame:
-    """One table of a streaming (or Dask) run, every finished chunk in order, as one DataFrame.
-
-    For results larger than memory, read the folder ``out/<table>`` with
-    ``dask.dataframe.read_parquet`` or ``pyarrow.dataset`` instead.
-    """
-    if table not in TABLES:
-        raise InputError(f"no table {table!r} in streaming results",
-                         hint=f"Tables are: {', '.join(TABLES)}")
-    out = Path(out)
-    if not (out / "manifest.json").exists():
-        raise InputError("not a biaskit results folder (no manifest.json)", path=str(out),
-                         hint="Give the --out folder of `biaskit run`")
-    finished = {path.name for path in (out / "done").glob("*.parquet")}
-    parts = [pd.read_parquet(path) for path in sorted((out / table).glob("*.parquet"))
-             if path.name in finished]
-    if not parts:
-        return _empty(table)
-    return pd.concat(parts, ignore_index=True)
-
-
-# --- shared with the Dask engine --------------------------------------------------------------
-
-def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> int:
-    """Check (or write) the manifest, remove chunks an interrupted run left unfinished, and
-    return this run's number."""
-    manifest = {"biaskit_version": _version(), "codebook": codebook_fingerprint(codebook)}
-    path = out / "manifest.json"
-    ours = (*TABLES, "done")
-    if fresh and path.exists():  # only a folder biaskit wrote: never delete a user's folders
-        for name in ours:
-            shutil.rmtree(out / name, ignore_errors=True)
-        path.unlink()
-    if not path.exists() and any((out / name).exists() for name in ours):
-        raise InputError("this folder is not a biaskit results folder but has folders named "
-                         "like its tables", path=str(out),
-                         hint="Give an empty or new output folder")
-    if path.exists():
-        earlier = json.loads(path.read_text(encoding="utf-8"))
-        if {k: earlier.get(k) for k in manifest} != manifest:
-            raise InputError(
-                f"this folder holds results of biaskit {earlier.get('biaskit_version')} with "
-                f"codebook {earlier.get('codebook')}, not biaskit {manifest['biaskit_version']} "
-                f"with codebook {manifest['codebook']}", path=str(out),
-                hint="Give another output folder, or start again with --fresh (fresh=True), "
-                     "which deletes the earlier results")
-        sources = earlier.get("sources", [])
-        sources += [] if source in sources else [source]
-    else:
-        sources = [source]
-    out.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({**manifest, "sources": sources}, indent=2) + "\n",
-                    encoding="utf-8")
-    finished = {p.name for p in (out / "done").glob("*.parquet")}
-    runs = [int(m.group(1)) for name in finished if (m := _CHUNK_FILE.fullmatch(name))]
-    for name in TABLES:
-        for part in (out / name).glob("*.parquet"):
-            if part.name not in finished:
-                part.unlink()  # an interrupted chunk: it is analysed again
-    return max(runs, default=0) + 1
-
-
-def pending(corpus: Corpus, done: set[str], summary: StreamSummary
-            ) -> tuple[list[Document], list[Problem]]:
-    """The chunk's documents and problems that no finished chunk holds (``done`` is
-    :func:`finished_keys`). The documents left out are counted as skipped. A file or line an
-    earlier run could not read, and this one cannot either, is counted again, though not
-    written again: the run has still not analysed what it holds."""
-    todo = [doc for doc in corpus if doc.doc_id not in done]
-    summary.skipped += len(corpus) - len(todo)
-    new, known = [], []
-    for problem in corpus.problems:
-        (new if _problem_key(problem) not in done else known).append(problem)
-    summary.add(p for p in known if p.severity == "error" and not p.doc_id)
-    return todo, new
-
-
-def finished_keys(out: Path) -> set[str]:
-    """Keys (doc_ids, and file + place of id-less problems) of every finished chunk."""
-    keys: set[str] = set()
-    for path in (out / "done").glob("*.parquet"):
-        keys.update(pd.read_parquet(path)["key"])
-    return keys
-
-
-def write_chunk(out: Path, run: int, number: int, tables: Mapping[str, pd.DataFrame],
-                documents: Iterable[Document], problems: Iterable[Problem], *,
-                piece: int | None = None) -> None:
-    """Write one chunk's tables, then its ``done`` file (so that a crash leaves no half chunk
-    behind that would count as finished). ``piece`` numbers the chunks of one Dask partition."""
-    documents, problems = list(documents), list(problems)
-    name = f"r{run:03d}-c{number:06d}" + ("" if piece is None else f"-{piece:06d}") + ".parquet"
-    everything = {
-        **tables,
-        "documents": pd.DataFrame(
-            [[d.doc_id, d.source, d.date, d.title, d.n_words, len(d.blocks)] for d in documents],
-            columns=DOCUMENT_COLUMNS),
-        "problems": pd.DataFrame([vars(p) for p in problems], columns=PROBLEM_COLUMNS),
-    }
-    for table, frame in everything.items():
-        if len(frame):  # an empty frame has no column types; readers use _empty instead
-            (out / table).mkdir(exist_ok=True)
-            frame.to_parquet(out / table / name, index=False)
-    keys = [d.doc_id for d in documents] + [_problem_key(p) for p in problems]
-    (out / "done").mkdir(exist_ok=True)
-    pd.DataFrame({"key": keys}, dtype=str).to_parquet(out / "done" / name, index=False)
-
-
-def _problem_key(problem: Problem) -> str:
-    return problem.doc_id or f"{problem.path} {problem.location}"
-
-
-def _empty(table: str) -> pd.DataFrame:
-    if table == "documents":
-        return pd.DataFrame(columns=DOCUMENT_COLUMNS)
-    if table == "problems":
-        return pd.DataFrame(columns=PROBLEM_COLUMNS)
-    return analyse_documents([], Codebook({}, {}))[table]
-
-
-def _version() -> str:
-    from biaskit import __version__  # deferred: the package imports its modules first
-    return __version__
-
-
 def _table_files(source: Path) -> list[Path] | None:
     """The table files a source stands for, or None for a folder of text files."""
     suffixes = (".parquet", ".csv", ".jsonl", ".ndjson")
     if source.is_dir():
-        tables = sorted(p for p in source.iterdir() if p.suffix.lower() in suffixes
-                        and p.name != "metadata.csv")
-        return tables if tables and not (source / "metadata.csv").exists() else None
+        return folder_entries(source)[1] or None
     if source.suffix.lower() in suffixes:
         return [source]
     return None
@@ -364,12 +208,17 @@ def _frames(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, list[Pr
     try:
         if suffix == ".parquet":
             for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
-                yield batch.to_pandas(), []
+                yield parquet_frame(batch), []
         elif suffix == ".csv":
             yield from ((frame, []) for frame in pd.read_csv(
                 path, dtype=str, keep_default_na=False, chunksize=chunk_size))
         else:
             yield from _jsonl_frames(path, chunk_size)
+    except UnicodeDecodeError as error:
+        raise InputError(f"the table is not UTF-8 (byte {error.start} of a block is not valid "
+                         "UTF-8)", path=str(path),
+                         hint="Re-save it as UTF-8, for example: iconv -f latin1 -t utf-8 "
+                              "in.csv > out.csv") from None
     except (ValueError, OSError, pd.errors.ParserError) as error:
         raise InputError(f"cannot read the table ({error})", path=str(path),
                          hint="Check that the file is valid CSV, JSON Lines or Parquet"
@@ -396,11 +245,11 @@ def _jsonl_frames(path: Path, chunk_size: int
                     continue
                 rows.append(row)
                 if len(rows) == chunk_size:
-                    yield pd.DataFrame(rows), problems
+                    yield json_frame(rows), problems
                     rows, problems = [], []
     except UnicodeDecodeError:
         raise InputError("JSON Lines must be UTF-8 to be read in chunks", path=str(path),
                          hint="Convert the file to UTF-8, or load it whole with "
                               "biaskit.load_corpus") from None
     if rows or problems:
-        yield pd.DataFrame(rows), problems
+        yield json_frame(rows), problems

@@ -103,7 +103,14 @@ def load_gold(path: str | Path) -> pd.DataFrame:
                              path=str(path), location=f"line {number}",
                              hint=f"Each line needs {', '.join(GOLD_COLUMNS)}, and may have "
                                   f"{', '.join(OPTIONAL_COLUMNS)}")
+        if not 0 <= row["start"] < row["end"]:
+            raise InputError(f"start ({row['start']}) and end ({row['end']}) do not make a span",
+                             path=str(path), location=f"line {number}",
+                             hint="start must be 0 or more and below end")
         rows.append(row)
+    if not rows:
+        raise InputError("the gold file holds no annotation", path=str(path),
+                         hint="Write one JSON object per statement")
     for row in rows:  # a missing optional field is None: it is not scored
         row.update({c: row.get(c) for c in OPTIONAL_COLUMNS if row.get(c) is None})
         row["segments"] = ((row["start"], row["end"]),)
