@@ -27,7 +27,7 @@ PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than 
                      r"(?:a |the |one )?(?:half|third|quarter|majority|minority|plurality|share|"
                      r"number|most|none|percent|fifth|tenth|all|some|many|[\w.%-]+ percent|"
                      r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
-# The words after which a phrase's head has ended: 'advisers to Mr. Obama' is advisers.
+# The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.
 _HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close|who|which|that)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "
                      "evangelicals americans".split())
@@ -230,7 +230,7 @@ def _premodifiers(text: str, start: int, lo: int) -> str:
 
 
 def head_words(phrase: str) -> list[str]:
-    """The words of a noun phrase up to its head: 'advisers to Mr. Obama' -> ['advisers']."""
+    """The words of a noun phrase up to its head: 'advisers to Mr. Halden' -> ['advisers']."""
     return _HEAD_ENDS.split(f" {phrase} ", maxsplit=1)[0].split()
 
 

@@ -95,7 +95,7 @@ class Resolver:
             return self._source(phrase, position, first)
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
                 or PART_OF.match(phrase)):
-            # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Obama': unnamed
+            # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)
             return Speaker(phrase, "", "group", actor, f'unnamed source "{phrase}"'
