@@ -90,11 +90,7 @@ def load_archive(path: str | Path, export: str | None = None) -> Corpus:
     """One export as a corpus; a file that cannot be read at all becomes one error problem."""
     path = Path(path)
     documents, problems = [], []
-    try:
-        for item in read_items(path, export):
-            (documents if isinstance(item, Document) else problems).append(item)
-    except InputError as error:
-        problems.append(_file_problem(path, error))
+    _read_into(path, lambda: read_items(path, export), documents, problems)
     documents, renamed = unique_ids(documents)
     return Corpus(documents, [*problems, *renamed], name=path.stem)
 
@@ -146,11 +142,7 @@ def load_mixed_folder(folder: str | Path, load_file: FileLoader) -> Corpus:
             "the .txt articles beside them; import the exports with `biaskit corpus import` "
             "and keep plain articles in a folder of their own"))
     for path in _export_files(folder):
-        try:
-            for item in _items_of(path, load_file):
-                (documents if isinstance(item, Document) else problems).append(item)
-        except InputError as error:
-            problems.append(_file_problem(path, error))
+        _read_into(path, lambda path=path: _items_of(path, load_file), documents, problems)
     documents, renamed = unique_ids(documents)
     return Corpus(documents, [*problems, *renamed], name=folder.name)
 
@@ -213,3 +205,14 @@ def _chunk(documents: list[Document], problems: list[Problem], seen: Counter[str
 def _file_problem(path: Path, error: InputError) -> Problem:
     return Problem("", str(path), error.location, "error",
                    error.problem + (f". {error.hint}" if error.hint else ""))
+
+
+def _read_into(path: Path, items: Callable[[], Iterator[Item]],
+               documents: list[Document], problems: list[Problem]) -> None:
+    """Sort one export's documents and problems into the lists; a file that cannot be read
+    at all, or from some article on, adds one error problem and keeps what came before."""
+    try:
+        for item in items():
+            (documents if isinstance(item, Document) else problems).append(item)
+    except InputError as error:
+        problems.append(_file_problem(path, error))
