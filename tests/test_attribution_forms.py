@@ -170,3 +170,43 @@ def test_editors_note_is_not_a_speaker():
 ])
 def test_every_statement_has_a_kind_from_the_lexicon(sentence, kind):
     assert [r.kind for r in found(sentence)] == [kind]
+
+
+# -- forms found in real news (PolNeAR train), written here with fictional people ----------
+
+@pytest.mark.parametrize("tag", ["spokesman Tomas Brekke said", "chief executive Tomas Brekke said",
+                                 "former state senator Tomas Brekke said"])
+def test_role_noun_before_a_name_is_part_of_the_speaker(tag):
+    """forms/quote_tags.py: '"...," spokesman Tomas Brekke said.'"""
+    assert only(f'"The samples were taken properly," {tag}.') == (
+        "Tomas Brekke", "residents", "say", "The samples were taken properly")
+
+
+def test_participle_after_a_closing_quote_is_not_an_inverted_tag():
+    """forms/speaker_first.py: 'X led a tour of "the lab," saying ...' (the comma inside
+    the quotation marks): the sentence's subject speaks."""
+    speaker, side, cue, content = only(
+        'Tomas Brekke led a tour of the alliance’s “clean lab,” saying the samples '
+        'were sealed on site.')
+    assert (speaker, cue, content) == ("Tomas Brekke", "say", "the samples were sealed on site")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mine faced fierce attacks from residents in March.",
+    "Brekke's support for the ban surprised the council.",
+    "Support for the ban grew after the spill.",
+    "The alliance won contests in two counties.",
+])
+def test_a_cue_that_is_also_a_noun_reports_nothing_where_a_noun_stands(sentence):
+    """extractor.py and phrases.noun_use: 'attacks', 'support', 'contests' as nouns."""
+    assert [r for r in found(sentence) if r.position != "headline"] == []
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Brekke attacks the company's record on safety.", "Brekke"),
+    ("The alliance will support the ban on new wells.", "Varnholt Water Alliance"),
+    ("Okafor, the company's lawyer, attacks the alliance's methods.", "Okafor"),
+])
+def test_the_same_forms_as_verbs_still_report(sentence, speaker):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [r.speaker for r in rows] == [speaker]

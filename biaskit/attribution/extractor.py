@@ -21,7 +21,14 @@ from biaskit.attribution.forms.speaker_first import (
     participle,
     speaker_then_content,
 )
-from biaskit.attribution.phrases import AND_BEFORE_CUE, WINDOW, antecedent, in_spans, subject
+from biaskit.attribution.phrases import (
+    AND_BEFORE_CUE,
+    WINDOW,
+    antecedent,
+    in_spans,
+    noun_use,
+    subject,
+)
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 
 _RECENT_STATEMENTS = 4  # statements a new cue may fall inside (cues come in text order)
@@ -67,6 +74,8 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
                 continue
             if ctx.text[cue.start].isupper() and cue.start != sentence.start:
                 continue  # "Islamic State" is a name, not the verb "state"
+            if lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence):
+                continue  # 'their attacks on Kade', 'garnered support'
             if _claimed(ctx, cue):
                 continue
             if cue.lemma == "according to":  # its source always follows it

@@ -74,7 +74,8 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
     if not ctx.text[cue.start:cue.end].lower().endswith("ing"):
         return False
-    if not ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip().endswith(","):
+    before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
+    if not before.rstrip("\"”’'").endswith(","):  # ', saying' or ',” saying'
         return False
     subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
     if not subject or not requirement_met(ctx, cue, sentence):
