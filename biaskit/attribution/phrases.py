@@ -126,6 +126,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         words.pop()
         if words and words[-1].lower() == "on":
             words.pop()
+        if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
+            words.pop()  # 'A report published Wednesday said': the participle goes too
         last = words[-1].lower() if words else ""
     if words and is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Moscow has been accused of': the subject is not the speaker
