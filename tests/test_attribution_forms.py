@@ -249,3 +249,14 @@ def test_a_poll_shows_what_follows_without_that():
     """forms/speaker_first.py: evidence verbs after a written source need no 'that'."""
     speaker, side, cue, content = only("The latest county poll showed Brekke leading by ten.")
     assert (speaker, cue, content) == ("The latest county poll", "show", "Brekke leading by ten")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Significantly, the judge said the case would go on.", "the judge"),
+    ("In August, the budget office said the deficit would grow.", "the budget office"),
+    ("Early polls show Brekke ahead.", "Early polls"),
+    ("Then Brekke said the case would go on.", "Brekke"),
+])
+def test_an_opening_adverb_or_month_is_nobody(sentence, speaker):
+    """mentions.py and speakers.py: 'Significantly', 'August', 'Then' name no speaker."""
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
