@@ -57,13 +57,16 @@ def labels(export: str) -> dict[str, str]:
 def _months() -> dict[str, int]:
     rows = csv.DictReader(files("biaskit").joinpath("data/month_names.csv")
                           .read_text(encoding="utf-8").splitlines())
-    return {row["name"]: int(row["month"]) for row in rows}
+    return {row["name"]: int(row["month"]) for row in rows if not row["name"].startswith("#")}
 
 
 _WEEKDAYS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche)\b", re.IGNORECASE)
+    r"dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b",
+    re.IGNORECASE)
+# "12 de marzo de 2015": the Spanish "de" between day, month and year.
+_SPANISH_DE = re.compile(r"(?<=\d) de (?=[^\W\d])|(?<=[^\W\d]) de (?=\d)", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_FIRST = re.compile(r"([^\W\d]+)\.? (\d{1,2}),? (\d{4})")
@@ -74,13 +77,15 @@ _TIME = re.compile(r"(?:,? \d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[AP]M)?(?: [A-Z]{2,5
 def parse_date(text: str) -> str:
     """A date written as exports write it, as ``YYYY-MM-DD``; ``""`` when it is not one.
 
-    English, German and French month names are known (``biaskit/data/month_names.csv``);
-    a weekday, an edition after a comma and a time of day may surround the date.
+    English, German, French and Spanish month names are known
+    (``biaskit/data/month_names.csv``); a weekday, an edition after a comma and a time of day
+    may surround the date.
 
-    >>> [parse_date(text) for text in ("March 12, 2015 Thursday", "12. März 2015")]
-    ['2015-03-12', '2015-03-12']
+    >>> [parse_date(text) for text in ("March 12, 2015 Thursday", "12. März 2015",
+    ...                                "jueves, 12 de marzo de 2015")]
+    ['2015-03-12', '2015-03-12', '2015-03-12']
     """
-    text = _WEEKDAYS.sub(" ", text.replace("\xa0", " "))
+    text = _SPANISH_DE.sub(" ", _WEEKDAYS.sub(" ", text.replace("\xa0", " ")))
     text = re.sub(r"\s+", " ", text).strip(" ,;")
     for pattern in (_ISO, _COMPACT):
         if match := pattern.fullmatch(text):
