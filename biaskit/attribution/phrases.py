@@ -25,7 +25,7 @@ from biaskit.lexicons import trie_regex
 _BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
-    "once quickly swiftly immediately today yesterday not never "
+    "once quickly swiftly immediately today yesterday not never did does do "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on".split())
 
@@ -63,7 +63,13 @@ _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|then)\s+", re.IGNORECASE)
+# Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
+_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|because|"
+                                  r"although|though|since|if|once|until|unless|as)\s+)+",
+                                  re.IGNORECASE)
+
+# Participles that close a description of people: 'those surveyed', 'voters polled'.
+_SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
 _PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
 
@@ -91,7 +97,7 @@ _COMMA = re.compile(r",\s*")
 # A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
 _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([\w’'-]+)")
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([a-z][\w’'-]*)")
 
 _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "therefore however meanwhile still also now then thus instead "
@@ -172,7 +178,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
-            words[-1][:1].isupper() or quantity):
+            words[-1][:1].isupper() or quantity or last in _SURVEYED):
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
