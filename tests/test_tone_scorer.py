@@ -244,3 +244,20 @@ def test_the_readme_quotes_the_measured_figures():
     assert f"against {whole['macro_f1']:.2f} for VADER of the whole" in " ".join(tone.split())
     assert f"the other {int(default['no_tone'])} stand inside quotation marks" in " ".join(
         tone.split())
+
+
+@pytest.mark.parametrize("script, data", [("bench_tone.py", False),
+                                          ("bench_tone_validity.py", True)])
+def test_the_tone_benchmarks_run(script, data, tmp_path):
+    import subprocess
+    import sys
+
+    arguments = [sys.executable, str(ROOT / "benchmarks" / script), "--quick"]
+    if data:
+        path = tmp_path / "small.jsonl"
+        path.write_text("".join(json.dumps(line) + "\n" for line in NEWSMTSC_LINES),
+                        encoding="utf-8")
+        arguments.append(str(path))
+    run = subprocess.run(arguments, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert ("x" in run.stdout) if not data else ("macro_f1" in run.stdout)

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from biaskit.errors import InputError
-from biaskit.tone.scoring import LEXICON, polarity
+from biaskit.tone.scoring import LEXICON, compound
 from biaskit.tone.target import Context, target_features
 
 CLASSES = ("negative", "neutral", "positive")
@@ -45,10 +45,6 @@ def load_model() -> dict[str, Any]:
     return model
 
 
-def _compound(text: str) -> float:
-    return polarity(text)[3]
-
-
 def probabilities(features: dict[str, float], model: dict[str, Any] | None = None
                   ) -> tuple[float, float, float]:
     """P(negative), P(neutral), P(positive) of a mention with these features."""
@@ -68,7 +64,7 @@ def probabilities(features: dict[str, float], model: dict[str, Any] | None = Non
 
 def mention_features(context: Context) -> dict[str, float]:
     """The model's features of one mention's context (what training reads too)."""
-    return target_features(context, _compound, LEXICON)
+    return target_features(context, compound, LEXICON)
 
 
 def model_tone(context: Context) -> tuple[float, float, float, float, str]:

@@ -87,6 +87,20 @@ def polarity(text: str) -> tuple[float, float, float, float]:
     return _weighted([(_vader_piece(p), len(p.split())) for p in parts])  # type: ignore
 
 
+_PUNCTUATION = "".join(chr(c) for c in range(33, 127) if not chr(c).isalnum())
+
+
+def compound(text: str) -> float:
+    """VADER's compound of a text (as :func:`polarity`), with no VADER call for a text none
+    of whose words is in VADER's lexicon: its compound is 0.0 (VADER gives a word outside the
+    lexicon no valence, and boosters, negations and idioms only modify a lexicon word's)."""
+    if text.isascii() and not any(
+            word in LEXICON or word.strip(_PUNCTUATION) in LEXICON
+            for word in text.lower().split()):
+        return 0.0
+    return polarity(text)[3]
+
+
 def tone_label(compound: float) -> str:
     """positive, negative or neutral under VADER's thresholds."""
     return "positive" if compound >= POSITIVE else "negative" if compound <= NEGATIVE \

@@ -107,12 +107,13 @@ def mention_context(text: str, start: int, end: int,
         "passive_by": float("by" in before_words[-3:]),
         "cut": float(not any(i in words for i in range(first, last))),
     }
+    negators = [i for i, word in lower.items() if word in _NEGATORS]
     distances = []
     for i, word in lower.items():
         if first <= i < last:
             continue
         distance = first - i if i < first else i - last + 1
-        negated = any(lower.get(j) in _NEGATORS for j in range(i - 3, i))
+        negated = any(i - 3 <= j < i for j in negators)  # one of the three words before
         distances.append((word, distance, negated))
     return Context(
         clause=" ".join(words[i] for i in clause),
