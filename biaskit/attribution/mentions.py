@@ -176,12 +176,22 @@ def _parse_name(found: str) -> tuple[int, str, str, str] | None:
     None when it holds no name."""
     if " " not in found and found.lower() not in _titles_and_skipped():
         name = found.rstrip(".")  # the common case, without the general splitting
+        if (name.endswith("ly") and len(name) >= 7) or name.lower() in _months():
+            return None  # 'Significantly, ...', 'In August': an adverb or a month, no name
         return 0, name, name_kind(name), ""
     titles, tokens, skipped = split_name(found.split())
     if not tokens:
         return None
     name = " ".join(tokens).rstrip(".")
     return skipped, name, name_kind(name, tuple(titles)), " ".join(titles)
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Month names in English (biaskit/data/month_names.csv), lower-cased."""
+    raw = resources.files("biaskit").joinpath("data/month_names.csv").read_text("utf-8")
+    return frozenset(row["name"] for row in csv.DictReader(raw.splitlines())
+                     if row.get("language") == "en")
 
 
 @cache

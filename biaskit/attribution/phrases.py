@@ -126,6 +126,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         words.pop()
         if words and words[-1].lower() == "on":
             words.pop()
+        if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
+            words.pop()  # 'A report published Wednesday said': the participle goes too
         last = words[-1].lower() if words else ""
     if words and is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Moscow has been accused of': the subject is not the speaker
@@ -177,8 +179,21 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if first.lower() in QUANTIFIERS or first[:1].isdigit() or is_people_phrase(phrase) or (
             quantity):
         return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
-
+    if _role_then_name(words):
+        return phrase  # 'spokesman Stuart Roy said', 'chief executive Lowell McAdam said'
     return ""
+
+
+def _role_then_name(words: list[str]) -> bool:
+    """'spokesman Ann Kade', 'former state senator Ann Kade': lower-case words ending in a
+    role noun, then a name."""
+    split = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    role, name = words[:split], words[split:]
+    if not role or not name or len(role) > 4 or not looks_like_name(" ".join(name)):
+        return False
+    head = role[-1].lower()
+    kinds = entity_words()
+    return head in kinds["people"] or head in {w.lower() for w in kinds["title"]}
 
 
 def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool = True,
@@ -308,3 +323,38 @@ def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
     by the West', 'rebels opposed to Assad'."""
     return ctx.text[cue.end - 2:cue.end] == "ed" and bool(
         _AGENT_OR_TARGET.match(ctx.text, cue.end))
+
+
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+
+# Words after which a form that is also a noun is a verb: 'they attack', 'will attack',
+# 'vowed to attack', 'who attacks'.
+_BEFORE_A_VERB = frozenset(
+    "i you to who which that and but or will would could can may might should must shall did "
+    "does do not never also often still again now then "
+    "polled surveyed interviewed questioned asked".split())  # '19 percent of voters polled'
+
+
+
+def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """True when a cue whose form is also a noun stands where a noun does: 'Clinton's past
+    attacks on women', 'garner support', 'Support for Kade grew'. A verb follows its subject
+    (a name, a pronoun, a noun for people or groups), a modal or an adverb."""
+    before = ctx.text[max(sentence.start, cue.start - 40):cue.start]
+    match = _WORD_BEFORE.search(before) if before.strip() else None
+    if match is None:
+        return True  # the sentence's first word: 'Support for Kade grew'
+    if before[match.end(1):].strip():  # after a comma: noun, unless an apposition ends there
+        comma = ctx.text.rfind(",", sentence.start, cue.start)
+        return not (ctx.text[cue.end - 1] == "s" and subject_chain(ctx, sentence.start, comma))
+    word = match.group(1)
+    lower = word.lower()
+    if word[:1].isupper() and not lower.endswith(_POSSESSIVE_ENDINGS):
+        return lower in _NOUN_BEFORE  # 'Kade attacks'; but 'The attack', 'In support'
+    if lower in PRONOUNS or lower in _BEFORE_A_VERB or lower in _BETWEEN_SPEAKER_AND_CUE:
+        return False
+    if lower.endswith("ly") or lower[:1].isdigit() or lower == "percent":
+        return False  # 'Kade repeatedly attacks', '42 percent support Kade'
+    kinds = entity_words()
+    return not (lower in kinds["people"] or lower in kinds["organisation"]
+                or lower in kinds["source"])

@@ -33,6 +33,11 @@ class _Lexicon:
 
     pattern: re.Pattern[str]
     forms: dict[str, tuple[str, str, str, str]]
+    noun_forms: frozenset[str]  # forms that are also nouns: 'attack', 'plans', 'calls for'
+
+    def may_be_noun(self, text: str, cue: Cue) -> bool:
+        """True when the cue's form is also a noun ('an attack', 'their plans')."""
+        return text[cue.start:cue.end].lower() in self.noun_forms
 
     def cues(self, text: str, lo: int, hi: int) -> list[Cue]:
         """Cue occurrences in text[lo:hi], as whole words (a word is whole by the text before
@@ -70,12 +75,15 @@ def reporting_lexicon() -> _Lexicon:
     """Reporting cues from ``biaskit/data/reporting_verbs.csv``."""
     raw = resources.files("biaskit").joinpath("data/reporting_verbs.csv").read_text("utf-8")
     forms: dict[str, tuple[str, str, str, str]] = {}
+    noun_forms: set[str] = set()
     for row in csv.DictReader(raw.splitlines()):
         words = row["forms"].split()
         size = len(row["lemma"].split())
         # Multi-word lemmas ("call for") list their forms as word groups of the same length.
         for i in range(0, len(words), size):
-            forms[" ".join(words[i:i + size]).lower()] = (
-                row["lemma"], row["stance"], row["kind"], row["requires"])
+            form = " ".join(words[i:i + size]).lower()
+            forms[form] = (row["lemma"], row["stance"], row["kind"], row["requires"])
+            if row.get("also_noun") == "yes" and not words[i].endswith(("ed", "ing")):
+                noun_forms.add(form)  # the base and -s forms: 'attack', 'attacks'
     pattern = re.compile(trie_regex(forms) + r"(?![\w'’-])")
-    return _Lexicon(pattern, forms)
+    return _Lexicon(pattern, forms, frozenset(noun_forms))

@@ -242,7 +242,7 @@ def _is_source(phrase: str, words: list[str]) -> bool:
     if not words or sources.isdisjoint(words[:5]):
         return False
     return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
-        words[0] in sources)
+        words[0] in sources) or (words[-1] in sources and phrase.split()[-1][:1].islower())
 
 
 def _fits(wanted: str, kind: str) -> bool:
