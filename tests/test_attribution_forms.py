@@ -283,3 +283,20 @@ def test_an_alias_matches_across_a_non_breaking_space():
     rows = found("Tomas\u00a0Brekke said the samples were sealed.")
     assert [(r.speaker, r.side) for r in rows if r.position != "headline"] == [
         ("Tomas Brekke", "residents")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The alliance announced it would test every well.", "announce", "it would test every well"),
+    ("Okafor called him reckless.", "call", "him reckless"),
+    ("Brekke asked the council to close the mine.", "ask", "the council to close the mine"),
+])
+def test_what_follows_a_cue_without_that(sentence, cue, content):
+    """phrases.requirement_met: a pronoun with a finite verb is a clause; 'called' takes an
+    object pronoun; 'asked X to' is a request."""
+    assert only(sentence)[2:] == (cue, content)
+
+
+def test_nobody_is_asked_to_be_named():
+    rows = found("An official who asked not to be named said the mine was safe.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("An official", "say")]

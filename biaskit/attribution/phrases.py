@@ -50,15 +50,25 @@ _PLACE_OR_TIME = re.compile(r"\s+(?:in|on|at|during|via|to|from|after|before|tha
 
 _AS = re.compile(r"\bas\b")
 
-_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?[\"“]|\s*''|\s*``")
+# What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too) or an
+# object pronoun ('called him divisive').
+_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
+                            r"himself|herself|itself|themselves|us|me)\s+[\w“\"']")
 
-_CLAUSE_AFTER_CUE = re.compile(r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])")
+# A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
+# ('announced it would seek', 'noted he had won').
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:on\s+\w+day\s+)?(?:he|she|it|they|we|I|"
+    r"you|there)\s+(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
+    r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
-                             r"which|about)\b|\s*[:“\"]")
+                             r"which|about)\b|\s*[:“\"]"
+                             # a request: 'asked the court to rule', not 'asked to be named'
+                             r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
 _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
@@ -147,11 +157,29 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     trimmed = " ".join(words)
     if not trimmed:
         return None
-    phrase = subject(ctx, trimmed)
+    phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
     if not phrase:
         return None
     found = window.rfind(phrase)
     return (phrase, window_start + found) if found >= 0 else None
+
+
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
+
+
+def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
+    """'An official who asked to be identified only by rank said': the noun phrase before a
+    relative clause without commas, when it names people, a source or someone."""
+    match = _RESTRICTIVE_RELATIVE.search(words)
+    if not match:
+        return ""
+    head = words[:match.start()]
+    if subject(ctx, head) != head:
+        return ""
+    last = head.split()[-1].lower()
+    kinds = entity_words()
+    return head if (is_people_phrase(head) or last in kinds["source"]
+                    or last in kinds["organisation"] or looks_like_name(head)) else ""
 
 
 def subject(ctx: DocumentContext, before: str) -> str:
