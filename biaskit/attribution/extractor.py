@@ -94,7 +94,8 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
                 region=region)
     dash_signatures(ctx)
     floating_quotes(ctx)
-    return sorted(ctx.found, key=lambda s: s["start"])
+    # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
+    return sorted((s for s in ctx.found if s["end"] > s["start"]), key=lambda s: s["start"])
 
 
 def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
