@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from biaskit.codebook import Codebook
 from biaskit.report.figure import (
@@ -13,7 +13,6 @@ from biaskit.report.figure import (
     INK,
     LABEL,
     SMALL,
-    TITLE,
     _counts,
     _footnote,
     _intervals,
@@ -22,9 +21,12 @@ from biaskit.report.figure import (
     _nothing,
     _require,
     _styles,
-    literal,
+    _title,
+    outlet_labels,
 )
 from biaskit.report.palette import UNASSIGNED_COLOUR
+
+SIDE_BY_SIDE = 40  # characters of the two side labels above the plot that fit on one line
 
 MEASURE_WORDS = {
     "statements": "statements",
@@ -81,7 +83,7 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     n = len(table)
     fig, ax = _new_figure(1.9 + 0.42 * max(n, 2))
     question = MEASURE_QUESTIONS.get(measure, f"Balance of {measure}")
-    ax.set_title(f"{question}: {label_a} or {label_b}?", fontsize=TITLE, loc="left", pad=24)
+    _title(fig, f"{question}: {label_a} or {label_b}?")
     if n == 0:
         _nothing(ax, "no outlets to show")
         return fig
@@ -102,7 +104,7 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     ax.set_xlim(-1.05, 1.05)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1", "−0.5", "0", "+0.5", "+1"])
-    ax.set_yticks(y, [literal(s) for s in table["source"]], fontsize=LABEL)
+    ax.set_yticks(y, outlet_labels(table["source"]), fontsize=LABEL)
     ax.grid(axis="x", color=GRID, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -110,14 +112,19 @@ def balance_chart(index_table: pd.DataFrame, side_a: str, side_b: str, *,
     ax.set_xlabel(f"balance index = ({label_a} − {label_b}) / (both), counted on "
                   f"{MEASURE_WORDS.get(measure, measure)}", fontsize=LABEL)
     side_text = dict(transform=ax.transAxes, fontsize=LABEL, fontweight="bold", va="bottom")
-    ax.text(0, 1.01, f"← more {label_b}", ha="left", color=colours[side_b], **side_text)
-    ax.text(1, 1.01, f"more {label_a} →", ha="right", color=colours[side_a], **side_text)
+    lean_b, lean_a = f"← more {label_b}", f"more {label_a} →"
+    # Two long side names do not fit side by side over a narrow plot: the one on the left
+    # goes a line higher (offset in points, the same at any height of the figure).
+    above = dict(transform=offset_copy(ax.transAxes, fig=fig, y=LABEL * 1.5, units="points")
+                 ) if len(lean_a) + len(lean_b) > SIDE_BY_SIDE else {}
+    ax.text(0, 1.01, lean_b, ha="left", color=colours[side_b], **{**side_text, **above})
+    ax.text(1, 1.01, lean_a, ha="right", color=colours[side_a], **side_text)
 
     right = blended_transform_factory(ax.transAxes, ax.transData)
     counts = side_a in table.columns and side_b in table.columns
-    header = f"index\n({label_a} : {label_b})" if counts else "index"
+    header = f"index\n({label_a} :\n{label_b})" if counts else "index"
     if "documents" in table:
-        header += ", n articles"
+        header += "\nn articles"
     ax.text(1.02, -0.55, header, transform=right, fontsize=SMALL, color=INK, va="bottom")
     texts = ["neither speaks" if pd.isna(v) else f"{v:+.2f}" for v in table["balance_index"]]
     if counts:

@@ -18,7 +18,6 @@ from biaskit.report.figure import (
     INK,
     LABEL,
     SMALL,
-    TITLE,
     _label,
     _new_figure,
     _nothing,
@@ -26,7 +25,8 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
-    literal,
+    _title,
+    outlet_labels,
 )
 
 #: A grey and a hatch for each claim presentation category (biaskit.framing.presentation.CATEGORIES,
@@ -97,8 +97,7 @@ def claim_modes_chart(claims: pd.DataFrame, codebook: Codebook | None = None) ->
     k = len(sides)
     step = k + 0.7                                  # bars per group plus a gap
     fig, ax = _new_figure(2.6 + 0.42 * max(len(outlets) * step, 3))
-    ax.set_title("How each side's claims are told, per outlet", fontsize=TITLE, loc="left",
-                 pad=22)
+    _title(fig, "How each side's claims are told, per outlet")
     if not outlets or not sides:
         _nothing(ax, "no claim occurrences to show")
         return fig
@@ -133,7 +132,7 @@ def claim_modes_chart(claims: pd.DataFrame, codebook: Codebook | None = None) ->
                             edgecolor=colours[side], linewidth=1.6, zorder=2,
                             gid=f"{outlet}|{side}|{category}")
                     left += share
-    ax.set_yticks([g * step + (k - 1) / 2 for g in range(len(outlets))], map(literal, outlets),
+    ax.set_yticks([g * step + (k - 1) / 2 for g in range(len(outlets))], outlet_labels(outlets),
                   fontsize=LABEL)
     ax.set_ylim(len(outlets) * step - 0.7 - 0.5, -0.5)
     ax.tick_params(axis="y", length=0)

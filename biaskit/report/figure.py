@@ -20,6 +20,7 @@ with a colour-vision deficiency. No figure contrasts red with green.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -82,6 +83,34 @@ def literal(text: object) -> str:
     oil_\\$60_to_\\$80
     """
     return str(text).replace("$", r"\$")
+
+
+OUTLET_CHARS = 30  # an outlet's name in a figure; longer names are cut in the middle
+
+
+def outlet_labels(names: Iterable[object]) -> list[str]:
+    """Outlet names as figure labels, shown literally (:func:`literal`). A name longer than
+    :data:`OUTLET_CHARS` keeps its start and its end around an ellipsis, so that forty long
+    names still leave the plot its width (the report's tables give every full name). Names
+    that would be cut to the same label are kept whole."""
+    names = [str(name) for name in names]
+    head = OUTLET_CHARS * 2 // 3
+
+    def cut(name: str) -> str:
+        if len(name) <= OUTLET_CHARS:
+            return name
+        return name[:head].rstrip() + "…" + name[-(OUTLET_CHARS - head - 1):].lstrip()
+
+    short = [cut(name) for name in names]
+    taken = Counter(short)
+    return [literal(label if taken[label] == 1 else name)
+            for name, label in zip(names, short, strict=True)]
+
+
+def _title(fig: Figure, text: str) -> None:
+    """The figure's title, left-aligned above everything the plot has (the texts above and
+    to the right of its axes included), so that it never runs into them."""
+    fig.suptitle(text, x=0.01, ha="left", fontsize=TITLE)
 
 
 def _label(codebook: Codebook | None, side: str) -> str:

@@ -10,12 +10,13 @@ from biaskit.report.figure import (
     INK,
     LABEL,
     SMALL,
-    TITLE,
     _footnote,
     _new_figure,
     _nothing,
     _require,
+    _title,
     literal,
+    outlet_labels,
 )
 
 FRAME_LABELS = {"human_interest": "human interest", "military": "military & security",
@@ -56,11 +57,10 @@ def frame_heatmap(frames: pd.DataFrame) -> Figure:
     wide = wide.sort_index()
     n_docs = (frames.groupby("source")["doc_id"].nunique() if "doc_id" in frames
               else pd.Series(dtype=int))
-    rows = [f"{s} ({n_docs[s]} article{'s' if n_docs[s] != 1 else ''})" if s in n_docs
-            else str(s) for s in wide.index]
+    rows = [f"{label} ({n_docs[s]} article{'s' if n_docs[s] != 1 else ''})" if s in n_docs
+            else label for s, label in zip(wide.index, outlet_labels(wide.index), strict=True)]
     fig, ax = _new_figure(2.6 + 0.5 * max(len(rows), 2))
-    ax.set_title("Frame vocabulary per outlet (mean score over its articles)", fontsize=TITLE,
-                 loc="left")
+    _title(fig, "Frame vocabulary per outlet (mean score over its articles)")
     if wide.empty:
         _nothing(ax, "no frame scores to show")
         return fig
@@ -76,7 +76,7 @@ def frame_heatmap(frames: pd.DataFrame) -> Figure:
         ax.text(j, i, f"{value:.1f}", ha="center", va="center", fontsize=SMALL,
                 color="black" if light else "white")
     ax.set_xticks(range(len(columns)), [_frame_label(c) for c in columns], fontsize=SMALL)
-    ax.set_yticks(range(len(rows)), [literal(r) for r in rows], fontsize=SMALL)
+    ax.set_yticks(range(len(rows)), rows, fontsize=SMALL)
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, len(columns)), minor=True)
     ax.set_yticks(np.arange(-0.5, len(rows)), minor=True)

@@ -116,25 +116,7 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
                                     {}), encoding="utf-8")
         return index
 
-    quotes = comparison.tables["attributions"]
-    few = len(analysed) <= MAP_ARTICLES
-    figures = {  # name: (function, arguments, keyword arguments), drawn where a worker is free
-        "side_shares": (side_shares_chart, (comparison.tables["source_balance"],),
-                        {"codebook": codebook}),
-        "article_map": (article_map, (blocks_frame(doc for doc in corpus
-                                                   if doc.doc_id in analysed), quotes),
-                        {"codebook": codebook}) if few else
-        (outlet_map, (quotes,), {"codebook": codebook}),
-        "claim_modes": (claim_modes_chart, (comparison.tables["claims"],),
-                        {"codebook": codebook}),
-        "frames": (frame_heatmap, (comparison.tables["frames"],), {}),
-        "tone": (tone_dotplot, (_tone_by_source(comparison),),
-                 {"codebook": codebook, "sides": list(comparison.sides)}),
-    }
-    if comparison.pair is not None:
-        a, b = comparison.pair
-        figures["balance"] = (balance_chart, (comparison.balance(a, b), a, b),
-                              {"codebook": codebook})
+    figures = report_figures(comparison, corpus, codebook)
     tasks = [(draw_figure, (*figures[name], _inside(out, f"figures/{name}.png")))
              for name in figure_names]
     pages = _pages_inside(out, names)
@@ -158,6 +140,33 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
 def _write_tables(out: Path, tables: dict[str, pd.DataFrame]) -> None:
     for name, table in tables.items():
         table.to_csv(_inside(out, f"tables/{name}.csv"), index=False)
+
+
+def report_figures(comparison: Comparison, corpus: Corpus, codebook: Codebook
+                   ) -> dict[str, tuple[Callable[..., Figure], tuple, dict]]:
+    """Each figure of the report, as name -> (function, arguments, keyword arguments), for
+    a worker to draw; the balance figure only with a pair of sides."""
+    analysed = set(comparison.by_document["doc_id"])
+    quotes = comparison.tables["attributions"]
+    few = len(analysed) <= MAP_ARTICLES
+    figures = {
+        "side_shares": (side_shares_chart, (comparison.tables["source_balance"],),
+                        {"codebook": codebook}),
+        "article_map": (article_map, (blocks_frame(doc for doc in corpus
+                                                   if doc.doc_id in analysed), quotes),
+                        {"codebook": codebook}) if few else
+        (outlet_map, (quotes,), {"codebook": codebook}),
+        "claim_modes": (claim_modes_chart, (comparison.tables["claims"],),
+                        {"codebook": codebook}),
+        "frames": (frame_heatmap, (comparison.tables["frames"],), {}),
+        "tone": (tone_dotplot, (_tone_by_source(comparison),),
+                 {"codebook": codebook, "sides": list(comparison.sides)}),
+    }
+    if comparison.pair is not None:
+        a, b = comparison.pair
+        figures["balance"] = (balance_chart, (comparison.balance(a, b), a, b),
+                              {"codebook": codebook})
+    return figures
 
 
 def draw_figure(function: Callable[..., Figure], arguments: tuple, keywords: dict,

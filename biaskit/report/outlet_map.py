@@ -26,6 +26,7 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
+    outlet_labels,
 )
 
 #: Up to this many articles the report shows one row per article; beyond, one per outlet.
@@ -99,8 +100,8 @@ def outlet_map(quotes: pd.DataFrame, codebook: Codebook | None = None) -> Figure
     ax.scatter(firsts["first_slot"], first_y, marker="|", s=220 * step / 0.4, color="black",
                linewidths=2.2, zorder=4)
     articles = quotes.groupby("source")["doc_id"].nunique()
-    ax.set_yticks(range(n), [f"{o} ({articles.get(o, 0)} articles)" for o in outlets],
-                  fontsize=SMALL)
+    ax.set_yticks(range(n), [f"{label} ({articles.get(o, 0)} articles)" for o, label in
+                             zip(outlets, outlet_labels(outlets), strict=True)], fontsize=SMALL)
     for i in range(1, n):
         ax.axhline(i - 0.5, color="#e6e6e6", linewidth=0.8, zorder=1)
     ticks = list(range(LAST_PARAGRAPH + 2))

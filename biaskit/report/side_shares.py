@@ -17,7 +17,6 @@ from biaskit.report.figure import (
     INK,
     LABEL,
     SMALL,
-    TITLE,
     _footnote,
     _label,
     _new_figure,
@@ -26,6 +25,8 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
+    _title,
+    outlet_labels,
 )
 
 _SHARES = {"words": "word_share", "statements": "statement_share",
@@ -69,8 +70,7 @@ def side_shares_chart(source_balance: pd.DataFrame, codebook: Codebook | None = 
     outlets = list(wide.index)
     n = len(outlets)
     fig, ax = _new_figure(2.2 + 0.42 * max(n, 2))
-    ax.set_title("How each outlet shares its attributed voice among the sides",
-                 fontsize=TITLE, loc="left")
+    _title(fig, "How each outlet shares its attributed voice among the sides")
     if n == 0:
         _nothing(ax, "no outlets to show")
         return fig
@@ -100,7 +100,7 @@ def side_shares_chart(source_balance: pd.DataFrame, codebook: Codebook | None = 
     ax.set_xlim(0, 1)
     ax.set_ylim(n - 0.5, -0.5)
     ax.set_xticks(np.linspace(0, 1, 6), [f"{p}%" for p in range(0, 101, 20)])
-    ax.set_yticks(range(n), outlets, fontsize=LABEL)
+    ax.set_yticks(range(n), outlet_labels(outlets), fontsize=LABEL)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel("share of the outlet's attributed statements, counted on "
                   f"{MEASURE_WORDS.get(measure, measure)}", fontsize=LABEL)

@@ -16,7 +16,6 @@ from biaskit.report.figure import (
     INK,
     LABEL,
     SMALL,
-    TITLE,
     _footnote,
     _intervals,
     _label,
@@ -26,7 +25,8 @@ from biaskit.report.figure import (
     _side_id,
     _side_order,
     _styles,
-    literal,
+    _title,
+    outlet_labels,
 )
 
 VADER_NEUTRAL = 0.05
@@ -66,8 +66,7 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
     outlets = sorted(table["source"].dropna().unique())
     n = len(outlets)
     fig, ax = _new_figure(2.8 + 0.55 * max(n, 2))
-    ax.set_title("Tone of each side's own words and of the outlet's words about it",
-                 fontsize=TITLE, loc="left")
+    _title(fig, "Tone of each side's own words and of the outlet's words about it")
     if n == 0:
         _nothing(ax, "no tone scores to show")
         return fig
@@ -99,7 +98,7 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
                             ecolor=colours[side], elinewidth=1.2, capsize=3, zorder=3)
     ax.set_xlim(-1, 1)
     ax.set_ylim(n - 0.5, -0.5)
-    ax.set_yticks(range(n), [literal(o) for o in outlets], fontsize=LABEL)
+    ax.set_yticks(range(n), outlet_labels(outlets), fontsize=LABEL)
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1\nnegative", "−0.5", "0", "+0.5",
                                           "+1\npositive"])

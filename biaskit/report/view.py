@@ -114,6 +114,8 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple]) -> str:
     """text[lo:hi] as escaped HTML, with every span (start, end, rank, classes, title) in it
     as balanced <span> tags: outer first (lower rank, then earlier and longer), and a span that
     crosses an outer one's boundary is closed and reopened."""
+    if not spans:  # most blocks of a long article: nothing to mark
+        return html.escape(text[lo:hi])
     clipped = sorted(((max(s[0], lo), min(s[1], hi), s[2], i, s) for i, s in enumerate(spans)
                       if max(s[0], lo) < min(s[1], hi)), key=lambda c: (c[2], c[0], -c[1], c[3]))
     cuts = sorted({lo, hi, *(c[0] for c in clipped), *(c[1] for c in clipped)})
