@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus import archives
+from biaskit.corpus.csv_records import record_lines
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.corpus.files import folder_entries, load_corpus
 from biaskit.corpus.tables import corpus_from_frame, json_frame, parquet_frame
@@ -88,24 +89,43 @@ def table_chunks(path: Path, *, chunk_size: int = CHUNK,
     default ids count from the file's first row). When the file cannot be read, the chunks
     before the break are yielded, then :class:`UnreadableTable` is raised with the first row
     not read as its location."""
-    first_row = 0
+    first_row, lines, warnings, unclosed = 0, None, [], None
+    if path.suffix.lower() == ".csv":  # where each record starts, for problems to name lines
+        try:
+            lines, warnings, unclosed = record_lines(path, id_column=(columns or {}).get(
+                "doc_id", "doc_id"))
+        except UnicodeDecodeError:
+            pass  # reading the chunks says so, with what to do
     frames = _frames(path, chunk_size)
     while True:
         try:
             frame, problems = next(frames)
         except StopIteration:
-            return
+            frame, problems = None, []
         except InputError as error:
-            raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
-                                  location=f"row {first_row + 1}" if first_row else ""
-                                  ) from None
+            if not unclosed:
+                raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
+                                      location=f"row {first_row + 1}" if first_row else ""
+                                      ) from None
+            frame = None
+        if unclosed and (frame is None or first_row + len(frame) > len(lines)):
+            # pandas stops at the break, or reads on as if the value went on: rows from the
+            # record where the quotation mark opened are not analysed either way
+            frame = None if frame is None else frame.iloc[:len(lines) - first_row]
+            if frame is None or frame.empty:
+                raise UnreadableTable(unclosed.problem, path=str(path), hint=unclosed.hint,
+                                      location=f"row {len(lines) + 1}, {unclosed.location}")
+        if frame is None:
+            return
         if frame.empty:  # only unreadable lines in this chunk
             yield Corpus([], problems, name=path.stem)
             continue
         corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path),
-                                   first_row=first_row, seen_ids=seen_ids)
+                                   first_row=first_row, seen_ids=seen_ids, lines=lines)
         first_row += len(frame)
-        yield Corpus(corpus.documents, [*problems, *corpus.problems], name=corpus.name)
+        yield Corpus(corpus.documents, [*warnings, *problems, *corpus.problems],
+                     name=corpus.name)
+        warnings = []
 
 
 def file_chunks(path: Path, *, chunk_size: int = CHUNK,
@@ -117,7 +137,8 @@ def file_chunks(path: Path, *, chunk_size: int = CHUNK,
         yield from table_chunks(path, chunk_size=chunk_size, columns=columns,
                                 seen_ids=seen_ids)
     except UnreadableTable as error:
-        rows = f"its rows from {error.location} on were" if error.location else "its rows were"
+        first = error.location.split(", ")[0]  # "row 5" of "row 5, line 6, column 10"
+        rows = f"its rows from {first} on were" if first else "its rows were"
         yield Corpus([], [Problem(
             "", error.path, error.location, "error",
             f"{error.problem}; {rows} not analysed. {error.hint or 'Fix the file'}, then run "
