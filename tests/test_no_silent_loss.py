@@ -366,3 +366,21 @@ def test_a_repeated_id_in_a_table_names_the_file_and_row(tmp_path, capsys, suffi
     assert ledger(tmp_path / "out")[0] == {"k1", "k2", "k1__2"}
     problems = read_results(tmp_path / "out", "problems")
     assert problems[["path", "location"]].values.tolist() == [[str(path), where]]
+
+
+@pytest.mark.parametrize("encoding, told", [
+    ("utf-16", "the table is utf-16, and a streamed run reads UTF-8. Re-save it as UTF-8, "
+               "for example: iconv -f utf-16 -t utf-8"),
+    ("cp1252", "the table is cp1252, and a streamed run reads UTF-8. Re-save it as UTF-8, "
+               "for example: iconv -f cp1252 -t utf-8"),
+    ("utf-16-le", "the file holds NUL bytes, so it is binary or UTF-16 without a byte-order "
+                  "mark. Re-save it as UTF-8"),
+])
+def test_a_csv_in_another_encoding_is_read_whole_and_refused_by_run_with_the_fix(
+        tmp_path, capsys, encoding, told):
+    path = tmp_path / "t.csv"
+    path.write_bytes("doc_id,text\nk1,Dorn said the café was shut.\n".encode(encoding))
+    code, text = info(capsys, path)
+    assert code == (2 if encoding == "utf-16-le" else 0)  # no byte-order mark: not guessed
+    code, _, err = cli(capsys, "run", path, "--codebook", CODEBOOK, "--out", tmp_path / "out")
+    assert code == 2 and f"t.csv: {told}" in err

@@ -29,6 +29,7 @@ from tqdm.auto import tqdm
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus import archives
+from biaskit.corpus.cleaning import decode_bytes
 from biaskit.corpus.csv_records import record_lines
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.corpus.files import folder_entries, load_corpus
@@ -231,6 +232,7 @@ def _frames(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, list[Pr
             for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
                 yield parquet_frame(batch), []
         elif suffix == ".csv":
+            _utf8_or_refuse(path)
             yield from ((frame, []) for frame in pd.read_csv(
                 path, dtype=str, keep_default_na=False, chunksize=chunk_size))
         else:
@@ -244,6 +246,19 @@ def _frames(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, list[Pr
         raise InputError(f"cannot read the table ({error})", path=str(path),
                          hint="Check that the file is valid CSV, JSON Lines or Parquet"
                          ) from None
+
+
+def _utf8_or_refuse(path: Path) -> None:
+    """Chunks are read as UTF-8: a table in another encoding is refused up front, naming the
+    encoding its start looks like (UTF-16, cp1252, latin-1) in the command that re-encodes it."""
+    with path.open("rb") as file:
+        start = file.read(1 << 16)
+    _, encoding = decode_bytes(start[:len(start) - len(start) % 4], path=str(path))
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        name = encoding.replace("_", "-").removesuffix("-le").removesuffix("-be")
+        raise InputError(f"the table is {encoding}, and a streamed run reads UTF-8",
+                         path=str(path), hint=f"Re-save it as UTF-8, for example: iconv -f "
+                                              f"{name} -t utf-8 in.csv > out.csv")
 
 
 def _jsonl_frames(path: Path, chunk_size: int
