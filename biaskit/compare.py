@@ -44,7 +44,7 @@ from biaskit.framing.frames import frame_scores
 from biaskit.framing.presentation import CATEGORIES, FLAGS, claim_categories, claim_flags
 from biaskit.readability import readability_frame
 from biaskit.runs.batches import run_guarded
-from biaskit.tone import coverage_tone, voice_tone
+from biaskit.tone import Scorer, coverage_tone, tone_settings, voice_tone
 
 #: An outlet needs this many articles for its bootstrap interval to mean something: with
 #: fewer, resampling articles only reshuffles the same few values (two articles give just
@@ -135,6 +135,8 @@ class Comparison:
     bootstrap: int = 1000
     seed: int = 0
     min_articles: int = MIN_INTERVAL_ARTICLES
+    #: How tone was scored: ``scorer`` (its name) and ``coverage_method``.
+    tone: dict[str, str] = field(default_factory=dict)
 
     def balance(self, a: str, b: str, *, measure: str = "words") -> pd.DataFrame:
         """The balance index of any two measured sides per outlet: ``(a - b) / (a + b)`` on
@@ -159,21 +161,26 @@ class Comparison:
 def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = None, *,
             bootstrap: int = 1000, seed: int = 0, n_jobs: int = 1,
             progress: bool | None = None,
-            min_articles: int = MIN_INTERVAL_ARTICLES) -> Comparison:
+            min_articles: int = MIN_INTERVAL_ARTICLES, tone_scorer: Scorer | str | None = None,
+            coverage_method: str = "target") -> Comparison:
     """Run every analyser and compare outlets on ``sides`` (default: every codebook side).
 
     ``n_jobs`` worker processes analyse the documents (the results are the same as with one);
     ``progress`` shows a progress bar (by default for more than 20 documents); an outlet
-    gets intervals from ``min_articles`` articles on.
+    gets intervals from ``min_articles`` articles on. ``tone_scorer`` and ``coverage_method``
+    are passed to :func:`biaskit.tone.coverage_tone` and :func:`biaskit.tone.voice_tone`.
 
     Raises:
-        InputError: when a side is not in the codebook, is given twice, or none is left.
+        InputError: when a side is not in the codebook, is given twice, or none is left, or
+            the tone scorer cannot be imported.
     """
     chosen = _pick_sides(codebook, sides)
     pair = (chosen[0], chosen[1]) if len(chosen) >= 2 else None
-    per_document, failures = run_guarded(list(corpus),
-                                         partial(analyse_documents, codebook=codebook),
-                                         n_jobs=n_jobs, progress=progress)
+    tone = tone_settings(tone_scorer, coverage_method)  # an unknown scorer fails here, early
+    analyse = partial(analyse_documents, codebook=codebook, tone_scorer=tone_scorer,
+                      coverage_method=coverage_method)
+    per_document, failures = run_guarded(list(corpus), analyse, n_jobs=n_jobs,
+                                         progress=progress)
     failed = {problem.doc_id for problem in failures}
     documents = [doc for doc in corpus if doc.doc_id not in failed]
     quotes, cues = per_document["attributions"], per_document["cues"]
@@ -207,21 +214,24 @@ def compare(corpus: Corpus, codebook: Codebook, sides: Sequence[str] | None = No
     intervals, warnings = _bootstrap(sums, by_document["source"].to_numpy(), measures,
                                      bootstrap, seed, min_articles)
     return Comparison(chosen, pair, by_document, by_source, intervals, tables, warnings,
-                      failures, sums, bootstrap, seed, min_articles)
+                      failures, sums, bootstrap, seed, min_articles, tone)
 
 
-def analyse_documents(documents: Sequence[Document], codebook: Codebook
-                      ) -> dict[str, pd.DataFrame]:
+def analyse_documents(documents: Sequence[Document], codebook: Codebook, *,
+                      tone_scorer: Scorer | str | None = None,
+                      coverage_method: str = "target") -> dict[str, pd.DataFrame]:
     """Every per-document table for these documents: attributions, claims, cues, voice and
-    coverage tone, frames and readability. Each document is annotated once, for all of them."""
+    coverage tone (by ``tone_scorer`` and ``coverage_method``), frames and readability. Each
+    document is annotated once, for all of them."""
     documents = [annotate(doc) for doc in documents]
     quotes = attributions_frame(documents, codebook)
     return {
         "attributions": quotes,
         "claims": claim_occurrences(documents, codebook, quotes),
         "cues": presentation_cues(documents, quotes, codebook),
-        "voice_tone": voice_tone(quotes),
-        "coverage_tone": coverage_tone(documents, quotes, codebook),
+        "voice_tone": voice_tone(quotes, scorer=tone_scorer),
+        "coverage_tone": coverage_tone(documents, quotes, codebook, method=coverage_method,
+                                       scorer=tone_scorer),
         "frames": frame_scores(documents, codebook),
         "readability": readability_frame(documents),
     }
@@ -323,8 +333,9 @@ def _bootstrap(sums: pd.DataFrame, sources: np.ndarray, measures: dict[str, Meas
                      for name, value in estimate.items()]
             continue
         picks = rng.integers(0, n, size=(draws, n))
-        counts = np.zeros((draws, n))
-        np.add.at(counts, (np.repeat(np.arange(draws), n), picks.ravel()), 1)
+        # How often each article is drawn in each draw (np.add.at did the same, slower).
+        flat = (np.arange(draws)[:, None] * n + picks).ravel()
+        counts = np.bincount(flat, minlength=draws * n).reshape(draws, n).astype(float)
         resampled = counts @ block.to_numpy()
         columns = {name: resampled[:, i] for i, name in enumerate(block.columns)}
         for name, f in measures.items():

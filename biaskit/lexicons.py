@@ -77,6 +77,16 @@ def lowered_text(text: str) -> str | None:
 _LOWER_PIECE = 1 << 16
 
 
+def phrase_regex(phrase: str) -> str:
+    """A regex for a phrase whose spaces match any run of whitespace: article text keeps its
+    own spacing (non-breaking spaces, double spaces), as the source has it.
+
+    >>> bool(re.fullmatch(phrase_regex("Amnesty International"), "Amnesty\u00a0International"))
+    True
+    """
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
     """A regex matching any of the words, factored by common prefixes so that the engine
     tests a character at a time instead of trying every word at every position.
@@ -97,6 +107,8 @@ def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
         node[""] = {}
 
     def cases(char: str) -> list[str]:
+        if char == " ":
+            return ["[ \u00a0]"]  # the text keeps its non-breaking spaces
         if not any_case:
             return [re.escape(char)]
         if not char.isascii():  # left to re.IGNORECASE, which knows all of Unicode's cases

@@ -64,11 +64,26 @@ def test_organisation_with_a_descriptor_speaks(subject):
 
 
 def test_end_tag_followed_by_a_participle_keeps_the_content_before_the_tag():
-    speaker, side, cue, content = only(
+    """The participle is the same speaker's next statement (extractor.py), as PolNeAR
+    annotates it; the first content still ends at the tag."""
+    rows = [r for r in found(
         "Kessler Mining Group's Varnholt mine meets every environmental standard, the company "
         "said on Wednesday, rejecting what it called unfounded allegations by a campaign group.")
-    assert (speaker, side, cue) == ("Kessler Mining Group", "company", "say")  # an alias
-    assert content == "Kessler Mining Group's Varnholt mine meets every environmental standard"
+        if r.position != "headline"]
+    assert [(r.speaker, r.side, r.cue, r.content) for r in rows] == [
+        ("Kessler Mining Group", "company", "say",
+         "Kessler Mining Group's Varnholt mine meets every environmental standard"),
+        ("Kessler Mining Group", "company", "reject",
+         "what it called unfounded allegations by a campaign group"),
+    ]
+
+
+def test_a_participle_after_a_tag_is_the_same_speakers_next_statement():
+    rows = found('"We sealed every sample," Brekke said, adding that the lab had been told.')
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Brekke", "say", "We sealed every sample"),
+        ("Brekke", "add", "the lab had been told"),
+    ]
 
 
 # -- quotation conventions (forms/quote_tags.py) ----------------------------------------------
@@ -210,3 +225,78 @@ def test_a_cue_that_is_also_a_noun_reports_nothing_where_a_noun_stands(sentence)
 def test_the_same_forms_as_verbs_still_report(sentence, speaker):
     rows = [r for r in found(sentence) if r.position != "headline"]
     assert [r.speaker for r in rows] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("As Brekke said, the samples were sealed on site.", "the samples were sealed on site"),
+    ("The samples were sealed on site, as Brekke said on Monday.",
+     "The samples were sealed on site"),
+])
+def test_as_with_the_tag(sentence, content):
+    """forms/end_tags.as_tag: 'As X said, ...' and '..., as X said.'"""
+    assert only(sentence)[::3] == ("Brekke", content)
+
+
+def test_a_question_inside_the_quote_is_still_reported():
+    """extractor.py: only a question in the narrator's own words reports nobody."""
+    assert only('Brekke said, “Who tested the wells? Nobody from the company.”')[::2] == (
+        "Brekke", "say")
+    assert [r for r in found("Would Brekke say “no” to the mine?")
+            if r.position != "headline"] == []
+
+
+def test_a_poll_shows_what_follows_without_that():
+    """forms/speaker_first.py: evidence verbs after a written source need no 'that'."""
+    speaker, side, cue, content = only("The latest county poll showed Brekke leading by ten.")
+    assert (speaker, cue, content) == ("The latest county poll", "show", "Brekke leading by ten")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Significantly, the judge said the case would go on.", "the judge"),
+    ("In August, the budget office said the deficit would grow.", "the budget office"),
+    ("Early polls show Brekke ahead.", "Early polls"),
+    ("Then Brekke said the case would go on.", "Brekke"),
+])
+def test_an_opening_adverb_or_month_is_nobody(sentence, speaker):
+    """mentions.py and speakers.py: 'Significantly', 'August', 'Then' name no speaker."""
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+
+
+def test_a_second_subject_after_a_comma_starts_its_own_statement():
+    """extractor._clause_split: 'While one lab says A, another says B'."""
+    rows = found("While one lab says the water is safe, another says it is not.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("one lab", "the water is safe"), ("another", "it is not")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Again, those surveyed said the mine was safe.", "those surveyed"),
+    ("Water specialists say the tests were sound.", "Water specialists"),
+    ("The Varnholt Alliance tested 40 wells and says most are unsafe.", "Varnholt Alliance"),
+])
+def test_descriptions_of_people_speak(sentence, speaker):
+    """phrases.subject, mentions.is_people_phrase and phrases.clause_subject."""
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+
+
+def test_an_alias_matches_across_a_non_breaking_space():
+    rows = found("Tomas\u00a0Brekke said the samples were sealed.")
+    assert [(r.speaker, r.side) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "residents")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The alliance announced it would test every well.", "announce", "it would test every well"),
+    ("Okafor called him reckless.", "call", "him reckless"),
+    ("Brekke asked the council to close the mine.", "ask", "the council to close the mine"),
+])
+def test_what_follows_a_cue_without_that(sentence, cue, content):
+    """phrases.requirement_met: a pronoun with a finite verb is a clause; 'called' takes an
+    object pronoun; 'asked X to' is a request."""
+    assert only(sentence)[2:] == (cue, content)
+
+
+def test_nobody_is_asked_to_be_named():
+    rows = found("An official who asked not to be named said the mine was safe.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("An official", "say")]

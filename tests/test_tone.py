@@ -13,9 +13,6 @@ from biaskit import Codebook, Document, attributions_frame, load_codebook, load_
 from biaskit.errors import InputError
 from biaskit.lexicons import lowered_text
 from biaskit.tone import (
-    _alias_screen,
-    _names,
-    _narrator_text,
     coverage_tone,
     document_tone,
     polarity,
@@ -25,6 +22,8 @@ from biaskit.tone import (
     tone_label,
     voice_tone,
 )
+from biaskit.tone.coverage import _alias_screen, _names
+from biaskit.tone.coverage import narrator_text as _narrator_text
 
 VADER = SentimentIntensityAnalyzer()
 BOOK = Codebook.from_dict({"sides": {
@@ -75,14 +74,14 @@ def test_vaders_documented_thresholds(compound, label):
     assert tone_label(compound) == label
 
 
-def test_voice_and_coverage_measure_different_words():
+def test_voice_and_sentence_coverage_measure_different_words():
     doc = Document.from_parts("t", "Title", [
         "“Our pilots are wonderful, brave and honest,” said Dorn, the disgraced and "
         "discredited general.",
     ])
     quotes = attributions_frame([doc], BOOK)
     voice = voice_tone(quotes)
-    coverage = coverage_tone([doc], quotes, BOOK)
+    coverage = coverage_tone([doc], quotes, BOOK, method="sentence")
     assert voice["compound"].iloc[0] > 0.5           # his own words are glowing
     assert coverage["side"].tolist() == ["army"]
     assert coverage["narrator_text"].iloc[0] == (
@@ -90,12 +89,12 @@ def test_voice_and_coverage_measure_different_words():
     assert coverage["compound"].iloc[0] < -0.5        # the outlet's words about him are not
 
 
-def test_coverage_skips_sentences_with_no_narrator_words_and_counts_he_said():
+def test_sentence_coverage_skips_sentences_with_no_narrator_words_and_counts_he_said():
     doc = Document.from_parts("t", "Title", [
         "Dorn spoke first.", "“We hit nothing,” he said.",
         "Osei, a careful and respected researcher, disagreed with the general.",
     ])
-    coverage = coverage_tone([doc], attributions_frame([doc], BOOK), BOOK)
+    coverage = coverage_tone([doc], attributions_frame([doc], BOOK), BOOK, method="sentence")
     assert coverage[["side", "narrator_text"]].values.tolist() == [
         ["army", "Dorn spoke first."],
         ["monitors", "Osei, a careful and respected researcher, disagreed with the general."],

@@ -30,6 +30,7 @@ from biaskit.attribution.mentions import (
     split_name,
 )
 from biaskit.codebook import Actor, Codebook
+from biaskit.lexicons import phrase_regex
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def _is_source(phrase: str, words: list[str]) -> bool:
     if not words or sources.isdisjoint(words[:5]):
         return False
     return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
-        words[0] in sources)
+        words[0] in sources) or (words[-1] in sources and phrase.split()[-1][:1].islower())
 
 
 def _fits(wanted: str, kind: str) -> bool:
@@ -252,7 +253,7 @@ def _fits(wanted: str, kind: str) -> bool:
 @cache
 def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(aliases, key=len, reverse=True)
-    body = "|".join(re.escape(a.replace("’", "'")) for a in ordered)
+    body = "|".join(phrase_regex(a.replace("’", "'")) for a in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

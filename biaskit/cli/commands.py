@@ -27,7 +27,8 @@ from biaskit.corpus.sentences import corpus_summary
 from biaskit.errors import InputError
 from biaskit.framing.claims import claim_occurrences, claim_profile
 from biaskit.runs.batches import run_guarded
-from biaskit.tone import side_tone
+from biaskit.tone import side_tone, tone_settings
+from biaskit.tone.validity import validity_note
 
 EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -111,10 +112,12 @@ def _compare(args: argparse.Namespace) -> int:
     if corpus.unknown_source_note():
         print(f"biaskit: warning: {corpus.unknown_source_note()}", file=sys.stderr)
     writable_folder(args.out)
+    tone_settings(args.tone_scorer, args.coverage_method)  # an unknown scorer: before analysing
     if args.bootstrap == 0:
         print("note: --bootstrap 0: no intervals are drawn", file=sys.stderr)
     result = compare(corpus, codebook, args.sides, bootstrap=args.bootstrap, seed=args.seed,
-                     n_jobs=args.jobs, progress=False if args.quiet else None)
+                     n_jobs=args.jobs, progress=False if args.quiet else None,
+                     tone_scorer=args.tone_scorer, coverage_method=args.coverage_method)
     # Many outlets: one row each, wrapped to 100 characters.
     key = key_table(result, outlets_as_rows=len(result.by_source) > OUTLETS_AS_COLUMNS)
     print(key.to_string(float_format=lambda x: f"{x:.2f}", na_rep="-", line_width=100))
@@ -139,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
         raise InputError("a run needs a codebook", hint="Give --codebook FILE")
     codebook = load_codebook(codebook_path)
     writable_folder(args.out)
+    tone_settings(args.tone_scorer, args.coverage_method)  # an unknown scorer: before analysing
+    tone = {"tone_scorer": args.tone_scorer, "coverage_method": args.coverage_method}
     progress = False if args.quiet else None
     if args.dask:
         from biaskit.runs.on_dask import analyse_on_dask
@@ -149,12 +154,13 @@ def _run(args: argparse.Namespace) -> int:
             client = Client(args.dask)
         summary = analyse_on_dask(args.path, codebook, args.out, client=client,
                                   n_jobs=args.jobs, progress=progress,
-                                  chunk_size=args.chunk_size, fresh=args.fresh)
+                                  chunk_size=args.chunk_size, fresh=args.fresh, **tone)
     else:
         from biaskit.runs.stream import analyse_to_parquet
 
         summary = analyse_to_parquet(args.path, codebook, args.out, chunk_size=args.chunk_size,
-                                     n_jobs=args.jobs, progress=progress, fresh=args.fresh)
+                                     n_jobs=args.jobs, progress=progress, fresh=args.fresh,
+                                     **tone)
     for path in summary.redone:
         print(f"biaskit: note: {path} of an earlier run was damaged; its chunk was analysed "
               "again", file=sys.stderr)
@@ -218,6 +224,7 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _tone(args: argparse.Namespace) -> int:
+    settings = tone_settings(args.tone_scorer, args.coverage_method)
     corpus, codebook = _load(args)
     if codebook is None:
         raise InputError("tone per side needs a codebook",
@@ -225,12 +232,12 @@ def _tone(args: argparse.Namespace) -> int:
     tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
     failed_ids = {problem.doc_id for problem in failed}
     analysed = [doc for doc in corpus if doc.doc_id not in failed_ids]
-    table = side_tone(analysed, tables["quotes"], codebook)
+    table = side_tone(analysed, tables["quotes"], codebook, method=args.coverage_method,
+                      scorer=args.tone_scorer)
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
           if len(table) else "no statements or mentions of any side")
-    print("\nvoice: the side's own attributed words; coverage: the outlet's words around the "
-          "side.\nVADER scores news about violence negative whatever its stance; see "
-          "docs/guide/tone.md.")
+    print("\nvoice: the side's own attributed words; coverage: the outlet's words toward the "
+          "side.\n" + textwrap.fill(validity_note(settings), width=100))
     return _exit_code(corpus, failed)
 
 

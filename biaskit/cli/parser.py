@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
                               f"most {MAX_DRAWS:,} (default: 1000)")
     compare.add_argument("--seed", type=int, default=0,
                          help="seed of the bootstrap, so that reruns give the same numbers")
+    _tone_arguments(compare)
     compare.set_defaults(run=_compare)
 
     run = commands.add_parser(
@@ -139,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
                           "a table, a folder of tables or a glob (articles/*.csv), each "
                           "file one partition")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    _tone_arguments(run)
     _debug_argument(run)
     run.set_defaults(run=_run)
 
@@ -154,15 +156,17 @@ def _parser() -> argparse.ArgumentParser:
     claims.set_defaults(run=_claims)
 
     tone = commands.add_parser(
-        "tone", help="voice and coverage tone (VADER) per outlet and side",
+        "tone", help="voice and coverage tone per outlet and side",
         description="Per outlet and side: voice tone (the sentiment of the side's own "
-                    "attributed words) and coverage tone (the sentiment of the outlet's own "
-                    "words in sentences that mention the side), with counts and the shares "
-                    "of positive, neutral and negative items.",
+                    "attributed words, per sentence) and coverage tone (the sentiment of the "
+                    "outlet's own words toward each mention of the side), with counts and "
+                    "the shares of positive, neutral and negative items.",
         epilog="VADER was built for social media; news about violence scores negative "
                "whatever its stance. Tone measures how charged the words are, not which side "
-               "a text takes.")
+               "a text takes. How far coverage tone agrees with human coders: README, "
+               "'Tone'.")
     _corpus_arguments(tone)
+    _tone_arguments(tone)
     tone.set_defaults(run=_tone)
 
     evaluate = commands.add_parser(
@@ -189,6 +193,17 @@ def _parser() -> argparse.ArgumentParser:
                                "up to 20 documents)")
     evaluate.set_defaults(run=_evaluate)
     return parser
+
+
+def _tone_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--tone-scorer", metavar="MODULE:FUNCTION",
+                         help="score tone with this function instead of biaskit's default "
+                              "(VADER, and biaskit's tone model for coverage tone): it takes "
+                              "a list of texts and returns as many scores in [-1, 1]")
+    command.add_argument("--coverage-method", choices=["target", "sentence"],
+                         default="target",
+                         help="coverage tone per mention of a side (target, the default) or "
+                              "per narrator sentence (sentence, biaskit's earlier definition)")
 
 
 def _positive(text: str) -> int:

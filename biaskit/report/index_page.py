@@ -20,6 +20,8 @@ import yaml
 from biaskit.codebook import Codebook
 from biaskit.compare import Comparison
 from biaskit.corpus.document import Corpus
+from biaskit.tone import tone_settings
+from biaskit.tone.validity import validity_note
 
 #: With more outlets than this, the per-outlet table has outlets as rows (it would not fit
 #: across a page as columns).
@@ -183,6 +185,16 @@ def glossary_html(columns: list[str], sides: dict[str, str]) -> str:
     return f"<dl>{''.join(items)}</dl>" if items else ""
 
 
+def tone_html(comparison: Comparison) -> str:
+    """Which scorer gave the tone measures, and how far it agrees with human coders."""
+    settings = comparison.tone or tone_settings()
+    scorer = ("biaskit's default (VADER; biaskit's tone model for coverage tone)"
+              if settings["scorer"] == "default" else settings["scorer"])
+    return (f"<p id='tone-validity'><b>Tone</b> scored by {html.escape(scorer)}, coverage "
+            f"tone by method <code>{html.escape(settings['coverage_method'])}</code>. "
+            f"{html.escape(validity_note(settings))}</p>")
+
+
 def index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook, key: pd.DataFrame,
                tables: dict[str, pd.DataFrame], figures: list[str], names: dict[str, str]
                ) -> str:
@@ -221,7 +233,8 @@ def index_html(comparison: Comparison, corpus: Corpus, codebook: Codebook, key: 
     parts += ["<h2>Per outlet</h2>", outlet_table(key, sides),
               "<p>Each measure's name links to its definition and sign convention in the "
               "glossary below. Bootstrap 95% intervals are in <code>tables/intervals.csv"
-              "</code>.</p><h2>Figures</h2>", *map(figure_html, figures),
+              "</code>.</p>", tone_html(comparison), "<h2>Figures</h2>",
+              *map(figure_html, figures),
               "<h2>Articles</h2>", articles_table(comparison, corpus, names, sides),
               "<h2>Glossary</h2>", glossary_html(list(key.index), sides), "<h2>Tables</h2><ul>"]
     parts += [f"<li><a href='tables/{name}.csv'>{name}.csv</a> ({len(table)} rows)</li>"

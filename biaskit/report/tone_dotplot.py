@@ -103,7 +103,7 @@ def tone_dotplot(tone: pd.DataFrame, codebook: Codebook | None = None, *,
     ax.tick_params(axis="y", length=0)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["−1\nnegative", "−0.5", "0", "+0.5",
                                           "+1\npositive"])
-    ax.set_xlabel("mean VADER compound score", fontsize=LABEL)
+    ax.set_xlabel("mean tone score (−1 to +1)", fontsize=LABEL)
     ax.spines[["top", "right", "left"]].set_visible(False)
 
     side_handles = [Line2D([], [], linestyle="none", marker=markers[s], markersize=9,

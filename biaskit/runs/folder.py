@@ -29,6 +29,7 @@ from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.errors import InputError
+from biaskit.tone import tone_settings
 
 TABLES = (*analyse_documents([], Codebook({}, {})).keys(), "documents", "problems")
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "title", "words", "blocks"]
@@ -81,7 +82,8 @@ def codebook_fingerprint(codebook: Codebook) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> tuple[int, list[str]]:
+def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool,
+              tone: Mapping[str, str] | None = None) -> tuple[int, list[str]]:
     """Check (or write) the manifest, remove chunks an interrupted run left unfinished or a
     damaged disk left unreadable, and return this run's number and the damaged files.
 
@@ -89,7 +91,8 @@ def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> tup
         InputError: for a folder of another codebook or version, a damaged manifest, or a
             folder that cannot be written.
     """
-    manifest = {"biaskit_version": _version(), "codebook": codebook_fingerprint(codebook)}
+    manifest = {"biaskit_version": _version(), "codebook": codebook_fingerprint(codebook),
+                "tone": dict(tone or tone_settings())}  # results of another scorer differ
     path = out / "manifest.json"
     ours = (*TABLES, "done")
     try:
@@ -107,8 +110,9 @@ def start_run(out: Path, codebook: Codebook, *, source: str, fresh: bool) -> tup
             if {k: earlier.get(k) for k in manifest} != manifest:
                 raise InputError(
                     f"this folder holds results of biaskit {earlier.get('biaskit_version')} "
-                    f"with codebook {earlier.get('codebook')}, not biaskit "
-                    f"{manifest['biaskit_version']} with codebook {manifest['codebook']}",
+                    f"with codebook {earlier.get('codebook')} and tone {earlier.get('tone')}, "
+                    f"not biaskit {manifest['biaskit_version']} with codebook "
+                    f"{manifest['codebook']} and tone {manifest['tone']}",
                     path=str(out), hint="Give another output folder, or start again with "
                                         "--fresh (fresh=True), which deletes the earlier results")
             sources = earlier.get("sources", [])

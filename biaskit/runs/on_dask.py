@@ -45,6 +45,7 @@ from biaskit.runs.folder import (
     write_chunk,
 )
 from biaskit.runs.stream import CHUNK, _table_files, file_chunks
+from biaskit.tone import tone_settings
 
 if TYPE_CHECKING:  # distributed is the optional dask extra: imported only when a run starts
     from distributed import Client
@@ -53,7 +54,8 @@ if TYPE_CHECKING:  # distributed is the optional dask extra: imported only when 
 def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                     client: Client | None = None, n_jobs: int = 2, progress: bool | None = None,
                     columns: Mapping[str, str] | None = None, chunk_size: int = CHUNK,
-                    fresh: bool = False) -> StreamSummary:
+                    fresh: bool = False, tone_scorer: str | None = None,
+                    coverage_method: str = "target") -> StreamSummary:
     """Analyse a partitioned corpus on Dask into Parquet tables under ``out``.
 
     Args:
@@ -80,7 +82,9 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
                          hint='Install them with: pip install "biaskit[dask]"') from None
     out = Path(out)
     files = _partition_files(source)
-    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh)
+    tone = {"tone_scorer": tone_scorer, "coverage_method": coverage_method}
+    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh,
+                             tone=tone_settings(tone_scorer, coverage_method))
     done = finished_keys(out)
     own_cluster = client is None
     if own_cluster:
@@ -92,7 +96,8 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
         # one copy of the finished keys per worker, not one per task
         [shared_done] = client.scatter([done], broadcast=True)
         task = dask.delayed(partial(_analyse_file, codebook=codebook, out=out, run=run,
-                                    columns=columns, chunk_size=chunk_size), pure=True)
+                                    columns=columns, chunk_size=chunk_size, tone=tone),
+                            pure=True)
         futures = client.compute([task(number, str(path), shared_done)
                                   for number, path in enumerate(files)])
         summary = StreamSummary(out, redone=damaged)
@@ -128,12 +133,12 @@ def _partition_files(source: str | Path) -> list[Path]:
 
 
 def _analyse_file(number: int, path: str, done: Finished, *, codebook: Codebook, out: Path,
-                  run: int, columns: Mapping[str, str] | None, chunk_size: int
-                  ) -> StreamSummary:
+                  run: int, columns: Mapping[str, str] | None, chunk_size: int,
+                  tone: Mapping[str, str | None] | None = None) -> StreamSummary:
     """One file, on a worker: read and analysed a chunk at a time, each chunk written as one
     piece of the file's partition; a file that cannot be read leaves a problem row."""
     summary = StreamSummary(out)
-    analyse = partial(analyse_documents, codebook=codebook)
+    analyse = partial(analyse_documents, codebook=codebook, **(tone or {}))
     chunks = file_chunks(Path(path), chunk_size=chunk_size, columns=columns,
                          seen_ids=Counter())
     for piece, corpus in enumerate(chunks):

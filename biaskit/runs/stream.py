@@ -46,6 +46,7 @@ from biaskit.runs.folder import (  # noqa: F401 - read_results and TABLES: publi
     record_chunk,
     start_run,
 )
+from biaskit.tone import Scorer, tone_settings
 
 CHUNK = 1000
 
@@ -160,23 +161,28 @@ def count_rows(source: str | Path) -> int | None:
 def analyse_to_parquet(source: str | Path, codebook: Codebook, out: str | Path, *,
                        chunk_size: int = CHUNK, n_jobs: int = 1, progress: bool | None = None,
                        columns: Mapping[str, str] | None = None,
-                       fresh: bool = False) -> StreamSummary:
+                       fresh: bool = False, tone_scorer: Scorer | str | None = None,
+                       coverage_method: str = "target") -> StreamSummary:
     """Analyse a corpus chunk by chunk into Parquet tables under ``out`` (see the module).
 
     Documents already analysed in ``out`` by an earlier run are skipped; ``fresh`` deletes
     earlier results first. ``n_jobs`` worker processes analyse each chunk; the tables are the
-    same as with one.
+    same as with one. ``tone_scorer`` and ``coverage_method`` are
+    :func:`~biaskit.compare.analyse_documents`'s.
 
     Raises:
-        InputError: when ``out`` holds results of another codebook or biaskit version.
+        InputError: when ``out`` holds results of another codebook, tone scorer or biaskit
+            version, or the tone scorer cannot be imported.
     """
     out = Path(out)
-    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh)
+    tone = tone_settings(tone_scorer, coverage_method)
+    run, damaged = start_run(out, codebook, source=str(source), fresh=fresh, tone=tone)
     done = finished_keys(out)
     summary = StreamSummary(out, redone=damaged)
     total = count_rows(source)
     show = (total is None or total > PROGRESS_FROM) if progress is None else progress
-    analyse = partial(analyse_documents, codebook=codebook)
+    analyse = partial(analyse_documents, codebook=codebook, tone_scorer=tone_scorer,
+                      coverage_method=coverage_method)
     # Of a CSV or JSON Lines table the length is unknown until read: a bar then appears only
     # once the run has lasted two seconds, so that small runs stay quiet.
     with tqdm(total=total, unit="doc", desc="analysing", disable=not show, file=sys.stderr,

@@ -111,3 +111,34 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     ctx.add(cue, speaker, start, end, sentence, '"according to"',
               region=(sentence.start, sentence.end))
     return True
+
+
+_AS_OPENING = re.compile(r"\s*As\s+(\S.*?)\s*$", re.DOTALL)
+
+_AS_CLOSING = re.compile(r",\s*as\s+(\S[^,;]*?)\s*$")
+
+_TAG_THEN_COMMA = re.compile(r"(?:\s+[^,;.]{0,40}?)?,\s*")
+
+
+def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'As Kade said, the plan is dead.' and 'The plan is dead, as Kade said.'"""
+    before = ctx.text[sentence.start:cue.start]
+    opening = _AS_OPENING.match(before)
+    closing = None if opening else _AS_CLOSING.search(before)
+    match = opening or closing
+    if match is None or subject(ctx, match.group(1)) != match.group(1):
+        return False
+    phrase, phrase_start = match.group(1), sentence.start + match.start(1)
+    if opening:
+        comma = _TAG_THEN_COMMA.match(ctx.text, cue.end, sentence.end)
+        if comma is None:
+            return False
+        start, end = comma.end(), sentence.end
+    else:
+        if not _TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end):
+            return False
+        start, end = sentence.start, sentence.start + match.start()
+    speaker = ctx.resolver.resolve(phrase, phrase_start)
+    ctx.add(cue, speaker, start, end, sentence, '"as" with the tag',
+            region=(sentence.start, sentence.end))
+    return True

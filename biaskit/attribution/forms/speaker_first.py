@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     clause_subject,
@@ -27,10 +28,12 @@ _SENTENCE_SUBJECT = re.compile(
 
 def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'X denied bombing civilian targets', 'X said that ...'."""
-    if not requirement_met(ctx, cue, sentence) or participle_modifier(ctx, cue):
+    if participle_modifier(ctx, cue):
         return False
     subject = subject_before(ctx, cue, sentence)
     if not subject:
+        return False
+    if not requirement_met(ctx, cue, sentence) and not _evidence_from_a_source(cue, subject[0]):
         return False
     speaker = ctx.resolver.resolve(subject[0], subject[1])
     start = content_start(ctx, cue, sentence)
@@ -47,6 +50,13 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
     return True
+
+
+def _evidence_from_a_source(cue: Cue, phrase: str) -> bool:
+    """'The latest poll showed Kade leading': a poll, a study or a video shows what follows,
+    with or without 'that'."""
+    words = phrase.lower().split()
+    return cue.kind == "evidence" and bool(words) and words[-1] in entity_words()["source"]
 
 
 def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:

@@ -9,6 +9,7 @@ then builds the documents, so that every format gives the same fields and the sa
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from biaskit.corpus.cleaning import CleaningStep, decode_bytes
 from biaskit.corpus.document import Document, Problem
@@ -56,13 +57,16 @@ def labels(export: str) -> dict[str, str]:
 def _months() -> dict[str, int]:
     rows = csv.DictReader(files("biaskit").joinpath("data/month_names.csv")
                           .read_text(encoding="utf-8").splitlines())
-    return {row["name"]: int(row["month"]) for row in rows}
+    return {row["name"]: int(row["month"]) for row in rows if not row["name"].startswith("#")}
 
 
 _WEEKDAYS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
     r"donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche)\b", re.IGNORECASE)
+    r"dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b",
+    re.IGNORECASE)
+# "12 de marzo de 2015": the Spanish "de" between day, month and year.
+_SPANISH_DE = re.compile(r"(?<=\d) de (?=[^\W\d])|(?<=[^\W\d]) de (?=\d)", re.IGNORECASE)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_FIRST = re.compile(r"([^\W\d]+)\.? (\d{1,2}),? (\d{4})")
@@ -73,13 +77,15 @@ _TIME = re.compile(r"(?:,? \d{1,2}[:.h]\d{2}(?::\d{2})?(?: ?[AP]M)?(?: [A-Z]{2,5
 def parse_date(text: str) -> str:
     """A date written as exports write it, as ``YYYY-MM-DD``; ``""`` when it is not one.
 
-    English, German and French month names are known (``biaskit/data/month_names.csv``);
-    a weekday, an edition after a comma and a time of day may surround the date.
+    English, German, French and Spanish month names are known
+    (``biaskit/data/month_names.csv``); a weekday, an edition after a comma and a time of day
+    may surround the date.
 
-    >>> [parse_date(text) for text in ("March 12, 2015 Thursday", "12. März 2015")]
-    ['2015-03-12', '2015-03-12']
+    >>> [parse_date(text) for text in ("March 12, 2015 Thursday", "12. März 2015",
+    ...                                "jueves, 12 de marzo de 2015")]
+    ['2015-03-12', '2015-03-12', '2015-03-12']
     """
-    text = _WEEKDAYS.sub(" ", text.replace("\xa0", " "))
+    text = _SPANISH_DE.sub(" ", _WEEKDAYS.sub(" ", text.replace("\xa0", " ")))
     text = re.sub(r"\s+", " ", text).strip(" ,;")
     for pattern in (_ISO, _COMPACT):
         if match := pattern.fullmatch(text):
@@ -119,6 +125,90 @@ def read_text(path: Path) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+_PIECE = 1 << 20  # bytes decoded at a time by read_pieces: a few articles of any export
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_pieces(path: Path, size: int | None = None) -> Iterator[str]:
+    """The file's text a piece of about ``size`` bytes at a time, with ``\\n`` line ends, so
+    that a large export is never held whole. Decoded as :func:`read_text` decodes: a
+    byte-order mark first; otherwise each piece (cut at a line end) is UTF-8, or cp1252
+    where it is not, as :func:`read_lines` reads lines."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read the file ({error.strerror})", path=str(path)) from None
+    size = size or _PIECE
+    with handle:
+        first = handle.read(max(size, 4))  # whole byte-order marks
+        if not first.strip():
+            raise InputError("the file is empty", path=str(path),
+                             hint="Download the export again or remove the file")
+        bom = next((encoding for mark, encoding in _BOMS if first.startswith(mark)), None)
+        if bom is None:
+            decode_bytes(first[:8192], path=str(path))  # refuses binary files, names them
+        pieces = _utf(handle, first, size, bom) if bom else _utf8_or_cp1252(handle, first, size)
+        carry = ""
+        for piece in pieces:
+            # A "\r\n" cut in two would count as two line ends: hold a final "\r" back.
+            piece = carry + piece
+            carry = "\r" if piece.endswith("\r") else ""
+            piece = piece.removesuffix("\r").replace("\r\n", "\n").replace("\r", "\n")
+            if piece:
+                yield piece
+        if carry:
+            yield "\n"
+
+
+def read_text_lines(path: Path) -> Iterator[str]:
+    """The file's lines, each with its ``\\n``, decoded as :func:`read_pieces` decodes: what
+    :mod:`csv` readers take, so that a long table is read a row at a time."""
+    carry = ""
+    for piece in read_pieces(path):
+        lines = (carry + piece).split("\n")
+        carry = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    if carry:
+        yield carry
+
+
+def _utf(handle: BinaryIO, block: bytes, size: int, encoding: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    while block:
+        yield decoder.decode(block)
+        block = handle.read(size)
+    yield decoder.decode(b"", final=True)
+
+
+def _utf8_or_cp1252(handle: BinaryIO, block: bytes, size: int) -> Iterator[str]:
+    block = block.removeprefix(codecs.BOM_UTF8)
+    carry = b""
+    while block:
+        block = carry + block
+        # Cut after the last line end; in a piece without one, before a character's first
+        # byte, so that no UTF-8 character is cut in two.
+        cut = block.rfind(b"\n") + 1
+        if not cut:
+            cut = len(block)
+            while cut > len(block) - 4 and cut > 0 and 0x80 <= block[cut - 1] < 0xC0:
+                cut -= 1
+            cut = cut - 1 if cut and block[cut - 1] >= 0xC0 else cut
+        carry = block[cut:]
+        yield _decode_piece(block[:cut])
+        block = handle.read(size)
+    if carry:
+        yield _decode_piece(carry)
+
+
+def _decode_piece(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def read_lines(path: Path) -> Iterator[str]:
     """The file's lines one at a time, without line ends, so that a large export is never
     held whole. Each line is UTF-8, or cp1252 where it is not (exports mix them)."""
@@ -126,6 +216,7 @@ def read_lines(path: Path) -> Iterator[str]:
         handle = path.open("rb")
     except OSError as error:
         raise InputError(f"cannot read the file ({error.strerror})", path=str(path)) from None
+    blank = True
     with handle:
         first = True
         for raw in handle:
@@ -139,7 +230,11 @@ def read_lines(path: Path) -> Iterator[str]:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 line = raw.decode("cp1252", errors="replace")
+            blank = blank and not line.strip()
             yield line.rstrip("\r\n").replace("\r", "")
+    if blank:
+        raise InputError("the file is empty", path=str(path),
+                         hint="Download the export again or remove the file")
 
 
 def documents(path: Path, export: str, items: Iterable[Article | Problem]) -> Iterator[Item]:

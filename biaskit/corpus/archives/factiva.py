@@ -7,8 +7,9 @@ date, ``SN`` source name, ``SE`` section, ``LA`` language, ``WC`` word count, ``
 paragraph, ``TD`` text, ``CY`` copyright, ``AN`` accession number (all codes are in
 ``biaskit/data/export_labels.csv``). It is read with the standard library's
 :class:`html.parser.HTMLParser`: it accepts the unclosed tags Factiva pages have, needs no
-extra dependency, and is fed the page piece by piece. The lead paragraph is the first body
-paragraph (Factiva has no standfirst).
+extra dependency, and can be fed the page a piece at a time: each article is handed on when
+the next one begins, so memory holds a few articles, however long the page. The lead
+paragraph is the first body paragraph (Factiva has no standfirst).
 
 The XML download has ``article`` elements with ``headline``, ``byline``, ``sourceName``,
 ``sectionName``, ``publicationDate/date``, ``leadParagraph`` and ``tailParagraphs``, each
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from biaskit.corpus.archives.common import Article, Item, documents, labels, read_text
+from biaskit.corpus.archives.common import Article, Item, documents, labels, read_pieces
 from biaskit.corpus.document import Problem
 
 HTML_NAME, HTML_LABEL = "factiva-html", "Factiva HTML export"
@@ -59,9 +60,12 @@ class _FactivaPage(HTMLParser):
         self._text: list[str] = []
         self._in_cell = False
         self._skip = 0
+        self.saw_html = False  # whether an <html> tag opened the page
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style"):
+        if tag == "html":
+            self.saw_html = True
+        elif tag in ("script", "style"):
             self._skip += 1
         elif tag == "div":
             self._depth += 1
@@ -127,43 +131,54 @@ def read_html(path: Path) -> Iterator[Item]:
 
 
 def _html_articles(path: Path) -> Iterator[Article | Problem]:
-    text = read_text(path)
     page = _FactivaPage()
-    page.feed(text)
+    number = 0
+    tail = ""  # the page's last characters, to tell a page cut off before </html>
+    for piece in read_pieces(path):
+        page.feed(piece)
+        tail = (tail + piece)[-200:]
+        # Every article but the last is complete: a new one has begun after it.
+        done, page.articles = page.articles[:-1], page.articles[-1:]
+        for rows in filter(None, done):
+            number += 1
+            yield _html_article(number, rows)
     page.close()
-    rows = [article for article in page.articles if article]
-    if not rows:
+    for rows in filter(None, page.articles):
+        number += 1
+        yield _html_article(number, rows)
+    if not number:
         yield Problem("", str(path), "", "error",
                       "no article table (rows coded HD, TD, ...) in this HTML page, so it is "
                       "not a Factiva export; save the articles from Factiva again "
                       "('Display as: Full article', then save the page as HTML)")
-        return
-    codes = labels(HTML_NAME)
-    for number, article_rows in enumerate(rows, start=1):
-        article = Article(number)
-        for code, values in article_rows:
-            key = codes.get(code)
-            value = " ".join(values)
-            if key == "headline":
-                article.title = value
-            elif key == "source":
-                article.source = value
-            elif key == "date":
-                article.date_text = value
-            elif key in ("lead", "text"):
-                article.paragraphs.extend(values)
-            elif key == "copyright":
-                article.dropped.append(("copyright line (CY)", value))
-            elif key is not None:
-                article.metadata[key] = value.removeprefix("Document ") \
-                    if key == "accession_number" else value
-            else:
-                article.metadata[f"factiva_{code.lower()}"] = value
-        yield article
-    if not re.search(r"</html\s*>\s*$", text, re.IGNORECASE) and "<html" in text.lower():
-        yield Problem("", str(path), f"article {len(rows)}", "warning",
+    elif page.saw_html and not re.search(r"</html\s*>\s*$", tail, re.IGNORECASE):
+        yield Problem("", str(path), f"article {number}", "warning",
                       f"the page ends before </html>: the file may be cut off and article "
-                      f"{len(rows)} incomplete")
+                      f"{number} incomplete")
+
+
+def _html_article(number: int, rows: list[tuple[str, list[str]]]) -> Article:
+    codes = labels(HTML_NAME)
+    article = Article(number)
+    for code, values in rows:
+        key = codes.get(code)
+        value = " ".join(values)
+        if key == "headline":
+            article.title = value
+        elif key == "source":
+            article.source = value
+        elif key == "date":
+            article.date_text = value
+        elif key in ("lead", "text"):
+            article.paragraphs.extend(values)
+        elif key == "copyright":
+            article.dropped.append(("copyright line (CY)", value))
+        elif key is not None:
+            article.metadata[key] = value.removeprefix("Document ") \
+                if key == "accession_number" else value
+        else:
+            article.metadata[f"factiva_{code.lower()}"] = value
+    return article
 
 
 # --- XML --------------------------------------------------------------------------------------

@@ -3,10 +3,11 @@
 A file holds one or many articles, each ending at a paragraph ``End of Document``. An article
 opens with its headline, the publication, the date line (an edition and the copyright line
 may follow); then metadata paragraphs ``Section:``, ``Length:``, ``Byline:``,
-``Dateline:``, ``Highlight:`` (a non-breaking space often follows the colon); the body starts
-after the paragraph ``Body``. ``Graphic`` and ``Classification`` end the body; ``Load-Date:``
-and the classification fields (``Language:``, ``Subject:`` ...) follow. The first article
-may sit after a cover page (user name, job number, search terms, list of documents).
+``Dateline:``, ``Highlight:`` (a non-breaking space often follows the colon; German and French
+exports write ``Länge:``, ``Longueur:``); the body starts after the paragraph ``Body`` (or
+``Text``). ``Graphic`` and ``Classification`` end the body; ``Load-Date:`` and the
+classification fields (``Language:``, ``Subject:`` ...) follow. The first article may sit
+after a cover page (user name, job number, search terms, list of documents).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from biaskit.errors import InputError
 NAME = "nexis-docx"
 LABEL = "Nexis Uni / Lexis Advance Word export"
 END = "End of Document"
-_FIELD = re.compile(r"([A-Z][A-Za-z -]{1,30}?):[\s\xa0]*(.*)", re.DOTALL)
+# A label: a capital, then letters (Länge, Longueur ...), spaces or hyphens, and a colon.
+_FIELD = re.compile(r"([A-ZÄÖÜÉÈ](?:[^\W\d_]|[ -]){1,30}?):[\s\xa0]*(.*)", re.DOTALL)
 _COPYRIGHT = re.compile(r"(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
 _SECTIONS = {"Graphic", "Classification", "Notes", "Link to Image"}
 
@@ -84,15 +86,23 @@ def _articles(path: Path) -> Iterator[Article | Problem]:
 def _article(number: int, segment: list[str]) -> Article:
     article = Article(number)
     fields = labels(NAME)
-    try:
-        body_at = segment.index("Body")
-    except ValueError:
-        body_at = len(segment)
+    # "Body" starts the text; some exports write "Text" (LexisNexisTools looks for both).
+    body_at = next((i for i, text in enumerate(segment) if text == "Body"), None)
+    if body_at is None:
+        body_at = next((i for i, text in enumerate(segment) if text == "Text"), len(segment))
     head, rest = segment[:body_at], segment[body_at + 1:]
     first_field = next((i for i, text in enumerate(head) if _field(text, fields)), len(head))
     _read_header(article, head[:first_field])
     for text in head[first_field:]:
-        _take_field(article, text, fields, dropped_if_late=False)
+        if _field(text, fields):
+            _take_field(article, text, fields, dropped_if_late=False)
+        elif match := _FIELD.fullmatch(text):
+            # A label biaskit does not know (a field of another interface language, say):
+            # kept in the metadata under its own name, never in the text.
+            name = re.sub(r"\W+", "_", match[1].strip().lower())
+            article.metadata[f"nexis_{name}"] = match[2].strip()
+        else:
+            article.dropped.append(("line among the fields", text))
     section = "Body"  # the body ends at the first section heading or field after it
     for text in rest:
         if text in _SECTIONS:

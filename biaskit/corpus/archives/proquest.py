@@ -8,6 +8,9 @@ the others in ``biaskit/data/export_labels.csv``). ``Title:`` gives the headline
 present. The report's cover (its table of contents) and closing pages are not articles: they
 are dropped and logged. The abstract, written by ProQuest's indexers, is kept in the metadata,
 not as a standfirst.
+
+The file is read line by line and each article handed on at the next separator, so memory
+holds one article, however long the export.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from biaskit.corpus.archives.common import Article, Item, documents, labels, read_text
+from biaskit.corpus.archives.common import Article, Item, documents, labels, read_lines
 from biaskit.corpus.document import Problem
 
 NAME = "proquest"
@@ -39,17 +42,23 @@ def read(path: Path) -> Iterator[Item]:
     return documents(path, NAME, _articles(path))
 
 
-def _articles(path: Path) -> Iterator[Article | Problem]:
-    segments: list[list[str]] = [[]]
-    for line in read_text(path).split("\n"):
+def _segments(path: Path) -> Iterator[list[str]]:
+    """The runs of lines between separators, one at a time: the file is never held whole."""
+    segment: list[str] = []
+    for line in read_lines(path):
         if _SEPARATOR.fullmatch(line.strip()):
-            segments.append([])
+            yield segment
+            segment = []
         else:
-            segments[-1].append(line.replace("\xa0", " ").rstrip())
+            segment.append(line.replace("\xa0", " ").rstrip())
+    yield segment
+
+
+def _articles(path: Path) -> Iterator[Article | Problem]:
     fields = labels(NAME)
     number = 0
     skipped: list[str] = []
-    for segment in segments:
+    for segment in _segments(path):
         lines = [line.strip() for line in segment]
         if not any(_key(line, fields) in ("text", "source", "proquest_id") for line in lines):
             if any(lines):
@@ -70,7 +79,8 @@ def _articles(path: Path) -> Iterator[Article | Problem]:
         yield Problem("", str(path), "", "error",
                       "no article with 'Full text:' or 'Publication title:' in this file, "
                       "so it is not a ProQuest full-text export; export the documents from "
-                      "ProQuest again as plain text with the full text")
+                      "ProQuest again as plain text with the full text (with ProQuest's "
+                      "interface in English: labels in other languages are not read)")
 
 
 def _key(line: str, fields: dict[str, str]) -> str | None:
