@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from test_no_silent_loss import ARTICLE, cli, ledger, write_articles
 
 from biaskit import Document, attributions_frame
-from biaskit.runs.batches import run_guarded, usable_jobs
+from biaskit.runs.batches import run_guarded, usable_jobs, worker_pool
 from biaskit.runs.stream import TABLES, read_results
 
 # --- 3.1 output destinations -----------------------------------------------------------------
@@ -168,6 +168,24 @@ def test_a_killed_worker_becomes_problem_rows_and_the_run_goes_on():
     assert [f.doc_id for f in failures] == ["b"]
     assert "the worker process analysing it died" in failures[0].message
     assert sorted(set(tables["quotes"]["doc_id"])) == [d for d in "acdefgh"]
+
+
+def _interrupt_state(_: object) -> tuple[bool, bool]:
+    """In a worker: (Ctrl-C ignored, Ctrl-C still held back)."""
+    import signal
+
+    held = signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN, held
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX only")
+def test_workers_start_with_ctrl_c_held_back_and_ignore_it_before_letting_it_through():
+    import signal
+
+    with worker_pool(2) as pool:
+        states = {pool.submit(_interrupt_state, n).result() for n in range(4)}
+    assert states == {(True, False)}  # ignored, and no longer held back
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # here: let go
 
 
 # --- 3.5 gold files --------------------------------------------------------------------------

@@ -114,8 +114,9 @@ def test_a_row_with_a_title_but_no_text_is_a_problem_row(tmp_path, capsys, suffi
         frame.to_parquet(path)
     code, text = info(capsys, path)
     assert code == 1
-    assert f"t{suffix}, row 2: the text is empty" in text
-    assert f"t{suffix}, row 3: the text is empty" in text
+    lines = (", line 3", ", line 4") if suffix == ".csv" else ("", "")  # CSV names lines too
+    assert f"t{suffix}, row 2{lines[0]}: the text is empty" in text
+    assert f"t{suffix}, row 3{lines[1]}: the text is empty" in text
     corpus = load_corpus(path)
     assert corpus.doc_ids == ["x1"]
     assert {p.doc_id for p in corpus.problems} == {"x2", "x3"}
@@ -195,7 +196,7 @@ def test_a_folder_of_tables_loads_every_table(tmp_path):
     corpus = load_corpus(tmp_path)
     assert corpus.doc_ids == ["one1", "same", "two1", "same__2"]
     [renamed] = corpus.problems
-    assert (renamed.path, renamed.location) == (str(tmp_path / "two.csv"), "row 2")
+    assert (renamed.path, renamed.location) == (str(tmp_path / "two.csv"), "row 2, line 5")
 
 
 # --- 1.7 binary text in Parquet --------------------------------------------------------------
@@ -304,3 +305,82 @@ def test_dangling_links_links_to_folders_and_folders_named_txt_are_problem_rows(
     code, _, _ = cli(capsys, "run", corpus, "--codebook", CODEBOOK, "--out", out)
     assert code == 1
     assert ledger(out) == ({"a", "alias"}, {"gone", "dir", "link"})
+
+
+# --- 4 a stray quotation mark in a CSV table, and repeated ids -------------------------------
+
+ROWS = "doc_id,title,text\nk1,One,Dorn said no.\n{}k3,Three,Vell said yes.\nk4,Four,{}\n"
+
+
+@pytest.mark.parametrize("command", ["info", "run"])
+@pytest.mark.parametrize("stray, last", [
+    ('k2,Two,"Kai said so.\n', "Lo said so."),  # runs to the end of the file
+    ('k2,Two,"Kai said so.\n', 'Lo said "maybe" today.'),  # closed by a later row
+])
+def test_a_stray_quote_in_a_csv_names_the_line_where_it_opened(tmp_path, capsys, command,
+                                                                stray, last):
+    path = tmp_path / "t.csv"
+    path.write_text(ROWS.format(stray, last), encoding="utf-8")
+    if command == "info":
+        code, text = info(capsys, path)
+        where = "line 3, column 8"
+    else:  # a run keeps the rows before the break of a table in a folder (test_stream.py)
+        code, stdout, err = cli(capsys, "run", path, "--codebook", CODEBOOK, "--out",
+                                tmp_path / "out")
+        text, where = stdout + err, "row 2, line 3, column 8"
+    assert code == 2
+    assert f"t.csv, {where}: a quotation mark opened here is never closed" in text
+
+
+def test_a_value_that_swallowed_rows_is_a_warning_naming_the_line(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text(ROWS.format('k2,Two,"Kai said so.\n', 'Lo said so."'), encoding="utf-8")
+    code, text = info(capsys, path)
+    assert code == 0
+    assert ("t.csv, line 3, column 8: a quotation mark opened here is never closed, so the "
+            "rows after it were read as part of a value: 2 line(s)") in text
+
+
+def test_an_article_with_line_breaks_in_a_csv_is_no_warning(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text('doc_id,title,text\nk1,One,"Dorn said no.\n\nHowever, he left."\n'
+                    "k2,Two,Vell said yes.\n", encoding="utf-8")
+    code, text = info(capsys, path)
+    assert code == 0 and "warning:" not in text
+
+
+@pytest.mark.parametrize("suffix, where", [(".csv", "row 3, line 4"), (".jsonl", "row 3"),
+                                           (".parquet", "row 3")])
+def test_a_repeated_id_in_a_table_names_the_file_and_row(tmp_path, capsys, suffix, where):
+    frame = pd.DataFrame({"doc_id": ["k1", "k2", "k1"], "text": ["Dorn said no."] * 3})
+    path = tmp_path / f"t{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True)
+    else:
+        frame.to_parquet(path)
+    _, text = info(capsys, path)  # loaded whole
+    assert f"t{suffix}, {where}: doc_id 'k1' is used more than once" in text
+    cli(capsys, "run", path, "--codebook", CODEBOOK, "--out", tmp_path / "out")  # streamed
+    assert ledger(tmp_path / "out")[0] == {"k1", "k2", "k1__2"}
+    problems = read_results(tmp_path / "out", "problems")
+    assert problems[["path", "location"]].values.tolist() == [[str(path), where]]
+
+
+@pytest.mark.parametrize("encoding, told", [
+    ("utf-16", "the table is utf-16, and a streamed run reads UTF-8. Re-save it as UTF-8, "
+               "for example: iconv -f utf-16 -t utf-8"),
+    ("cp1252", "the table is cp1252, and a streamed run reads UTF-8. Re-save it as UTF-8, "
+               "for example: iconv -f cp1252 -t utf-8"),
+    ("utf-16-le", "the file holds NUL bytes, so it is binary or UTF-16 without a byte-order "
+                  "mark. Re-save it as UTF-8"),
+])
+def test_a_csv_in_another_encoding_is_read_whole_and_refused_by_run_with_the_fix(
+        tmp_path, capsys, encoding, told):
+    path = tmp_path / "t.csv"
+    path.write_bytes("doc_id,text\nk1,Dorn said the café was shut.\n".encode(encoding))
+    code, text = info(capsys, path)
+    assert code == (2 if encoding == "utf-16-le" else 0)  # no byte-order mark: not guessed
+    code, _, err = cli(capsys, "run", path, "--codebook", CODEBOOK, "--out", tmp_path / "out")
+    assert code == 2 and f"t.csv: {told}" in err

@@ -175,3 +175,11 @@ def test_every_command_reports_a_failing_document_and_finishes(tmp_path, monkeyp
     assert code == 1
     assert "error: " in captured.err and "analysis failed (RuntimeError: simulated bug)" in (
         captured.err)
+
+
+def test_the_long_article_benchmark_script_runs():
+    bench = ROOT / "benchmarks" / "bench_long_article.py"
+    run = subprocess.run([sys.executable, str(bench), "--quick"], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "when the input doubles" in run.stdout and "x the input" in run.stdout

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 
 import pandas as pd
@@ -67,9 +67,10 @@ def extract_attributions(doc: Document | AnnotatedDocument, codebook: Codebook |
     return [Attribution(*row) for row in _rows(doc, codebook)]
 
 
-def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[tuple]:
+def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Iterator[tuple]:
     """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
-    these directly, without an Attribution object per row)."""
+    these directly, without an Attribution object per row), made as they are read, so that
+    a long article's rows never all stand at once as Python objects."""
     context = DocumentContext(doc, codebook)
     statements = find_statements(context)
     roles = context.roles
@@ -78,7 +79,6 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[
     first_body = context.first_body
     text, doc_id, source, words = doc.text, doc.doc_id, doc.source, context.words
     sides = codebook.sides if codebook else None
-    rows = []
     for found in statements:
         start, end = found["start"], found["end"]
         cue: Cue = found["cue"]
@@ -101,7 +101,7 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[
                     + (f', cue "{cue_text}"' if cue_text else "")
                     + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
-        rows.append((
+        yield (
             doc_id, source, doc.blocks[block].paragraph, block, first.index,
             text[first.start:last.end],
             # Speaker phrases were read in the masked text (context.py): "Mr_" is "Mr.".
@@ -109,8 +109,7 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> list[
             actor.actor_id if actor else "", actor.side if actor else "",
             mode, cue.lemma, cue.start, cue.end, cue.stance, cue.kind, content,
             words(start, end),
-            found["quoted_words"], position, evidence))
-    return rows
+            found["quoted_words"], position, evidence)
 
 
 def statement_records(attributions: pd.DataFrame, columns: Sequence[str]
@@ -155,7 +154,23 @@ def attributions_frame(documents: Iterable[Document | AnnotatedDocument] | Docum
     """One row per attributed statement of every document; first column ``doc_id``."""
     if isinstance(documents, Document | AnnotatedDocument):
         documents = [documents]
-    rows = [row for doc in documents for row in _rows(doc, codebook)]
+    # Rows become frames a chunk at a time: a chunk's Python strings (sentence, content,
+    # evidence: about 1 KB a statement) are freed once pandas holds them compactly.
+    frames, chunk = [], []
+    for row in (row for doc in documents for row in _rows(doc, codebook)):
+        chunk.append(row)
+        if len(chunk) == ROWS_PER_CHUNK:
+            frames.append(_frame(chunk))
+            chunk = []
+    if chunk or not frames:
+        frames.append(_frame(chunk))
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
+ROWS_PER_CHUNK = 4096
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame([], columns=list(COLUMNS))
     columns = zip(*rows, strict=True)  # the frame is built from whole columns, at once

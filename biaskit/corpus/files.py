@@ -21,6 +21,7 @@ from typing import Any
 
 from biaskit.corpus import archives
 from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, decode_bytes
+from biaskit.corpus.csv_records import unclosed
 from biaskit.corpus.document import PROVENANCES, Corpus, Document, Problem, unique_ids
 from biaskit.corpus.tables import load_table
 from biaskit.errors import InputError
@@ -197,12 +198,12 @@ def _read_metadata(path: Path, files: list[Path] = ()) -> dict[str, tuple[int, d
         except StopIteration:
             break
         except csv.Error as error:
-            raise _unclosed(path, text, line, error) from None
+            raise unclosed(path, line, error, text) from None
         swallowed = [name for value in row.values() if isinstance(value, str) and "\n" in value
                      for name in re.findall(r"^\s*\"?([^,\"\n]+)\"?\s*,", value, re.M)
                      if name.strip() in names]
         if swallowed:
-            raise _unclosed(path, text, line, None)
+            raise unclosed(path, line, None, text)
         name = (row.get("file") or "").strip()
         if None in row:
             raise InputError("more values than header columns", path=str(path),
@@ -217,16 +218,6 @@ def _read_metadata(path: Path, files: list[Path] = ()) -> dict[str, tuple[int, d
                              hint="Keep one row per file")
         rows[name] = (line, {k: (v or "").strip() for k, v in row.items() if k != "file"})
     return rows
-
-
-def _unclosed(path: Path, text: str, line: int, error: csv.Error | None) -> InputError:
-    """The error for a record that starts on ``line`` and runs on past its end."""
-    quote = text.split("\n")[line - 1].find('"') if line <= text.count("\n") + 1 else -1
-    column = f", column {quote + 1}" if quote >= 0 else ""
-    detail = f" ({error})" if error else ", so the rows after it were read as part of a value"
-    return InputError(f"a quotation mark opened here is never closed{detail}", path=str(path),
-                      location=f"line {line}{column}",
-                      hint='Close the quotation mark; write a quotation mark inside a value as ""')
 
 
 def _document_fields(row: Mapping[str, str], path: Path, line: int,

@@ -6,7 +6,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from biaskit.corpus.cleaning import decode_bytes
+from biaskit.corpus.csv_records import record_lines
 from biaskit.corpus.document import FIELDS, PROVENANCES, Corpus, Document, Problem, unique_ids
 from biaskit.errors import InputError
 
@@ -27,9 +28,14 @@ def load_table(path: str | Path, *, columns: Mapping[str, str] | None = None,
     path = Path(path)
     suffix = path.suffix.lower()
     problems: list[Problem] = []
+    lines: list[int] = []
     try:
         if suffix == ".csv":
             text, _ = decode_bytes(path.read_bytes(), path=str(path))
+            lines, problems, unclosed = record_lines(path, text, id_column=(
+                columns or {}).get("doc_id", "doc_id"))
+            if unclosed:  # pandas would stop with a record number, or read on without a word
+                raise unclosed
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         elif suffix == ".parquet":
             frame = parquet_frame(pq.read_table(path))
@@ -39,7 +45,7 @@ def load_table(path: str | Path, *, columns: Mapping[str, str] | None = None,
         raise InputError(f"cannot read the table ({error})", path=str(path),
                          hint="Check that the file is valid CSV, JSON Lines or Parquet") from None
     corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path),
-                               seen_ids=seen_ids)
+                               seen_ids=seen_ids, lines=lines if suffix == ".csv" else None)
     return Corpus(corpus.documents, problems + list(corpus.problems), name=corpus.name)
 
 
@@ -79,7 +85,8 @@ def parquet_frame(table) -> pd.DataFrame:
 
 def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None = None,
                       name: str = "", path: str = "", first_row: int = 0,
-                      seen_ids: Counter[str] | None = None) -> Corpus:
+                      seen_ids: Counter[str] | None = None,
+                      lines: Sequence[int] | None = None) -> Corpus:
     """Build a corpus from a DataFrame, one article per row.
 
     Columns (rename with ``columns={"text": "body", "title": "headline"}``): ``text``
@@ -89,7 +96,8 @@ def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None 
 
     For a table read in chunks (:mod:`biaskit.runs.stream`), ``first_row`` is the number of rows
     before this chunk and ``seen_ids`` counts the ids used so far, so that default ids, row
-    numbers in problems and renamed duplicates are those of the whole table.
+    numbers in problems and renamed duplicates are those of the whole table. ``lines`` (of a
+    CSV file) gives the line each row of the whole table starts on, for problems to name.
     """
     mapping = {field_name: field_name for field_name in FIELDS}
     unknown = set(columns or {}) - set(FIELDS)
@@ -107,6 +115,8 @@ def corpus_from_frame(frame: pd.DataFrame, *, columns: Mapping[str, str] | None 
     documents, problems, places = [], [], []
     for number, row in enumerate(frame.to_dict("records"), start=first_row):
         where = f"row {number + 1}"
+        if lines is not None and number < len(lines):
+            where += f", line {lines[number]}"
         try:
             value = {f: _cell(row.get(mapping[f])) for f in FIELDS}
         except InputError as error:

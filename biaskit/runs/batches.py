@@ -16,6 +16,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -113,10 +114,10 @@ class Workers:
 
     def submit(self, fn, *args) -> Future:
         try:
-            return self.pool.submit(fn, *args)
+            return _submit(self.pool, fn, *args)
         except BrokenProcessPool:
             self.renew()
-            return self.pool.submit(fn, *args)
+            return _submit(self.pool, fn, *args)
 
     def renew(self) -> None:
         if getattr(self.pool, "_broken", False):
@@ -135,6 +136,23 @@ def _ignore_interrupt() -> None:
     # Ctrl-C reaches every process of the terminal's group; the parent stops the run and
     # says so, and a worker's traceback of the same interrupt would only bury that.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # started with it held back (_submit): let go now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _submit(pool: ProcessPoolExecutor, fn, *args) -> Future:
+    """``pool.submit``, with Ctrl-C held back meanwhile: submitting starts the worker processes,
+    and one interrupted between its start and ignoring the signal printed a KeyboardInterrupt
+    traceback (about one Ctrl-C in 25). Held back, the signal reaches a new worker only once
+    it ignores it, and this process right after the submission."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not \
+            threading.main_thread():
+        return pool.submit(fn, *args)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(fn, *args)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _result(workers: Workers, future: Future, batch: Sequence[Document], analyse: Analysis
@@ -150,7 +168,7 @@ def _result(workers: Workers, future: Future, batch: Sequence[Document], analyse
     try:
         for doc in batch:
             try:
-                doc_parts, doc_failures = solo.submit(analyse_batch, analyse, [doc]).result()
+                doc_parts, doc_failures = _submit(solo, analyse_batch, analyse, [doc]).result()
             except BrokenProcessPool:
                 solo.shutdown(wait=False)
                 solo = _new_pool(1)

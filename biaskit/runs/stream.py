@@ -29,6 +29,8 @@ from tqdm.auto import tqdm
 from biaskit.codebook import Codebook
 from biaskit.compare import analyse_documents
 from biaskit.corpus import archives
+from biaskit.corpus.cleaning import decode_bytes
+from biaskit.corpus.csv_records import record_lines
 from biaskit.corpus.document import Corpus, Document, Problem
 from biaskit.corpus.files import folder_entries, load_corpus
 from biaskit.corpus.tables import corpus_from_frame, json_frame, parquet_frame
@@ -89,24 +91,43 @@ def table_chunks(path: Path, *, chunk_size: int = CHUNK,
     default ids count from the file's first row). When the file cannot be read, the chunks
     before the break are yielded, then :class:`UnreadableTable` is raised with the first row
     not read as its location."""
-    first_row = 0
+    first_row, lines, warnings, unclosed = 0, None, [], None
+    if path.suffix.lower() == ".csv":  # where each record starts, for problems to name lines
+        try:
+            lines, warnings, unclosed = record_lines(path, id_column=(columns or {}).get(
+                "doc_id", "doc_id"))
+        except UnicodeDecodeError:
+            pass  # reading the chunks says so, with what to do
     frames = _frames(path, chunk_size)
     while True:
         try:
             frame, problems = next(frames)
         except StopIteration:
-            return
+            frame, problems = None, []
         except InputError as error:
-            raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
-                                  location=f"row {first_row + 1}" if first_row else ""
-                                  ) from None
+            if not unclosed:
+                raise UnreadableTable(error.problem, path=str(path), hint=error.hint,
+                                      location=f"row {first_row + 1}" if first_row else ""
+                                      ) from None
+            frame = None
+        if unclosed and (frame is None or first_row + len(frame) > len(lines)):
+            # pandas stops at the break, or reads on as if the value went on: rows from the
+            # record where the quotation mark opened are not analysed either way
+            frame = None if frame is None else frame.iloc[:len(lines) - first_row]
+            if frame is None or frame.empty:
+                raise UnreadableTable(unclosed.problem, path=str(path), hint=unclosed.hint,
+                                      location=f"row {len(lines) + 1}, {unclosed.location}")
+        if frame is None:
+            return
         if frame.empty:  # only unreadable lines in this chunk
             yield Corpus([], problems, name=path.stem)
             continue
         corpus = corpus_from_frame(frame, columns=columns, name=path.stem, path=str(path),
-                                   first_row=first_row, seen_ids=seen_ids)
+                                   first_row=first_row, seen_ids=seen_ids, lines=lines)
         first_row += len(frame)
-        yield Corpus(corpus.documents, [*problems, *corpus.problems], name=corpus.name)
+        yield Corpus(corpus.documents, [*warnings, *problems, *corpus.problems],
+                     name=corpus.name)
+        warnings = []
 
 
 def file_chunks(path: Path, *, chunk_size: int = CHUNK,
@@ -118,7 +139,8 @@ def file_chunks(path: Path, *, chunk_size: int = CHUNK,
         yield from table_chunks(path, chunk_size=chunk_size, columns=columns,
                                 seen_ids=seen_ids)
     except UnreadableTable as error:
-        rows = f"its rows from {error.location} on were" if error.location else "its rows were"
+        first = error.location.split(", ")[0]  # "row 5" of "row 5, line 6, column 10"
+        rows = f"its rows from {first} on were" if first else "its rows were"
         yield Corpus([], [Problem(
             "", error.path, error.location, "error",
             f"{error.problem}; {rows} not analysed. {error.hint or 'Fix the file'}, then run "
@@ -216,6 +238,7 @@ def _frames(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, list[Pr
             for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
                 yield parquet_frame(batch), []
         elif suffix == ".csv":
+            _utf8_or_refuse(path)
             yield from ((frame, []) for frame in pd.read_csv(
                 path, dtype=str, keep_default_na=False, chunksize=chunk_size))
         else:
@@ -229,6 +252,19 @@ def _frames(path: Path, chunk_size: int) -> Iterator[tuple[pd.DataFrame, list[Pr
         raise InputError(f"cannot read the table ({error})", path=str(path),
                          hint="Check that the file is valid CSV, JSON Lines or Parquet"
                          ) from None
+
+
+def _utf8_or_refuse(path: Path) -> None:
+    """Chunks are read as UTF-8: a table in another encoding is refused up front, naming the
+    encoding its start looks like (UTF-16, cp1252, latin-1) in the command that re-encodes it."""
+    with path.open("rb") as file:
+        start = file.read(1 << 16)
+    _, encoding = decode_bytes(start[:len(start) - len(start) % 4], path=str(path))
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        name = encoding.replace("_", "-").removesuffix("-le").removesuffix("-be")
+        raise InputError(f"the table is {encoding}, and a streamed run reads UTF-8",
+                         path=str(path), hint=f"Re-save it as UTF-8, for example: iconv -f "
+                                              f"{name} -t utf-8 in.csv > out.csv")
 
 
 def _jsonl_frames(path: Path, chunk_size: int
