@@ -173,13 +173,13 @@ def test_fresh_never_deletes_a_folder_biaskit_did_not_write(codebook, table, tmp
     assert (tmp_path / "mine" / "documents" / "thesis.docx").exists()
 
 
-def analyse_all_but_the_third(documents, codebook):
+def analyse_all_but_the_third(documents, codebook, **tone):
     """analyse_documents, failing on the bundled corpus's third article (at module level, so
     that worker processes can be sent it)."""
     third = load_corpus(CORPUS).doc_ids[2]
     if any(doc.doc_id == third for doc in documents):
         raise RuntimeError("simulated bug")
-    return analyse_documents(documents, codebook)
+    return analyse_documents(documents, codebook, **tone)
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
