@@ -18,6 +18,7 @@ documents (as :func:`biaskit.compare.analyse_documents` does) to have the work d
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from biaskit.attribution.mentions import Mention, find_mentions, spans_outside
@@ -46,8 +47,12 @@ class AnnotatedDocument:
             spans_outside(self.quotes, len(self.text)))
         #: Names in the narrator's text, in order.
         self.mentions: tuple[Mention, ...] = tuple(find_mentions(self.text, self.narrator_spans))
-        #: ``text.lower()`` with the same offsets, or None (:func:`~biaskit.lexicons.lowered_text`).
-        self.lowered: str | None = lowered_text(self.text)
+
+    @cached_property  # attribution never reads it: a long article need not hold it twice
+    def lowered(self) -> str | None:
+        """``text.lower()`` with the same offsets, or None
+        (:func:`~biaskit.lexicons.lowered_text`)."""
+        return lowered_text(self.text)
 
     def __getattr__(self, name: str) -> Any:
         if name == "document":  # not set yet (while unpickling): do not recurse

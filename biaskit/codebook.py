@@ -35,6 +35,7 @@ import yaml
 
 from biaskit.corpus.cleaning import normalise_phrase
 from biaskit.errors import InputError
+from biaskit.lexicons import phrase_regex
 from biaskit.yaml_file import read_yaml
 
 # Allowed keys at each level of the codebook, and whether they are required.
@@ -170,7 +171,7 @@ def load_codebook(path: str | Path) -> Codebook:
 
 @cache
 def _aliases_regex(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    body = "|".join(phrase_regex(a) for a in sorted(aliases, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

@@ -52,7 +52,39 @@ _CASE_EXCEPTIONS = tuple(char for letter, chars in CASE_FOLDS.items() for char i
 def lowered_text(text: str) -> str | None:
     """``text.lower()``, with the same offsets, where a lower-case ASCII word stands exactly
     where an IGNORECASE regex of it matches the text; None when the text holds İ, ı or ſ."""
-    return None if any(letter in text for letter in _CASE_EXCEPTIONS) else text.lower()
+    if any(letter in text for letter in _CASE_EXCEPTIONS):
+        return None
+    if len(text) <= _LOWER_PIECE:
+        return text.lower()
+    # str.lower() of a text with any non-Latin-1 character first fills a buffer of three
+    # 4-byte characters per character (about 12 times a long article); lowering pieces keeps
+    # that buffer small. A piece ends after a space or line break, where lowering depends on
+    # nothing around it (only a capital sigma looks at its neighbours, and a space stops that).
+    pieces, start, sigma = [], 0, "\u03a3" in text
+    while start < len(text):
+        end = start + _LOWER_PIECE
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if cut > start:
+                end = cut + 1
+            elif sigma:  # no space in the piece, and a sigma somewhere: lower the rest whole
+                end = len(text)
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
+
+
+_LOWER_PIECE = 1 << 16
+
+
+def phrase_regex(phrase: str) -> str:
+    """A regex for a phrase whose spaces match any run of whitespace: article text keeps its
+    own spacing (non-breaking spaces, double spaces), as the source has it.
+
+    >>> bool(re.fullmatch(phrase_regex("Amnesty International"), "Amnesty\u00a0International"))
+    True
+    """
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
@@ -75,6 +107,8 @@ def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
         node[""] = {}
 
     def cases(char: str) -> list[str]:
+        if char == " ":
+            return ["[ \u00a0]"]  # the text keeps its non-breaking spaces
         if not any_case:
             return [re.escape(char)]
         if not char.isascii():  # left to re.IGNORECASE, which knows all of Unicode's cases

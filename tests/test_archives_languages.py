@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from nexis_sample import NBSP, write_docx
 
+from biaskit.corpus.archives import load_archive
 from biaskit.corpus.archives.common import parse_date
 from biaskit.corpus.files import load_corpus
 
@@ -78,3 +79,27 @@ def test_factiva_and_proquest_articles_dated_in_spanish(tmp_path, export, old, n
     corpus = load_corpus(path)
     assert corpus[0].date == "2015-03-12"
     assert not [p for p in corpus.problems if "date" in p.message]
+
+
+def test_a_nexis_uni_label_biaskit_does_not_know_is_kept_in_the_metadata(tmp_path):
+    path = write_docx(tmp_path / "de.docx", [
+        "Hafenarbeiter streiken", "Nordhafener Tagblatt", "12. März 2015 Donnerstag",
+        f"Länge:{NBSP}41 Wörter", f"Rubrik:{NBSP}Wirtschaft", "Ohne Doppelpunkt", "Body",
+        "Die Hafenarbeiter streiken seit Mittwochabend.", "End of Document"])
+    [doc] = load_corpus(path)
+    assert doc.metadata["nexis_rubrik"] == "Wirtschaft"
+    assert list(doc.paragraphs) == ["Die Hafenarbeiter streiken seit Mittwochabend."]
+    assert [step.detail for step in doc.cleaning_log] == [
+        "line among the fields dropped: 'Ohne Doppelpunkt'"]
+
+
+def test_a_proquest_export_with_labels_in_another_language_says_what_to_do(tmp_path):
+    text = (DATA / "proquest.txt").read_text(encoding="utf-8")
+    for english, german in (("Full text:", "Volltext:"), ("Publication title:", "Titel:"),
+                            ("ProQuest document ID:", "Dokument-ID:")):
+        text = text.replace(english, german)
+    path = tmp_path / "proquest.txt"
+    path.write_text(text, encoding="utf-8")
+    problems = [p for p in load_archive(path, export="proquest").problems
+                if p.severity == "error"]
+    assert len(problems) == 1 and "interface in English" in problems[0].message

@@ -47,7 +47,8 @@ def _parts(items) -> list[tuple]:
             else (d.location, d.message) for d in items]
 
 
-@pytest.mark.parametrize("name", ["factiva.html", "proquest.txt", "lexisnexis_en.TXT"])
+@pytest.mark.parametrize("name", ["factiva.html", "proquest.txt", "lexisnexis_en.TXT",
+                                  "mediacloud.csv", "trafilatura.csv"])
 @pytest.mark.parametrize("size", [1, 5, 64])
 def test_an_export_read_in_tiny_pieces_gives_the_same_documents(monkeypatch, name, size):
     whole = _parts(read_items(DATA / name))
@@ -89,12 +90,25 @@ def _long_proquest(path: Path, copies: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize("write", [_long_factiva, _long_proquest], ids=["factiva", "proquest"])
-def test_reading_a_long_export_holds_a_few_articles_not_the_file(tmp_path, monkeypatch, write):
-    # 600 copies of the sample's two articles: over 1 MB. Read whole, the text alone would
-    # take more than that (and the readers once peaked at about 3.6 times the file); read in
-    # 64 kB pieces, the peak stays under 1 MB however long the export.
-    path = write(tmp_path / "long", 600)
+def _long_trafilatura(path: Path, copies: int) -> Path:
+    text = (DATA / "trafilatura.csv").read_text(encoding="utf-8")
+    header, rows = text.split("\n", 1)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(header + "\n")
+        for _ in range(copies):
+            out.write(rows)
+    return path
+
+
+@pytest.mark.parametrize(("write", "copies"), [
+    (_long_factiva, 600), (_long_proquest, 600), (_long_trafilatura, 2400)],
+    ids=["factiva", "proquest", "trafilatura-csv"])
+def test_reading_a_long_export_holds_a_few_articles_not_the_file(tmp_path, monkeypatch, write,
+                                                                 copies):
+    # Copies of the sample's two articles: over 1 MB. Read whole, the text alone would take
+    # more than that (and the readers once peaked at about 3.6 times the file); read in 64 kB
+    # pieces, the peak stays under 1 MB however long the export.
+    path = write(tmp_path / "long", copies)
     size = path.stat().st_size
     monkeypatch.setattr(common, "_PIECE", 64 * 1024)
     documents = 0
@@ -105,6 +119,6 @@ def test_reading_a_long_export_holds_a_few_articles_not_the_file(tmp_path, monke
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert documents == 1200
+    assert documents == 2 * copies
     assert size > 1_000_000
     assert peak < 1_000_000, f"peak {peak:,} bytes reading a {size:,}-byte export"

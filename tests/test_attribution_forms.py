@@ -260,3 +260,43 @@ def test_a_poll_shows_what_follows_without_that():
 def test_an_opening_adverb_or_month_is_nobody(sentence, speaker):
     """mentions.py and speakers.py: 'Significantly', 'August', 'Then' name no speaker."""
     assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+
+
+def test_a_second_subject_after_a_comma_starts_its_own_statement():
+    """extractor._clause_split: 'While one lab says A, another says B'."""
+    rows = found("While one lab says the water is safe, another says it is not.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("one lab", "the water is safe"), ("another", "it is not")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Again, those surveyed said the mine was safe.", "those surveyed"),
+    ("Water specialists say the tests were sound.", "Water specialists"),
+    ("The Varnholt Alliance tested 40 wells and says most are unsafe.", "Varnholt Alliance"),
+])
+def test_descriptions_of_people_speak(sentence, speaker):
+    """phrases.subject, mentions.is_people_phrase and phrases.clause_subject."""
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+
+
+def test_an_alias_matches_across_a_non_breaking_space():
+    rows = found("Tomas\u00a0Brekke said the samples were sealed.")
+    assert [(r.speaker, r.side) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "residents")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The alliance announced it would test every well.", "announce", "it would test every well"),
+    ("Okafor called him reckless.", "call", "him reckless"),
+    ("Brekke asked the council to close the mine.", "ask", "the council to close the mine"),
+])
+def test_what_follows_a_cue_without_that(sentence, cue, content):
+    """phrases.requirement_met: a pronoun with a finite verb is a clause; 'called' takes an
+    object pronoun; 'asked X to' is a request."""
+    assert only(sentence)[2:] == (cue, content)
+
+
+def test_nobody_is_asked_to_be_named():
+    rows = found("An official who asked not to be named said the mine was safe.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("An official", "say")]

@@ -104,7 +104,7 @@ def test_evaluate_prints_scores_and_errors(capsys):
     gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
     assert main(["evaluate", str(CORPUS), "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "statements: 94 gold" in out
+    assert "statements: 96 gold" in out
     assert "lenient (covers >= 0.3 of the gold content): precision" in out
     assert "exact span (Jaccard >= 0.9): precision" in out
     assert "cue " in out and "per outlet:" in out and "Meridian Wire" in out
@@ -133,7 +133,7 @@ def test_evaluate_writes_every_statement_as_json_lines_with_null_for_no_figure(c
     assert main(["evaluate", str(CORPUS), "--gold", str(gold), "--format", "jsonl",
                  "--statements"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 94
+    assert len(rows) == 96
     assert all(row["stance_ok"] is None for row in rows)  # the bundled gold has no stance
     assert {row["cue_ok"] for row in rows} <= {0.0, 1.0}
 

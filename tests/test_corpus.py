@@ -265,9 +265,16 @@ def test_corpus_frame_has_doc_id_first_and_metadata_columns_after_fields():
 
 
 def test_in_memory_documents_are_cleaned_too():
-    doc = Document.from_parts("d", " Head ", ["One\u00a0two.", "One\u00a0two."], standfirst="S")
+    doc = Document.from_parts("d", " Head ", ["One\ttwo.", "One\ttwo."], standfirst="S")
     assert (doc.title, doc.standfirst, doc.paragraphs) == ("Head", "S", ("One two.",))
     assert len(doc.cleaning_log) >= 2
+
+
+def test_spacing_inside_a_line_is_the_articles_own():
+    """Evidence is the article's own characters: a non-breaking or double space stays, so a
+    quote found by biaskit is found verbatim in the source too."""
+    doc = Document.from_parts("d", "Head", ["Rule of Law.\u00a0 I stand by it."])
+    assert doc.paragraphs == ("Rule of Law.\u00a0 I stand by it.",)
 
 
 def test_missing_path_and_unknown_suffix_are_clear_errors(tmp_path, write):

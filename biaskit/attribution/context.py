@@ -28,7 +28,8 @@ class DocumentContext:
         self.sentences = doc.sentences
         # Patterns run over the text with abbreviation stops masked ("Mr_ Sanders said"),
         # which has the text's offsets; what is shown is cut from the text itself.
-        self.text = mask_abbreviations(doc.text, self.sentences)
+        # A non-breaking space is a space to every pattern (the text keeps its own).
+        self.text = mask_abbreviations(doc.text, self.sentences).replace("\u00a0", " ")
         self.quotes = doc.quotes
         self.quote_starts = [q.start for q in self.quotes]
         self.sentence_starts = [sentence.start for sentence in self.sentences]

@@ -45,6 +45,9 @@ _RELATIVE_BEFORE_CUE = re.compile(rf"(,\s*(?:{'|'.join(_RELATIVE_WORDS)})|\s+tha
 # The words a match can end with: a window ending otherwise is not searched.
 _RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
 
+# A comma, then a short subject right before the cue: ', another says', ', Kade said'.
+_COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
+
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
@@ -154,6 +157,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
         # ', and said ...': the same subject's next statement; 'rejected the allegations and
         # described ...' stays one statement (tests/gold/GUIDELINES.md).
         return lo + coordinated.start()
+    after_comma = _COMMA_THEN_SUBJECT.search(before)
+    if after_comma and subject(ctx, after_comma.group(1)) == after_comma.group(1):
+        return lo + after_comma.start()  # 'While one firm says A, another says B'
     for boundary in _COORDINATION.finditer(before):
         candidate = before[boundary.end():]
         if candidate.strip() and subject(ctx, candidate) and not re.search(

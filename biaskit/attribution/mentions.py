@@ -20,8 +20,9 @@ POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group
 DETERMINERS = frozenset("the a an this that these those its his her their our".split())
 PREPOSITIONS = frozenset("of in on at by for with from to into about against among between "
                          "under over after before during without within toward towards".split())
-QUANTIFIERS = frozenset("many some most several few both all other others one two three four "
-                        "five six seven eight nine ten dozens hundreds thousands millions".split())
+QUANTIFIERS = frozenset("many some most several few both all other others another one two "
+                        "three four five six seven eight nine ten dozens hundreds thousands "
+                        "millions".split())
 # 'about half of', 'a majority of the': the part of a group that speaks.
 PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than |fewer than )?"
                      r"(?:a |the |one )?(?:half|third|quarter|majority|minority|plurality|share|"
@@ -153,6 +154,7 @@ def narrator_mentions(doc: Document) -> list[Mention]:
 
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """Names in the given spans of ``text`` (the narrator's text), in order."""
+    text = text.replace("\u00a0", " ")  # 'Ann\u00a0Kade' is one name; offsets stay
     mentions = []
     append = mentions.append
     pattern = _mention_pattern()
@@ -186,7 +188,7 @@ def _parse_name(found: str) -> tuple[int, str, str, str] | None:
     return skipped, name, name_kind(name, tuple(titles)), " ".join(titles)
 
 
-@cache
+@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     """Month names in English (biaskit/data/month_names.csv), lower-cased."""
     raw = resources.files("biaskit").joinpath("data/month_names.csv").read_text("utf-8")
@@ -244,6 +246,10 @@ def head_words(phrase: str) -> list[str]:
     return _HEAD_ENDS.split(f" {phrase} ", maxsplit=1)[0].split()
 
 
+# Plural heads that name people by what they do: 'specialists', 'historians', 'participants'.
+_PEOPLE_ENDINGS = ("ists", "ians", "ants", "ents")
+
+
 def is_people_phrase(phrase: str) -> bool:
     """True for a description of unnamed people: 'sources', 'senior aides to the mayor',
     'about half of the voters' (head noun in entity_words.csv, kind people).
@@ -252,7 +258,11 @@ def is_people_phrase(phrase: str) -> bool:
     (True, False)
     """
     words = head_words(PART_OF.sub("", phrase))
-    if not words or words[-1].lower() not in entity_words().get("people", frozenset()):
+    if not words:
+        return False
+    head = words[-1].lower()
+    if head not in entity_words().get("people", frozenset()) and not (
+            head.endswith(_PEOPLE_ENDINGS) and head[:1] == words[-1][:1]):
         return False
     # A capitalised head is a name's last word ('Supreme Court'), unless it opens the phrase
     # ('Advisers to ...') or names a party's members.

@@ -25,7 +25,7 @@ from biaskit.lexicons import trie_regex
 _BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
-    "once quickly swiftly immediately today yesterday not never "
+    "once quickly swiftly immediately today yesterday not never did does do "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on".split())
 
@@ -50,20 +50,36 @@ _PLACE_OR_TIME = re.compile(r"\s+(?:in|on|at|during|via|to|from|after|before|tha
 
 _AS = re.compile(r"\bas\b")
 
-_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?[\"“]|\s*''|\s*``")
+# What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too) or an
+# object pronoun ('called him divisive').
+_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
+                            r"himself|herself|itself|themselves|us|me)\s+[\w“\"']")
 
-_CLAUSE_AFTER_CUE = re.compile(r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])")
+# A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
+# ('announced it would seek', 'noted he had won').
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:on\s+\w+day\s+)?(?:he|she|it|they|we|I|"
+    r"you|there)\s+(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
+    r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
-                             r"which|about)\b|\s*[:“\"]")
+                             r"which|about)\b|\s*[:“\"]"
+                             # a request: 'asked the court to rule', not 'asked to be named'
+                             r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
 _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|then)\s+", re.IGNORECASE)
+# Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
+_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|because|"
+                                  r"although|though|since|if|once|until|unless|as)\s+)+",
+                                  re.IGNORECASE)
+
+# Participles that close a description of people: 'those surveyed', 'voters polled'.
+_SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
 _PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
 
@@ -91,7 +107,7 @@ _COMMA = re.compile(r",\s*")
 # A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
 _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([\w’'-]+)")
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([a-z][\w’'-]*)")
 
 _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "therefore however meanwhile still also now then thus instead "
@@ -141,11 +157,29 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     trimmed = " ".join(words)
     if not trimmed:
         return None
-    phrase = subject(ctx, trimmed)
+    phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
     if not phrase:
         return None
     found = window.rfind(phrase)
     return (phrase, window_start + found) if found >= 0 else None
+
+
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
+
+
+def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
+    """'An official who asked to be identified only by rank said': the noun phrase before a
+    relative clause without commas, when it names people, a source or someone."""
+    match = _RESTRICTIVE_RELATIVE.search(words)
+    if not match:
+        return ""
+    head = words[:match.start()]
+    if subject(ctx, head) != head:
+        return ""
+    last = head.split()[-1].lower()
+    kinds = entity_words()
+    return head if (is_people_phrase(head) or last in kinds["source"]
+                    or last in kinds["organisation"] or looks_like_name(head)) else ""
 
 
 def subject(ctx: DocumentContext, before: str) -> str:
@@ -172,7 +206,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
-            words[-1][:1].isupper() or quantity):
+            words[-1][:1].isupper() or quantity or last in _SURVEYED):
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase

@@ -30,6 +30,7 @@ from biaskit.attribution.mentions import (
     split_name,
 )
 from biaskit.codebook import Actor, Codebook
+from biaskit.lexicons import phrase_regex
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _fits(wanted: str, kind: str) -> bool:
 @cache
 def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(aliases, key=len, reverse=True)
-    body = "|".join(re.escape(a.replace("’", "'")) for a in ordered)
+    body = "|".join(phrase_regex(a.replace("’", "'")) for a in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

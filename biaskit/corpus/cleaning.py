@@ -243,7 +243,7 @@ def _strip_html(raw: str, doc_id: str, log: list[CleaningStep]) -> str:
 # --- characters and whitespace --------------------------------------------------------------
 
 # Unicode spaces other than the plain space, and tabs; all become a plain space.
-_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(r"[\t\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Invisible characters that only break matching: zero-width, soft hyphen, BOM, word joiner.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -292,7 +292,7 @@ def _blocks(text: str, doc_id: str, log: list[CleaningStep]) -> list[str]:
     blocks: list[list[str]] = [[]]
     trimmed = 0
     for line in text.split("\n"):
-        stripped = _SPACE_RUN.sub(" ", line.strip())
+        stripped = line.strip()
         trimmed += stripped != line
         if stripped:
             blocks[-1].append(stripped)

@@ -88,7 +88,7 @@ class Document:
     def __post_init__(self) -> None:
         parts = [("headline", self.title), ("standfirst", self.standfirst)]
         parts += [("body", paragraph) for paragraph in self.paragraphs]
-        blocks, pieces, offset = [], [], 0
+        blocks, pieces, offset, bodies = [], [], 0, 0
         for role, part in parts:
             if not part:
                 continue
@@ -98,8 +98,10 @@ class Document:
                     "whitespace; build documents with Document.from_parts to have them cleaned")
             if pieces:
                 offset += 2
-            body = sum(b.role == "body" for b in blocks) + 1 if role == "body" else 0
-            blocks.append(Block(len(blocks), role, offset, offset + len(part), body))
+            # a running count: counting earlier blocks each time is quadratic in paragraphs
+            bodies += role == "body"
+            blocks.append(Block(len(blocks), role, offset, offset + len(part),
+                                bodies if role == "body" else 0))
             pieces.append(part)
             offset += len(part)
         if self.provenance not in PROVENANCES:

@@ -293,7 +293,10 @@ def mask_abbreviations(text: str, sentences: Iterable[Sentence]) -> str:
             masked.extend(j for j in range(start, i + 1) if text[j] == "." and j not in ends)
     if not masked:
         return text
-    chars = list(text)
-    for i in masked:
-        chars[i] = MASK
-    return "".join(chars)
+    # The pieces between masked stops, not a list of every character (8 bytes a character).
+    pieces, position = [], 0
+    for i in sorted(set(masked)):
+        pieces += (text[position:i], MASK)
+        position = i + 1
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -44,6 +44,7 @@ from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import Sentence
 from biaskit.framing.cues import MarkerIndex, Spans, scare_quotes
 from biaskit.framing.presentation import claim_profile  # noqa: F401 - how claims are told
+from biaskit.lexicons import phrase_regex
 
 _NEGATORS = re.compile(r"(?<![\w-])(?:not|never|no|without|nor|deny|denies|denied|denying)"
                        r"(?![\w-])|n['’]t\b", re.IGNORECASE)
@@ -73,7 +74,7 @@ def _cue_words(cue: str) -> tuple[tuple[str, bool], ...]:
 
 @cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
-    words = [re.escape(text) + (r"\w{0,4}" if inflected else "")
+    words = [phrase_regex(text) + (r"\w{0,4}" if inflected else "")
              for text, inflected in _cue_words(cue)]
     gap = r"\s+(?:[\w'’-]+\s+)?"
     return re.compile(r"(?<![\w-])" + gap.join(words) + r"(?![\w-])", re.IGNORECASE)

@@ -25,7 +25,7 @@ from biaskit.codebook import Actor, Codebook
 from biaskit.corpus.document import Document, count_words, kept_on_document
 from biaskit.corpus.sentences import Sentence
 from biaskit.framing.labels import block_of, noun_phrase, one_per_place
-from biaskit.lexicons import TermMatch, TermMatcher, read_lexicon
+from biaskit.lexicons import TermMatch, TermMatcher, phrase_regex, read_lexicon
 
 SCARE_QUOTE_WORDS = 3  # a quotation this short, quoting nobody, is a scare quote
 COLUMNS = ["doc_id", "source", "kind", "term", "class", "start", "end", "text", "voice",
@@ -192,7 +192,7 @@ class _Owner:
 
 def _description_aliases(codebook: Codebook) -> list[tuple[str, re.Pattern[str], Actor]]:
     """Aliases that are descriptions ("rights group", no name at all), each with its regex."""
-    return [(alias, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE),
+    return [(alias, re.compile(rf"(?<![\w-]){phrase_regex(alias)}(?![\w-])", re.IGNORECASE),
              actor)
             for actor in codebook.actors.values() for alias in actor.aliases
             if alias.split()[-1][:1].islower()]

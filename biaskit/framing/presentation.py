@@ -43,7 +43,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from biaskit.lexicons import read_lexicon
+from biaskit.lexicons import phrase_regex, read_lexicon
 
 #: Category key -> the name a reader sees, in the order they are tested and stacked.
 CATEGORIES = {
@@ -68,7 +68,7 @@ def _denial_words() -> re.Pattern[str]:
     forms = sorted({form for row in read_lexicon("reporting_verbs.csv")
                     if row["stance"] == "denial" for form in row["forms"].split()},
                    key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])",
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(phrase_regex, forms)) + r")(?![\w-])",
                       re.IGNORECASE)
 
 

@@ -45,7 +45,11 @@ def rows_by_document(table: pd.DataFrame | None) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = defaultdict(list)
     if table is None or len(table) == 0:
         return grouped
-    for row in table.to_dict("records"):
+    # Column by column: to_dict("records") boxes every value through pandas, a tenth of the
+    # whole report's time at 2,000 articles (issue 18).
+    columns = [str(name) for name in table.columns]
+    for values in zip(*(table[name].tolist() for name in table.columns), strict=True):
+        row = dict(zip(columns, values, strict=True))
         grouped[row["doc_id"]].append(row)
     return grouped
 

@@ -161,6 +161,19 @@ def read_pieces(path: Path, size: int | None = None) -> Iterator[str]:
             yield "\n"
 
 
+def read_text_lines(path: Path) -> Iterator[str]:
+    """The file's lines, each with its ``\\n``, decoded as :func:`read_pieces` decodes: what
+    :mod:`csv` readers take, so that a long table is read a row at a time."""
+    carry = ""
+    for piece in read_pieces(path):
+        lines = (carry + piece).split("\n")
+        carry = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    if carry:
+        yield carry
+
+
 def _utf(handle: BinaryIO, block: bytes, size: int, encoding: str) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     while block:

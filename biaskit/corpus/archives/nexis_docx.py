@@ -94,7 +94,15 @@ def _article(number: int, segment: list[str]) -> Article:
     first_field = next((i for i, text in enumerate(head) if _field(text, fields)), len(head))
     _read_header(article, head[:first_field])
     for text in head[first_field:]:
-        _take_field(article, text, fields, dropped_if_late=False)
+        if _field(text, fields):
+            _take_field(article, text, fields, dropped_if_late=False)
+        elif match := _FIELD.fullmatch(text):
+            # A label biaskit does not know (a field of another interface language, say):
+            # kept in the metadata under its own name, never in the text.
+            name = re.sub(r"\W+", "_", match[1].strip().lower())
+            article.metadata[f"nexis_{name}"] = match[2].strip()
+        else:
+            article.dropped.append(("line among the fields", text))
     section = "Body"  # the body ends at the first section heading or field after it
     for text in rest:
         if text in _SECTIONS:

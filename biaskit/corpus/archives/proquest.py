@@ -79,7 +79,8 @@ def _articles(path: Path) -> Iterator[Article | Problem]:
         yield Problem("", str(path), "", "error",
                       "no article with 'Full text:' or 'Publication title:' in this file, "
                       "so it is not a ProQuest full-text export; export the documents from "
-                      "ProQuest again as plain text with the full text")
+                      "ProQuest again as plain text with the full text (with ProQuest's "
+                      "interface in English: labels in other languages are not read)")
 
 
 def _key(line: str, fields: dict[str, str]) -> str | None:

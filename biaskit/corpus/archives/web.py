@@ -14,20 +14,26 @@ output, and newspaper-style JSON (newspaper3k / newspaper4k).
 
 trafilatura separates paragraphs with one line break, newspaper with a blank line; both are
 read as paragraphs. Reader comments (trafilatura's ``comments``) are not article text: they
-are dropped and logged.
+are dropped and logged. The two CSV tables are read a row at a time; a JSON file is read
+whole (a JSON list is one value), so give a long crawl as JSON Lines or CSV.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from biaskit.corpus.archives.common import Article, Item, documents, read_text
+from biaskit.corpus.archives.common import (
+    Article,
+    Item,
+    documents,
+    read_text,
+    read_text_lines,
+)
 from biaskit.corpus.document import Problem
 from biaskit.errors import InputError
 
@@ -68,7 +74,7 @@ def read_mediacloud(path: Path) -> Iterator[Item]:
         InputError: when the table has no text column, which Media Cloud's story lists do
             not have.
     """
-    reader = csv.DictReader(io.StringIO(read_text(path)))
+    reader = csv.DictReader(read_text_lines(path))
     columns = [c.strip() for c in reader.fieldnames or []]
     text_column = next((c for c in ("text", "story_text", "full_text") if c in columns), None)
     if text_column is None:
@@ -130,7 +136,7 @@ def read_trafilatura_csv(path: Path) -> Iterator[Item]:
 
 
 def _trafilatura_rows(path: Path) -> Iterator[Article | Problem]:
-    rows = csv.reader(io.StringIO(read_text(path)), delimiter="\t")
+    rows = csv.reader(read_text_lines(path), delimiter="\t")
     number = 0
     for row in rows:
         if tuple(cell.strip().lower() for cell in row) == TRAFILATURA_COLUMNS:
