@@ -78,3 +78,9 @@ def test_scanning_the_narrator_text_finds_the_cues_outside_quotes(paragraphs):
     spans = [cue for lo, hi in narrator_spans(doc)
              for cue in reporting_lexicon().cues(doc.text, lo, hi)]
     assert spans == whole
+
+
+def test_a_statement_cut_to_nothing_by_a_later_clause_is_dropped():
+    """Found by the property test above: no row has an empty content."""
+    doc = Document.from_parts("t", "Headline", ["according to ' ; Dorn said"])
+    assert all(row.content for row in extract_attributions(doc))

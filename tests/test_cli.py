@@ -87,7 +87,7 @@ def test_quotes_jsonl_carries_every_column_one_object_per_line(capsys):
     assert main(["quotes", str(SEED), "--codebook", str(CORPUS / "codebook.yaml"),
                  "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 12  # 11 said or written, and the UN's aim (kind thought)
+    assert len(rows) == 13  # 12 said or written, and the UN's aim (kind thought)
     assert [row["kind"] for row in rows].count("thought") == 1
     assert all(tuple(row) == COLUMNS for row in rows)
     assert rows[0]["speaker"] == "Russia" and rows[0]["position"] == "headline"
@@ -104,7 +104,7 @@ def test_evaluate_prints_scores_and_errors(capsys):
     gold = CORPUS.parent.parent / "tests" / "gold" / "attribution.jsonl"
     assert main(["evaluate", str(CORPUS), "--gold", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "statements: 96 gold" in out
+    assert "statements: 100 gold" in out
     assert "lenient (covers >= 0.3 of the gold content): precision" in out
     assert "exact span (Jaccard >= 0.9): precision" in out
     assert "cue " in out and "per outlet:" in out and "Meridian Wire" in out
@@ -133,7 +133,7 @@ def test_evaluate_writes_every_statement_as_json_lines_with_null_for_no_figure(c
     assert main(["evaluate", str(CORPUS), "--gold", str(gold), "--format", "jsonl",
                  "--statements"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 96
+    assert len(rows) == 100
     assert all(row["stance_ok"] is None for row in rows)  # the bundled gold has no stance
     assert {row["cue_ok"] for row in rows} <= {0.0, 1.0}
 
@@ -174,7 +174,7 @@ def test_tone_prints_voice_and_coverage_per_source_and_side(capsys):
     out = capsys.readouterr().out
     assert out.split()[:8] == ["source", "side", "kind", "n", "mean_compound",
                                "share_positive", "share_neutral", "share_negative"]
-    assert "coverage" in out and "voice" in out and "whatever its stance" in out
+    assert "coverage" in out and "voice" in out and "macro-F1" in out  # its measured validity
 
 
 def test_tone_without_a_codebook_is_a_usage_error(capsys):

@@ -179,5 +179,5 @@ def test_rows_are_sorted_and_do_not_overlap(rows):
             assert before["end"] <= after["start"], (doc_id, before, after)
 
 
-def test_seed_has_eleven_statements(rows):
-    assert Counter(row["doc_id"] for row in rows)[SEED_ID] == 11
+def test_seed_has_twelve_statements(rows):
+    assert Counter(row["doc_id"] for row in rows)[SEED_ID] == 12
