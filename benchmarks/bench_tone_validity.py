@@ -62,8 +62,12 @@ def main() -> int:
         print(table.to_string(index=False), "\n")
         missing = missing_reasons(scored)
         if len(missing):
-            print(f"targets without a coverage tone (target method), {len(missing)}:")
-            print(missing.groupby("reason").size().to_string(), "\n")
+            print(f"targets without a coverage tone (target method), {len(missing)}, by "
+                  "reason:")
+            print(missing.groupby("reason").size().to_string())
+            for row in missing.itertuples():
+                print(f"  line {row.line}, {row.mention!r}: {row.reason}")
+            print()
         tables.append(table.assign(split=split))
         default = table.set_index("method").loc["target"]
         if split.startswith("dev_rw") and default["macro_f1"] < TARGET_MACRO_F1:

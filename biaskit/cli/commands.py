@@ -237,7 +237,8 @@ def _tone(args: argparse.Namespace) -> int:
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}")
           if len(table) else "no statements or mentions of any side")
     print("\nvoice: the side's own attributed words; coverage: the outlet's words toward the "
-          "side.\n" + textwrap.fill(validity_note(settings), width=100))
+          "side.\nVADER scores news about violence negative whatever its stance; see "
+          "docs/guide/tone.md.\n" + textwrap.fill(validity_note(settings), width=100))
     return _exit_code(corpus, failed)
 
 

@@ -136,12 +136,13 @@ def _sentence_coverage(documents, attributions, codebook, scorer) -> pd.DataFram
 
 
 def _alias_screen(codebook: Codebook, side_id: str) -> tuple[str, ...] | None:
-    """Lower-case aliases of the side, one of which a text's lower-cased form holds wherever
-    the side's pattern matches the text (an alias holding another is left out: the other
-    one screens for it). None when an alias is not ASCII, as str.lower() and re.IGNORECASE
-    may then disagree, or when the side has no alias."""
-    aliases = {alias.lower() for actor_id in codebook.sides[side_id].actors
-               for alias in codebook.actors[actor_id].aliases}
+    """Lower-case words, one of which a text's lower-cased form holds wherever the side's
+    pattern matches the text: the longest word of each alias (the pattern lets any run of
+    whitespace stand between an alias's words, so only each word is sure to be there; a word
+    holding another is left out: the other one screens for it). None when an alias is not
+    ASCII, as str.lower() and re.IGNORECASE may then disagree, or when the side has none."""
+    aliases = {max(alias.lower().split(), key=len) for actor_id in codebook.sides[side_id].actors
+               for alias in codebook.actors[actor_id].aliases if alias.split()}
     if not aliases or not all(alias.isascii() for alias in aliases):
         return None
     return tuple(sorted(a for a in aliases if not any(b != a and b in a for b in aliases)))

@@ -48,7 +48,7 @@ def sentence_tone(documents: Iterable[Document | AnnotatedDocument], *,
 
 def voice_tone(attributions: pd.DataFrame, *, scorer: Scorer | str | None = None
                ) -> pd.DataFrame:
-    """The tone of each statement's content, per sentence of it and aggregated: the rows of
+    """The tone of each statement's content (a long one per sentence, aggregated): the rows of
     the attribution table (joined by doc_id, start and end) with side, actor, mode, the four
     scores and the label."""
     keys = ["doc_id", "source", "start", "end", "side", "actor", "mode", "content"]
