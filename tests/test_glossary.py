@@ -84,7 +84,7 @@ def test_headline_measures_carry_names_signs_rounded_values_and_their_basis(resu
     table = headline_measures(result, codebook).set_index(["source", "column"])
     wire = table.loc[("Meridian Wire", "word_share_russia")]
     assert wire["name"] == "Share of words: Russian officials"
-    assert wire["articles"] == 2 and wire["basis"] == 17 and wire["basis_of"] == "statements"
+    assert wire["articles"] == 2 and wire["basis"] == 18 and wire["basis_of"] == "statements"
     assert wire["shown"] == f"{wire['value']:.2f}"
     claims = table.loc[("Meridian Wire", "claim_own_denial_share_russia")]
     assert claims["basis_of"] == "claim occurrences" and claims["basis"] == 12

@@ -87,7 +87,7 @@ def test_every_statement_is_a_span_with_its_side_and_speaker(tables, seed):
     quotes = tables[2]
     doc, tags, _ = seed
     rows = quotes[quotes.doc_id == SEED_ID]
-    assert len(rows) == 12  # 11 said or written, and the UN's aim (kind thought)
+    assert len(rows) == 13  # 12 said or written, and the UN's aim (kind thought)
     for row in rows.itertuples():
         where = f"characters {row.start}-{row.end}"
         pieces = [e for e in tags.having("bk-st") if where in e[1]["title"]]
