@@ -226,8 +226,7 @@ def _role_then_name(words: list[str]) -> bool:
     if not role or not name or len(role) > 4 or not looks_like_name(" ".join(name)):
         return False
     head = role[-1].lower()
-    kinds = entity_words()
-    return head in kinds["people"] or head in {w.lower() for w in kinds["title"]}
+    return head in entity_words()["people"] or head in entity_words()["title"]
 
 
 def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool = True,
@@ -347,8 +346,6 @@ def looks_like_name(phrase: str) -> bool:
         w.lower() in titles for w in words)
 
 
-
-
 _AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
 
 
@@ -365,9 +362,7 @@ _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 # 'vowed to attack', 'who attacks'.
 _BEFORE_A_VERB = frozenset(
     "i you to who which that and but or will would could can may might should must shall did "
-    "does do not never also often still again now then "
-    "polled surveyed interviewed questioned asked".split())  # '19 percent of voters polled'
-
+    "does do not never also often still again now then".split()) | _SURVEYED  # 'voters polled'
 
 
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
