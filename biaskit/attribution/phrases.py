@@ -214,7 +214,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
             quantity):
         return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
     if _role_then_name(words):
-        return phrase  # 'spokesman Stuart Roy said', 'chief executive Lowell McAdam said'
+        return phrase  # 'spokesman Tomas Brekke said', 'chief executive Dana Okafor said'
     return ""
 
 
