@@ -119,6 +119,12 @@ class DocumentContext:
                 total += self.words(lo, hi)
         return total
 
+    def cut_statement(self, statement: dict, end: int) -> None:
+        """End a statement's content at ``end`` (a later clause begins there)."""
+        statement["end"] = trim(self.text, statement["start"], end)[1]
+        statement["mode"], statement["quoted_words"] = self.mode(
+            statement["start"], statement["end"], statement["form"])
+
     def continue_statement(self, statement: dict, quote: Quote) -> None:
         statement["end"] = trim(self.text, statement["start"], quote.inner_end)[1]
         statement["region"] = (statement["region"][0], max(statement["region"][1], quote.end))

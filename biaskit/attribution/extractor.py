@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from biaskit.attribution.context import DocumentContext, trim
+from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag
 from biaskit.attribution.forms.quote_tags import (
@@ -112,10 +112,8 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         cut = _clause_split(ctx, statement["start"], cue)
         if cut is None:
             return True  # a statement nested in another: 'Amnesty said ... had shown that'
-        statement["end"] = trim(ctx.text, statement["start"], cut)[1]
+        ctx.cut_statement(statement, cut)
         statement["region"] = (region_start, cut)
-        statement["mode"], statement["quoted_words"] = ctx.mode(
-            statement["start"], statement["end"], statement["form"])
     return False
 
 
@@ -132,9 +130,7 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
         return False
     comma = ctx.text.rfind(",", sentence.start, cue.start)
     if statement["start"] <= comma < statement["end"]:
-        statement["end"] = trim(ctx.text, statement["start"], comma)[1]
-        statement["mode"], statement["quoted_words"] = ctx.mode(
-            statement["start"], statement["end"], statement["form"])
+        ctx.cut_statement(statement, comma)
     statement["region"] = (statement["region"][0], comma)
     ctx.add(cue, statement["speaker_obj"], content_start(ctx, cue, sentence), sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))
