@@ -57,6 +57,16 @@ def test_a_document_mended_after_a_failed_run_is_analysed_by_the_rerun(tmp_path,
     assert ledger(out) == ({"a", "b", "late"}, set())
 
 
+def write_table(frame: pd.DataFrame, path) -> None:
+    """The frame as the table its suffix names: CSV, JSON Lines or Parquet."""
+    if path.suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif path.suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True)
+    else:
+        frame.to_parquet(path)
+
+
 def info(capsys, path) -> tuple[int, str]:
     """``biaskit corpus info`` on a path: its exit code and everything it printed."""
     code, out, err = cli(capsys, "corpus", "info", path, "--documents")
@@ -106,12 +116,7 @@ def test_a_row_with_a_title_but_no_text_is_a_problem_row(tmp_path, capsys, suffi
     frame = pd.DataFrame({"doc_id": ["x1", "x2", "x3"], "title": ["One", "Two", "Three"],
                           "text": ["Dorn said no.", "", None]})
     path = tmp_path / f"t{suffix}"
-    if suffix == ".csv":
-        frame.to_csv(path, index=False)
-    elif suffix == ".jsonl":
-        frame.to_json(path, orient="records", lines=True)
-    else:
-        frame.to_parquet(path)
+    write_table(frame, path)
     code, text = info(capsys, path)
     assert code == 1
     lines = (", line 3", ", line 4") if suffix == ".csv" else ("", "")  # CSV names lines too
@@ -354,12 +359,7 @@ def test_an_article_with_line_breaks_in_a_csv_is_no_warning(tmp_path, capsys):
 def test_a_repeated_id_in_a_table_names_the_file_and_row(tmp_path, capsys, suffix, where):
     frame = pd.DataFrame({"doc_id": ["k1", "k2", "k1"], "text": ["Dorn said no."] * 3})
     path = tmp_path / f"t{suffix}"
-    if suffix == ".csv":
-        frame.to_csv(path, index=False)
-    elif suffix == ".jsonl":
-        frame.to_json(path, orient="records", lines=True)
-    else:
-        frame.to_parquet(path)
+    write_table(frame, path)
     _, text = info(capsys, path)  # loaded whole
     assert f"t{suffix}, {where}: doc_id 'k1' is used more than once" in text
     cli(capsys, "run", path, "--codebook", CODEBOOK, "--out", tmp_path / "out")  # streamed
