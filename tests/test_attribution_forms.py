@@ -300,3 +300,38 @@ def test_nobody_is_asked_to_be_named():
     rows = found("An official who asked not to be named said the mine was safe.")
     assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
         ("An official", "say")]
+
+
+def test_a_clause_after_the_cue_is_content_not_an_inverted_speaker():
+    # 'said Ann Kade should ...': a modal verb follows, so Kade is not a speaker after the cue.
+    assert only("Pia Lund, 49, a retired nurse who now sits on the council, said Ann Kade "
+                "should answer for the delays.") == (
+        "Pia Lund", "", "say", "Ann Kade should answer for the delays")
+
+
+def test_a_second_subject_after_a_bare_conjunction_starts_its_own_statement():
+    rows = found("Dana Okafor said the mine would reopen next month and Tomas Brekke says the "
+                 "water is still unsafe.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Dana Okafor", "the mine would reopen next month"),
+        ("Tomas Brekke", "the water is still unsafe")]
+
+
+def test_two_names_joined_by_and_stay_one_nested_subject():
+    rows = found("Dana Okafor said the repairs cost more than Pia Lund and Ivo Marsh said they "
+                 "would.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Dana Okafor", "the repairs cost more than Pia Lund and Ivo Marsh said they would")]
+
+
+def test_told_after_a_comma_names_the_addressee_not_the_speaker():
+    assert only("Tomas Brekke, in the wake of a new survey of the wells, told Radio Varn on Sunday "
+                "that the alliance would publish every result.") == (
+        "Tomas Brekke", "residents", "tell", "the alliance would publish every result")
+
+
+def test_a_former_official_splits_the_quote_with_the_tag():
+    speaker, _, cue, content = only("“What we found — and what the lab found,” former Water "
+                                    "Commissioner Ivo Marsh told Radio Varn in 2012, “is lead.”")
+    assert speaker.endswith("Ivo Marsh") and cue == "tell"
+    assert content.startswith("What we found") and content.endswith("is lead")

@@ -50,6 +50,14 @@ _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$"
 
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
+# A conjunction with no comma, then a name or pronoun as the cue's own subject:
+# '... the plan and Kade says ...', '..., although he tweeted that ...'. The word before
+# the conjunction is lower-case, so 'Kade and Moro said' stays one subject.
+_BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
+    r"\b[a-z0-9][\w’'-]*[,)\"”’]?\s+(?:and|but|although|though|while|whereas)\s+"
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I)"
+    r"\s+(?:(?:also|later|then|again)\s+)?$")
+
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (after_quote, before_quote, participle, as_tag, end_tag, speaker_then_content,
           coordinated_verb)
@@ -157,6 +165,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
     after_comma = _COMMA_THEN_SUBJECT.search(before)
     if after_comma and subject(ctx, after_comma.group(1)) == after_comma.group(1):
         return lo + after_comma.start()  # 'While one firm says A, another says B'
+    bare = _BARE_CONJUNCTION_THEN_SUBJECT.search(before)
+    if bare and subject(ctx, bare.group(1)) == bare.group(1):
+        return lo + bare.start() + before[bare.start():].index(" ")
     for boundary in _COORDINATION.finditer(before):
         candidate = before[boundary.end():]
         if candidate.strip() and subject(ctx, candidate) and not re.search(

@@ -96,6 +96,10 @@ _NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our",
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
+# Lower-case words that may open a titled name: 'former Senator Ann Kade', 'then-Gov. Kade'.
+_ROLE_MODIFIERS = frozenset("former then acting interim outgoing incoming retired longtime "
+                            "onetime late current ex".split())
+
 _COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 
 AND_BEFORE_CUE = re.compile(
@@ -114,7 +118,8 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "ahead when while after before since although though because "
                                "if as once asked".split())
 
-VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does)\b")
+VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
+                       r"should|must|might|may|shall)\b")
 
 PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
 
@@ -215,6 +220,9 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
     if _role_then_name(words):
         return phrase  # 'spokesman Tomas Brekke said', 'chief executive Dana Okafor said'
+    if len(words) > 1 and first.lower().split("-")[0] in _ROLE_MODIFIERS and (
+            words[1][:1].isupper() or _role_then_name(words[1:]) or "-" in first):
+        return phrase  # 'former Education Secretary Ann Kade', 'then-Gov. Kade'
     return ""
 
 

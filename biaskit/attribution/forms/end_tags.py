@@ -31,6 +31,9 @@ _TAG_CLOSES_SENTENCE = re.compile(
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
+# Cues whose phrase after them is who is spoken to, never the speaker.
+_ADDRESSEE_FOLLOWS = frozenset(("tell", "inform", "notify", "remind", "assure", "brief"))
+
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
@@ -77,6 +80,8 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     """'..., said Ann Kade.' and '..., said Ann Kade, a lawyer at Jefferies, who ...'."""
     if subject_chain(ctx, sentence.start, cue.start):
         return False  # 'Its chair, Ann Kade, said ...': the subject, not the content
+    if cue.lemma in _ADDRESSEE_FOLLOWS:
+        return False  # 'Kade, in an interview, told Fox News that ...': Fox News is told
     after = phrase_after(ctx, cue.end, sentence.end)
     if not after or VERB_LIKE.search(after[0]):
         return False  # '..., said the figures were false' is not an inverted tag
