@@ -15,6 +15,7 @@ from biaskit.attribution.forms.quote_tags import (
     before_quote,
     dash_signatures,
     floating_quotes,
+    tag_before_next_quote,
 )
 from biaskit.attribution.forms.speaker_first import (
     coordinated_verb,
@@ -59,7 +60,7 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
     r"\s+(?:(?:also|later|then|again)\s+)?$")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
-_FORMS = (after_quote, before_quote, participle, as_tag, end_tag, speaker_then_content,
+_FORMS = (after_quote, before_quote, tag_before_next_quote, participle, as_tag, end_tag, speaker_then_content,
           coordinated_verb)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 

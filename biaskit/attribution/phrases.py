@@ -78,6 +78,8 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|whe
                                   r"although|though|since|if|once|until|unless|as)\s+)+",
                                   re.IGNORECASE)
 
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then)\s+")
+
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 _SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
@@ -297,7 +299,8 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
     Kade said', 'Publicly, the nominee ...')."""
     starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
     for start in starts:
-        match = _CLAUSE_SUBJECT.match(ctx.text, start, hi)
+        opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
+        match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
         if not match:
             continue
         phrase = match.group(1)

@@ -26,7 +26,7 @@ _THAT = re.compile(r"that(?<!\wthat)(?!\w)")  # \bthat\b, but starting with its 
 
 _BARE_NOUN_PHRASE = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}")
 
-_TAG_CLOSES_SENTENCE = re.compile(
+TAG_CLOSES_SENTENCE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|to|from|late|early|last|this|next|yesterday|today|tonight|"
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
@@ -58,8 +58,10 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     head_after_comma = ctx.text[comma + 1:cue.start]
     phrase = head_after_comma.strip()
+    if looks_like_name(ctx.text[sentence.start:comma].strip()):
+        return False  # 'Ann Kade, the party's chair said ...': a subject, not content
     if phrase:
-        if not _TAG_CLOSES_SENTENCE.fullmatch(rest):
+        if not TAG_CLOSES_SENTENCE.fullmatch(rest):
             return False  # the tag must close the sentence: '..., the ministry said.'
         first = phrase.split()[0].lower()
         bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
@@ -88,7 +90,7 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
         return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
     tag_end = after[2]
-    if not _TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
+    if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
         tail = _APPOSITION_TAIL.match(ctx.text, tag_end, sentence.end)
         named = looks_like_name(after[0]) or after[0].split()[-1][:1].isupper()
         if not (tail and (named or is_people_phrase(after[0]))):
@@ -140,7 +142,7 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             return False
         start, end = comma.end(), sentence.end
     else:
-        if not _TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end):
+        if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end):
             return False
         start, end = sentence.start, sentence.start + match.start()
     speaker = ctx.resolver.resolve(phrase, phrase_start)

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.forms.end_tags import TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     looks_like_name,
@@ -31,6 +32,8 @@ _ONLY_COMMA = re.compile(r"\s*,?\s*")
 _TAG_TO_NEXT_QUOTE = re.compile(r"[^.!?]*?,\s*")
 
 _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
+
+_THAT = re.compile(r"\bthat\b")
 
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
 
@@ -101,6 +104,25 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     speaker = ctx.resolver.resolve(phrase[0], phrase[1])
     ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
               "tag before the quote", region=(phrase[1], max(quote.end, sentence.end)))
+    return True
+
+
+def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Kade said in a statement. "..."': a tag that holds no content of its own reports
+    the quote that opens the next sentence."""
+    rest = ctx.text[cue.end:sentence.end]
+    if not TAG_CLOSES_SENTENCE.fullmatch(rest) or len(rest.split()) > 8 or _THAT.search(rest):
+        return False
+    quote = ctx.first_quote_between(sentence.end, sentence.end + 4)
+    if quote is None or ctx.text[sentence.end:quote.start].strip():
+        return False
+    phrase = subject_before(ctx, cue, sentence)
+    if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]):
+        return False  # '..., Kade said.' closes its own content: the subject opens the tag
+    speaker = ctx.resolver.resolve(phrase[0], phrase[1])
+    following = ctx.sentence_at(quote.inner_start) or sentence
+    ctx.add(cue, speaker, quote.inner_start, quote.inner_end, following,
+            "tag before the quote of the next sentence", region=(phrase[1], quote.end))
     return True
 
 

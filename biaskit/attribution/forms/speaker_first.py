@@ -22,6 +22,10 @@ _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
 
 _SEMICOLON = re.compile(r";")
 
+_ONLY_A_TIME_OR_PLACE = re.compile(
+    r"(?:(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|tonight|"
+    r"recently)\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
+
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:The|A|An|Its|His|Her|Their)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
@@ -37,8 +41,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         return False
     speaker = ctx.resolver.resolve(subject[0], subject[1])
     start = content_start(ctx, cue, sentence)
-    if start >= sentence.end:
-        return False
+    if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
+        return False  # 'Kade said on Monday.' reports no content
     end = sentence.end
     stop = _SEMICOLON.search(ctx.text, start, end)
     if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
