@@ -335,3 +335,32 @@ def test_a_former_official_splits_the_quote_with_the_tag():
                                     "Commissioner Ivo Marsh told Radio Varn in 2012, “is lead.”")
     assert speaker.endswith("Ivo Marsh") and cue == "tell"
     assert content.startswith("What we found") and content.endswith("is lead")
+
+
+# -- questions (forms/questions.py) ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Asked in Varn on Monday whether the mine would close, Dana Okafor gave no answer.",
+     "unnamed questioner", "whether the mine would close"),
+    ("Asked by Pia Lund if the wells were safe, Tomas Brekke laughed.", "Pia Lund",
+     "if the wells were safe"),
+    ("When asked at the hearing about the samples, she left the room.", "unnamed questioner",
+     "about the samples"),
+    ("Dana Okafor was asked about the spill at a news conference.", "unnamed questioner",
+     "about the spill at a news conference"),
+])
+def test_a_question_put_to_someone_is_the_askers_statement(sentence, speaker, content):
+    rows = [r for r in found(sentence) if r.cue == "ask"]
+    assert [(r.speaker, r.content, r.kind) for r in rows] == [(speaker, content, "speech")]
+
+
+def test_the_answer_to_a_question_is_a_statement_of_its_own():
+    rows = found("Asked whether the mine would close, Dana Okafor said it would not.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("unnamed questioner", "ask", "whether the mine would close"),
+        ("Dana Okafor", "say", "it would not")]
+
+
+def test_an_unresolved_pronoun_is_nobodys_antecedent():
+    rows = found("She defended the decision. Asked about the wells, he said nothing had changed.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["he"]

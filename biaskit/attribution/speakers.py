@@ -146,7 +146,8 @@ class Resolver:
         # Both lists are in text order: walk back from the position, stop at the first fit.
         candidates: list[tuple[int, Speaker | Mention]] = []
         for pos, speaker in reversed(self.speakers):
-            if pos < position and _fits(kind, speaker.kind):
+            if pos < position and _fits(kind, speaker.kind) and (
+                    speaker.name.lower() not in PRONOUNS):  # a pronoun left unresolved
                 candidates.append((pos, speaker))
                 break
         for i in range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1):

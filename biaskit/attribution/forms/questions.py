@@ -1,0 +1,70 @@
+"""Questions put to someone whose asker the sentence does not name: 'Asked whether she would
+run, Kade said ...', 'When asked about the merger, she ...' and 'Kade was asked about ...'.
+
+The question is the statement; its speaker is who asked it ('Asked by Moro whether ...'), or
+an unnamed questioner. What the person asked then says is a statement of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.phrases import clause_subject
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.speakers import Speaker
+from biaskit.corpus.sentences import Sentence
+
+_OPENING = re.compile(r"\s*(?:(?:When|After|If|Once|Later|But|And)\s+)?$")
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:also\s+|later\s+|then\s+)?$")
+
+_ASKER = re.compile(r"\s+by\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+
+# Where the question itself begins, after the asker and any time or place:
+# 'Asked in Iowa recently whether ...', 'asked about the merger', 'asked to confirm ...'.
+_QUESTION = re.compile(r"[^,.;:\"“]{0,60}?\b(whether|if|why|how|what|who|when|where|which|"
+                       r"about|to)\s")
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you)\s+[a-z]")
+
+UNNAMED_QUESTIONER = "unnamed questioner"
+
+
+def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Asked whether she would run, Kade said ...' and 'Kade was asked about ...'."""
+    if cue.lemma != "ask":
+        return False
+    before = ctx.text[sentence.start:cue.start]
+    opening = _OPENING.fullmatch(before)
+    if not opening and not _PASSIVE.search(before):
+        return False
+    asker = _ASKER.match(ctx.text, cue.end, sentence.end)
+    question = _QUESTION.match(ctx.text, asker.end() if asker else cue.end, sentence.end)
+    if question is None:
+        return False
+    start = question.start(1)
+    end = _main_clause(ctx, start, sentence.end) if opening else sentence.end
+    if end is None:
+        return False
+    if asker:
+        speaker = ctx.resolver.resolve(asker.group(1), asker.start(1))
+    else:
+        speaker = Speaker(UNNAMED_QUESTIONER, "", "group", None,
+                          "a question whose asker the sentence does not name")
+    ctx.add(cue, speaker, start, end, sentence, "question put to someone",
+            region=(sentence.start if opening else cue.start, end))
+    return True
+
+
+def _main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
+    """The comma where the main clause of 'Asked ..., Kade said' begins: the last comma
+    that a subject follows."""
+    comma = ctx.text.rfind(",", lo, hi)
+    while comma > lo:
+        subject = clause_subject(ctx, comma + 1, hi)
+        if subject and not ctx.text[comma + 1:subject[1]].strip() or _PRONOUN_SUBJECT.match(
+                ctx.text, comma + 1, hi):
+            return comma
+        comma = ctx.text.rfind(",", lo, comma)
+    return None
