@@ -364,3 +364,17 @@ def test_the_answer_to_a_question_is_a_statement_of_its_own():
 def test_an_unresolved_pronoun_is_nobodys_antecedent():
     rows = found("She defended the decision. Asked about the wells, he said nothing had changed.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["he"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The wells, Tomas Brekke noted, have been dry since March.", "Tomas Brekke"),
+    ("In Varn, Dana Okafor said on Monday, the water is brown.", "Dana Okafor"),
+])
+def test_a_tag_set_off_by_commas_reports_the_whole_sentence(sentence, speaker):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [(speaker, sentence.rstrip("."))]
+
+
+def test_a_verb_that_needs_a_clause_takes_a_how_or_why_clause():
+    speaker, _, cue, content = only("Dana Okafor explained how the tailings dam had failed.")
+    assert (speaker, cue, content) == ("Dana Okafor", "explain", "how the tailings dam had failed")

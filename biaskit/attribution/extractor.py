@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
-from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag
+from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.questions import asked_question
 from biaskit.attribution.forms.quote_tags import (
     after_quote,
@@ -62,7 +62,7 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
 
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (after_quote, before_quote, tag_before_next_quote, asked_question, participle, as_tag,
-          end_tag, speaker_then_content, coordinated_verb)
+          parenthetical_tag, end_tag, speaker_then_content, coordinated_verb)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 

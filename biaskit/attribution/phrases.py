@@ -58,7 +58,7 @@ _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
 _CLAUSE_AFTER_CUE = re.compile(
-    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:on\s+\w+day\s+)?(?:he|she|it|they|we|I|"
+    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s|\s+(?:on\s+\w+day\s+)?(?:he|she|it|they|we|I|"
     r"you|there)\s+(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
     r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 

@@ -103,6 +103,32 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     return True
 
 
+# ', he noted, ' and ', Kade said on Monday, ': a short subject, the cue, maybe a time or place.
+_PARENTHETICAL_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+$")
+_PARENTHETICAL_CLOSE = re.compile(r"(?:\s+(?:in|on|at|last|this|earlier|later|recently|"
+                                  r"\w+day)\b[^,;.]{0,30})?\s*,\s+(?![a-z]+ing\b)(?=\S+\s+\S)")
+
+
+def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Loyalty, he noted, has long been a core tenet.': a tag set off by commas inside the
+    sentence it reports, which is the content on both sides of it."""
+    opening = _PARENTHETICAL_SUBJECT.search(ctx.text, max(sentence.start, cue.start - 60),
+                                            cue.start)
+    if not opening or not ANY_WORD_CHAR.search(ctx.text, sentence.start, opening.start()):
+        return False
+    if not _PARENTHETICAL_CLOSE.match(ctx.text, cue.end, sentence.end):
+        return False
+    phrase = opening.group(1)
+    if phrase.lower() not in PRONOUNS and subject(ctx, phrase) != phrase:
+        return False
+    if ctx.quote_at(opening.start() - 1) is not None:
+        return False  # '"A," she said, "B."' is a quote split by its tag
+    speaker = ctx.resolver.resolve(phrase, opening.start(1))
+    ctx.add(cue, speaker, sentence.start, sentence.end, sentence,
+            "tag set off by commas inside the sentence", region=(sentence.start, sentence.end))
+    return True
+
+
 def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'..., according to X.' and 'According to X, ...': any noun phrase is the source
     ('according to early returns', 'according to experts')."""
