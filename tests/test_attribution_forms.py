@@ -378,3 +378,30 @@ def test_a_tag_set_off_by_commas_reports_the_whole_sentence(sentence, speaker):
 def test_a_verb_that_needs_a_clause_takes_a_how_or_why_clause():
     speaker, _, cue, content = only("Dana Okafor explained how the tailings dam had failed.")
     assert (speaker, cue, content) == ("Dana Okafor", "explain", "how the tailings dam had failed")
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Pia Lund believes Dana Okafor will resign by June.", "believe",
+     "Dana Okafor will resign by June"),
+    ("Residents fear the new dam could fail in a flood.", "fear",
+     "the new dam could fail in a flood"),
+    ("Ivo Marsh hopes Pia Lund and her lawyers do not appeal.", "hope",
+     "Pia Lund and her lawyers do not appeal"),
+])
+def test_a_clause_without_that_after_a_verb_of_thinking(sentence, cue, content):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.cue, r.content, r.kind) for r in rows] == [(cue, content, "thought")]
+
+
+def test_a_noun_object_is_not_a_clause():
+    assert [r for r in found("Pia Lund fears the dark.") if r.position != "headline"] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Pia Lund expressed concern that the wells were dry.", "express"),
+    ("Ivo Marsh echoed the alliance, saying the tests were sound.", "echo"),
+    ("Dana Okafor apologized for the spill.", "apologize"),
+    ("Tomas Brekke likened the mine to a wound in the valley.", "liken"),
+])
+def test_reporting_verbs_found_in_real_news(sentence, cue):
+    assert cue in [r.cue for r in found(sentence)]

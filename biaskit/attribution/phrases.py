@@ -57,10 +57,18 @@ _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him
 
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
+_AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
+              r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 _CLAUSE_AFTER_CUE = re.compile(
-    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s|\s+(?:on\s+\w+day\s+)?(?:he|she|it|they|we|I|"
-    r"you|there)\s+(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
-    r"must|might|may|wo|'d|’d|'ll|’ll)\b")
+    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s|\s+(?:on\s+\w+day\s+)?"
+    r"(?:he|she|it|they|we|I|you|there)\s+" + _AUXILIARY)
+
+# A clause with a noun subject and no 'that': 'believes Ann Kade will win', 'fears the plan
+# could fail', 'hopes Kade and Moro do not'.
+_NOUN_CLAUSE_AFTER_CUE = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|this|these|"
+    r"those|many|most|some|all|other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+(?:not\s+)?" + _AUXILIARY)
 
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
@@ -275,7 +283,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if cue.requires == "as":
         return bool(_AS.search(ctx.text, cue.end, end))
     if cue.requires == "clause":
-        return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end))
+        return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
+                    or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
         return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":
