@@ -405,3 +405,30 @@ def test_a_noun_object_is_not_a_clause():
 ])
 def test_reporting_verbs_found_in_real_news(sentence, cue):
     assert cue in [r.cue for r in found(sentence)]
+
+
+def test_a_relative_clause_after_a_quote_tag_is_the_same_speakers_statement():
+    rows = found("“The wells are dry,” said Pia Lund, a hydrologist at Varn College, who said "
+                 "the alliance had tested them twice.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "The wells are dry"), ("Pia Lund", "the alliance had tested them twice")]
+
+
+def test_a_statement_in_a_relative_clause_ends_with_the_clause():
+    rows = found("On Monday, Ivo Marsh, who had previously endorsed the alliance, spoke at the "
+                 "rally.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "endorse", "the alliance")]
+
+
+def test_an_adverb_between_speaker_and_cue_is_not_the_speaker():
+    rows = found("Ivo Marsh, who originally said the samples were clean, now says they hold "
+                 "lead.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "the samples were clean"), ("Ivo Marsh", "they hold lead")]
+
+
+def test_called_with_an_object_and_a_noun_phrase_is_a_label():
+    rows = found("Tomas Brekke, who has called the company’s owner an obvious fraud, left.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "call", "the company’s owner an obvious fraud")]

@@ -25,7 +25,8 @@ from biaskit.lexicons import trie_regex
 _BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
-    "once quickly swiftly immediately today yesterday not never did does do "
+    "once quickly swiftly immediately today yesterday not never did does do now still even "
+    "just first "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on".split())
 
@@ -53,7 +54,9 @@ _AS = re.compile(r"\bas\b")
 # What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too) or an
 # object pronoun ('called him divisive').
 _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
-                            r"himself|herself|itself|themselves|us|me)\s+[\w“\"']")
+                            r"himself|herself|itself|themselves|us|me)\s+[\w“\"']"
+                            # 'called the mogul an obvious phony': an object, then 'a' or 'an'
+                            r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]")
 
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
@@ -153,7 +156,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     if is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
-    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS):
+    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
+            last.endswith("ly") and words[-1].islower() and len(words) > 1)):
         words.pop()
         if words and words[-1].lower() == "on":
             words.pop()
@@ -166,6 +170,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Kade left early and said ...': the sentence's subject speaks
     if words and last in ("which", "who", "that"):
         words.pop()  # a relative clause: '... Amnesty International, which claimed'
+        tagged = _tag_speaker_before(ctx, window, window_start)
+        if tagged:
+            return tagged  # '"...," said Ann Kade, a lawyer, who said': Kade, not the lawyer
         phrase = antecedent(" ".join(words).rstrip(","))
         found = window.rfind(phrase) if phrase else -1
         return (phrase, window_start + found) if found >= 0 else None
@@ -177,6 +184,19 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None
     found = window.rfind(phrase)
     return (phrase, window_start + found) if found >= 0 else None
+
+
+def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
+                        ) -> tuple[str, int] | None:
+    """The speaker of a statement whose tag ends where this relative clause begins."""
+    comma = window_start + window.rfind(",")
+    for statement in ctx.found[-2:]:
+        if statement["region"][1] == comma:
+            name = statement["speaker"]
+            found = window.rfind(name)
+            if found >= 0:
+                return name, window_start + found
+    return None
 
 
 _RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")

@@ -35,6 +35,8 @@ _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 
 _THAT = re.compile(r"\bthat\b")
 
+_RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
+
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
 
 
@@ -69,12 +71,14 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         phrase, phrase_start, tag_end = after
         speaker = ctx.resolver.resolve(phrase, phrase_start)
         speaker = with_apposition(ctx, speaker, tag_end, sentence.end)
+    relative = _RELATIVE_AFTER_TAG.search(ctx.text, tag_end, sentence.end)
     content_start = quote.inner_start
     if quote.start > sentence.start:  # sentences are trimmed: text stands before the quote
         content_start = sentence.start  # 'Pilots are well-trained and "...," he said'
     content_end = quote.inner_end if content_start == quote.inner_start else quote.end
     next_quote = ctx.first_quote_between(tag_end, sentence.end + 1)
-    region_end = sentence.end
+    # '..., said Beck, who said ...': the relative clause is free to hold its own statement.
+    region_end = relative.start() if relative else sentence.end
     form = "tag after the quote"
     if next_quote and _TAG_TO_NEXT_QUOTE.fullmatch(ctx.text[tag_end:next_quote.start]):
         content_end = next_quote.inner_end

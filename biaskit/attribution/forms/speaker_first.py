@@ -22,6 +22,8 @@ _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
 
 _SEMICOLON = re.compile(r";")
 
+_IN_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
+
 _ONLY_A_TIME_OR_PLACE = re.compile(
     r"(?:(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|tonight|"
     r"recently)\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
@@ -51,6 +53,11 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         stop = _NARRATOR_CONTEXT.search(ctx.text, start, end) or stop
     if stop:
         end = stop.start()
+    if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+        # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
+        comma = ctx.text.find(",", start, end)
+        if comma > start and not ctx.quote_at(comma):
+            end = comma
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
     return True
