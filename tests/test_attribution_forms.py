@@ -432,3 +432,10 @@ def test_called_with_an_object_and_a_noun_phrase_is_a_label():
     rows = found("Tomas Brekke, who has called the company’s owner an obvious fraud, left.")
     assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
         ("Tomas Brekke", "call", "the company’s owner an obvious fraud")]
+
+
+def test_a_later_cue_that_reports_nothing_does_not_cut_the_statement():
+    # 'consider' is a cue, but 'the council must consider repairs' reports no statement.
+    sentence = "To win their votes, residents said, the council must consider repairs."
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [("residents", sentence.rstrip("."))]

@@ -93,12 +93,18 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
                 continue  # "Islamic State" is a name, not the verb "state"
             if lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence):
                 continue  # 'their attacks on Kade', 'garnered support'
-            if _claimed(ctx, cue, sentence):
+            cuts = _claimed(ctx, cue, sentence)
+            if cuts is None:
                 continue
             if cue.lemma == "according to":  # its source always follows it
-                according_to(ctx, cue, sentence)
-                continue
-            any(form(ctx, cue, sentence) for form in _FORMS)
+                found = according_to(ctx, cue, sentence)
+            else:
+                found = any(form(ctx, cue, sentence) for form in _FORMS)
+            # A new clause ends the statement it stands in only if it reports one itself:
+            # '..., participants said, the Democrats must consider ...' is not cut.
+            for statement, cut in cuts if found else ():
+                ctx.cut_statement(statement, cut)
+                statement["region"] = (statement["region"][0], cut)
     for speaker, cue, start, end, sentence, region in turns:
         ctx.add(cue, speaker, start, end, sentence, "speaker's turn in a transcript",
                 region=region)
@@ -108,23 +114,25 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
     return sorted((s for s in ctx.found if s["end"] > s["start"]), key=lambda s: s["start"])
 
 
-def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """True when the cue lies in a statement already found (its tag or its content),
-    unless it starts a new clause with its own subject: ', and it described ...'."""
+def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
+             ) -> list[tuple[dict, int]] | None:
+    """None when the cue lies in a statement already found (its tag or its content), unless
+    it starts a new clause with its own subject (', and it described ...'): then the
+    statements that clause would end, and where."""
+    cuts = []
     for statement in ctx.found[-_RECENT_STATEMENTS:]:  # cues come in text order
         region_start, region_end = statement["region"]
         if not region_start <= cue.start < region_end:
             continue
         if _next_statement_of_the_speaker(ctx, cue, sentence, statement):
-            return True
+            return None
         if not statement["start"] <= cue.start < statement["end"]:
-            return True
+            return None
         cut = _clause_split(ctx, statement["start"], cue)
         if cut is None:
-            return True  # a statement nested in another: 'Amnesty said ... had shown that'
-        ctx.cut_statement(statement, cut)
-        statement["region"] = (region_start, cut)
-    return False
+            return None  # a statement nested in another: 'Amnesty said ... had shown that'
+        cuts.append((statement, cut))
+    return cuts
 
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
