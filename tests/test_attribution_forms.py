@@ -213,7 +213,7 @@ def test_participle_after_a_closing_quote_is_not_an_inverted_tag():
     "The alliance won contests in two counties.",
 ])
 def test_a_cue_that_is_also_a_noun_reports_nothing_where_a_noun_stands(sentence):
-    """extractor.py and phrases.noun_use: 'attacks', 'support', 'contests' as nouns."""
+    """extractor.py and cue_use.noun_use: 'attacks', 'support', 'contests' as nouns."""
     assert [r for r in found(sentence) if r.position != "headline"] == []
 
 
@@ -439,3 +439,10 @@ def test_a_later_cue_that_reports_nothing_does_not_cut_the_statement():
     sentence = "To win their votes, residents said, the council must consider repairs."
     rows = [r for r in found(sentence) if r.position != "headline"]
     assert [(r.speaker, r.content) for r in rows] == [("residents", sentence.rstrip("."))]
+
+
+def test_a_cue_form_before_the_noun_it_modifies_is_no_cue():
+    rows = found("Alliance press secretary Pia Lund explained that the samples were sealed. "
+                 "The company released a new attack ad on Monday.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "explain")]

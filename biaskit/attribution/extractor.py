@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.cue_use import noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.questions import asked_question
@@ -29,7 +30,6 @@ from biaskit.attribution.phrases import (
     antecedent,
     content_start,
     in_spans,
-    noun_use,
     requirement_met,
     subject,
 )

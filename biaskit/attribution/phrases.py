@@ -22,7 +22,7 @@ from biaskit.corpus.sentences import Sentence
 from biaskit.lexicons import trie_regex
 
 # Words that may stand between a speaker and the cue: "has also strongly denied".
-_BETWEEN_SPEAKER_AND_CUE = frozenset(
+BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
     "once quickly swiftly immediately today yesterday not never did does do now still even "
@@ -92,7 +92,7 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|whe
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then)\s+")
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
-_SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
+SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
 _PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
 
@@ -105,9 +105,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-+\s|\s" + trie_regex(_CLAUSE_WORDS,
 
 # Words after which a cue form is a noun ('the report', 'in support of'); 'that' is left
 # out, as it may open a relative clause: 'a report that said ...'.
-_NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", "my", "your"})
+NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", "my", "your"})
 
-_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 # Lower-case words that may open a titled name: 'former Senator Ann Kade', 'then-Gov. Kade'.
 _ROLE_MODIFIERS = frozenset("former then acting interim outgoing incoming retired longtime "
@@ -151,12 +151,12 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     window = ctx.text[window_start:cue.start]
     words = window.split()
     last = words[-1].lower() if words else ""
-    if last in _NOUN_BEFORE or last.endswith(_POSSESSIVE_ENDINGS):
+    if last in NOUN_BEFORE or last.endswith(POSSESSIVE_ENDINGS):
         return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
     if is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
-    while words and (last in _BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
+    while words and (last in BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
             last.endswith("ly") and words[-1].islower() and len(words) > 1)):
         words.pop()
         if words and words[-1].lower() == "on":
@@ -241,7 +241,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
-            words[-1][:1].isupper() or quantity or last in _SURVEYED):
+            words[-1][:1].isupper() or quantity or last in SURVEYED):
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
@@ -384,46 +384,3 @@ def looks_like_name(phrase: str) -> bool:
     return bool(words) and len(words) <= 6 and all(
         w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
         w.lower() in titles for w in words)
-
-
-_AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
-
-
-def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
-    """True for a past participle that describes a noun instead of reporting: 'groups backed
-    by the West', 'rebels opposed to Assad'."""
-    return ctx.text[cue.end - 2:cue.end] == "ed" and bool(
-        _AGENT_OR_TARGET.match(ctx.text, cue.end))
-
-
-_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
-
-# Words after which a form that is also a noun is a verb: 'they attack', 'will attack',
-# 'vowed to attack', 'who attacks'.
-_BEFORE_A_VERB = frozenset(
-    "i you to who which that and but or will would could can may might should must shall did "
-    "does do not never also often still again now then".split()) | _SURVEYED  # 'voters polled'
-
-
-def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """True when a cue whose form is also a noun stands where a noun does: 'Clinton's past
-    attacks on women', 'garner support', 'Support for Kade grew'. A verb follows its subject
-    (a name, a pronoun, a noun for people or groups), a modal or an adverb."""
-    before = ctx.text[max(sentence.start, cue.start - 40):cue.start]
-    match = _WORD_BEFORE.search(before) if before.strip() else None
-    if match is None:
-        return True  # the sentence's first word: 'Support for Kade grew'
-    if before[match.end(1):].strip():  # after a comma: noun, unless an apposition ends there
-        comma = ctx.text.rfind(",", sentence.start, cue.start)
-        return not (ctx.text[cue.end - 1] == "s" and subject_chain(ctx, sentence.start, comma))
-    word = match.group(1)
-    lower = word.lower()
-    if word[:1].isupper() and not lower.endswith(_POSSESSIVE_ENDINGS):
-        return lower in _NOUN_BEFORE  # 'Kade attacks'; but 'The attack', 'In support'
-    if lower in PRONOUNS or lower in _BEFORE_A_VERB or lower in _BETWEEN_SPEAKER_AND_CUE:
-        return False
-    if lower.endswith("ly") or lower[:1].isdigit() or lower == "percent":
-        return False  # 'Kade repeatedly attacks', '42 percent support Kade'
-    kinds = entity_words()
-    return not (lower in kinds["people"] or lower in kinds["organisation"]
-                or lower in kinds["source"])

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.cue_use import participle_modifier
 from biaskit.attribution.mentions import entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     clause_subject,
     content_start,
-    participle_modifier,
     requirement_met,
     subject_before,
 )

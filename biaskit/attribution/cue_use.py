@@ -1,0 +1,68 @@
+"""When a reporting cue's form is not a report: a noun ('their attacks on Kade', 'garner
+support', 'the White House press secretary') or a participle describing a noun ('groups
+backed by the West')."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import PRONOUNS, entity_words
+from biaskit.attribution.phrases import (
+    BETWEEN_SPEAKER_AND_CUE,
+    NOUN_BEFORE,
+    POSSESSIVE_ENDINGS,
+    SURVEYED,
+    subject_chain,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
+
+
+def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
+    """True for a past participle that describes a noun instead of reporting: 'groups backed
+    by the West', 'rebels opposed to Assad'."""
+    return ctx.text[cue.end - 2:cue.end] == "ed" and bool(
+        _AGENT_OR_TARGET.match(ctx.text, cue.end))
+
+
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+
+# Words after which a form that is also a noun is a verb: 'they attack', 'will attack',
+# 'vowed to attack', 'who attacks'.
+_BEFORE_A_VERB = frozenset(
+    "i you to who which that and but or will would could can may might should must shall did "
+    "does do not never also often still again now then".split()) | SURVEYED  # 'voters polled'
+
+# Nouns that a cue's form modifies in news compounds: 'press secretary', 'attack ads'.
+_COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|office|corps|"
+                            r"briefing|aides?|officers?|pool|ads?|advertisements?|staff|"
+                            r"staffers)\b")
+
+
+def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """True when a cue whose form is also a noun stands where a noun does: 'Clinton's past
+    attacks on women', 'garner support', 'Support for Kade grew'. A verb follows its subject
+    (a name, a pronoun, a noun for people or groups), a modal or an adverb."""
+    if _COMPOUND_HEAD.match(ctx.text, cue.end, sentence.end):
+        return True  # 'the White House press secretary', 'a new attack ad'
+    before = ctx.text[max(sentence.start, cue.start - 40):cue.start]
+    match = _WORD_BEFORE.search(before) if before.strip() else None
+    if match is None:
+        return True  # the sentence's first word: 'Support for Kade grew'
+    if before[match.end(1):].strip():  # after a comma: noun, unless an apposition ends there
+        comma = ctx.text.rfind(",", sentence.start, cue.start)
+        return not (ctx.text[cue.end - 1] == "s" and subject_chain(ctx, sentence.start, comma))
+    word = match.group(1)
+    lower = word.lower()
+    if word[:1].isupper() and not lower.endswith(POSSESSIVE_ENDINGS):
+        return lower in NOUN_BEFORE  # 'Kade attacks'; but 'The attack', 'In support'
+    if lower in PRONOUNS or lower in _BEFORE_A_VERB or lower in BETWEEN_SPEAKER_AND_CUE:
+        return False
+    if lower.endswith("ly") or lower[:1].isdigit() or lower == "percent":
+        return False  # 'Kade repeatedly attacks', '42 percent support Kade'
+    kinds = entity_words()
+    return not (lower in kinds["people"] or lower in kinds["organisation"]
+                or lower in kinds["source"])
