@@ -446,3 +446,9 @@ def test_a_cue_form_before_the_noun_it_modifies_is_no_cue():
                  "The company released a new attack ad on Monday.")
     assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
         ("Pia Lund", "explain")]
+
+
+def test_content_never_stops_inside_a_quote_it_opened():
+    speaker, _, cue, content = only('Ivo Marsh said the dam "may fail. We warned them twice." '
+                                    'He left the hearing.')
+    assert content == 'the dam "may fail. We warned them twice'

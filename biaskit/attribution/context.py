@@ -78,6 +78,12 @@ class DocumentContext:
 
     def add(self, cue: Cue, speaker: Speaker, start: int, end: int, sentence: Sentence,
              form: str, *, region: tuple[int, int]) -> None:
+        quote = self.quote_at(end - 1)
+        if quote and start <= quote.start and end < quote.inner_end:
+            # 'Kade said the plan "may fail. We warned them."': content never stops inside
+            # a quote it opened.
+            end = quote.inner_end
+            region = (region[0], max(region[1], quote.end))
         start, end = trim(self.text, start, end)
         if end <= start:
             return
