@@ -452,3 +452,22 @@ def test_content_never_stops_inside_a_quote_it_opened():
     speaker, _, cue, content = only('Ivo Marsh said the dam "may fail. We warned them twice." '
                                     'He left the hearing.')
     assert content == 'the dam "may fail. We warned them twice'
+
+
+def test_a_title_case_headline_reports_with_its_capitalised_verb():
+    rows = found("Tomas Brekke Says The Wells Have Been Dry Since March.",
+                 title="Alliance Warns Of Lead In Varn Water")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "say", "The Wells Have Been Dry Since March")]
+
+
+def test_a_party_and_state_after_the_quote_belong_to_the_tag():
+    speaker, _, cue, content = only("“We will not sign,” Rep. Pia Lund (D-Varn.) said.")
+    assert (speaker, cue, content) == ("Rep. Pia Lund", "say", "We will not sign")
+
+
+def test_a_quote_ending_in_a_nested_question_keeps_its_tag():
+    rows = found("“They asked us, ‘What can we do? Who pays?’” Ivo Marsh said.",
+                 "“The dam will hold,” Dana Okafor told reporters.")
+    assert [(r.speaker, r.content[:16]) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "They asked us, ‘"), ("Dana Okafor", "The dam will hol")]

@@ -86,11 +86,17 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
             continue
         first = bisect_right(cue_starts, sentence.start - 1)
         last = bisect_right(cue_starts, sentence.end - 1)
+        title_case = None
         for cue in cues[first:last]:
             if cue.end > sentence.end:
                 continue
             if ctx.text[cue.start].isupper() and cue.start != sentence.start:
-                continue  # "Islamic State" is a name, not the verb "state"
+                if title_case is None:
+                    title_case = _is_title_case(ctx.text[sentence.start:sentence.end])
+                if not title_case or lexicon.may_be_noun(ctx.text, cue):
+                    # "Islamic State" is a name, not the verb "state"; in a title-case
+                    # headline a capital says nothing, and "Putin Remarks" is a noun
+                    continue
             if lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence):
                 continue  # 'their attacks on Kade', 'garnered support'
             cuts = _claimed(ctx, cue, sentence)
@@ -184,6 +190,17 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
                 r"\b(?:that|which|who)\b", candidate):
             return lo + boundary.start()
     return None
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
+
+
+def _is_title_case(sentence: str) -> bool:
+    """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
+    verbs are verbs."""
+    words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _quoted_question(ctx: DocumentContext, sentence: Sentence) -> bool:

@@ -35,6 +35,10 @@ _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 
 _THAT = re.compile(r"\bthat\b")
 
+_CLOSING_MARKS = "”’\"'»"
+
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
 
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
@@ -47,17 +51,19 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if quote is None or quote.end > cue.start:
         return False
     if quote.end < sentence.start and (ctx.text[quote.end:sentence.start].strip()
-                                       or ctx.text[quote.end - 2] not in "?!"):
+                                       or ctx.text[quote.start:quote.end].rstrip(
+                                           _CLOSING_MARKS)[-1:] not in "?!"):
         return False  # a quote ending in '?' or '!' ends its sentence: '"Why?" Kade said.'
 
-    between = ctx.text[quote.end:cue.start]
+    # 'Rep. Ann Kade (D-Wis.) said': the party and state are no part of the phrase's shape.
+    between = _PARENTHESIS.sub("", ctx.text[quote.end:cue.start])
     if not _ONLY_COMMA.fullmatch(between):
         apposition = _PHRASE_AND_APPOSITION.fullmatch(between)
         phrase = apposition.group(1).strip() if apposition else between.strip(" ,")
         if not ((apposition or _COMMA_AND_PHRASE.fullmatch(between)) and
                 subject(ctx, phrase) == phrase):
             return False
-        phrase_start = quote.end + between.index(phrase)
+        phrase_start = ctx.text.find(phrase, quote.end, cue.start)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
         if apposition and not speaker.label:  # '"...," Ann Kade, a lawyer, said'
             speaker = replace(speaker, label=apposition.group(2).strip(" ,"))
@@ -114,6 +120,8 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade said in a statement. "..."': a tag that holds no content of its own reports
     the quote that opens the next sentence."""
+    if ctx.text[max(0, sentence.start - 3):sentence.start].strip()[-1:] in _CLOSING_MARKS:
+        return False  # '"... need?" Kade said.' is a tag after its quote
     rest = ctx.text[cue.end:sentence.end]
     if not TAG_CLOSES_SENTENCE.fullmatch(rest) or len(rest.split()) > 8 or _THAT.search(rest):
         return False
