@@ -471,3 +471,25 @@ def test_a_quote_ending_in_a_nested_question_keeps_its_tag():
                  "“The dam will hold,” Dana Okafor told reporters.")
     assert [(r.speaker, r.content[:16]) for r in rows if r.position != "headline"] == [
         ("Ivo Marsh", "They asked us, ‘"), ("Dana Okafor", "The dam will hol")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dam will hold through the winter, Dana Okafor told a Varn council panel Wednesday.",
+    "The dam will hold through the winter, Dana Okafor told The Varn Courier on Monday.",
+])
+def test_a_closing_tell_tag_with_its_addressee(sentence):
+    assert only(sentence)[0::2] == ("Dana Okafor", "tell")
+    assert only(sentence)[3] == "The dam will hold through the winter"
+
+
+def test_a_participle_after_the_content_ends_it_even_when_it_reports_nothing():
+    assert only("Pia Lund said the tests were flawed, noting the lab's record in 2019.")[3] == (
+        "the tests were flawed")
+
+
+def test_an_inverted_tag_closes_the_sentence_a_thought_had_opened():
+    rows = found("The vote will be close in Varn, a town that she hoped to carry, said Ivo "
+                 "Marsh, a pollster.")
+    said = [r for r in rows if r.cue == "say"]
+    assert [(r.speaker, r.content) for r in said] == [
+        ("Ivo Marsh", "The vote will be close in Varn, a town that she hoped to carry")]

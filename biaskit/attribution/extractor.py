@@ -60,6 +60,9 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I)"
     r"\s+(?:(?:also|later|then|again)\s+)?$")
 
+# ', said Dan Gerstein, ...': an inverted tag, whose name follows the cue (not a weekday).
+_INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
+
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (after_quote, before_quote, tag_before_next_quote, asked_question, participle, as_tag,
           parenthetical_tag, end_tag, speaker_then_content, coordinated_verb)
@@ -149,13 +152,14 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     """'"...," Kade said, adding that ...' and 'Kade denied it, saying ...': a participle
     after a comma starts the same speaker's next statement, which ends the first."""
     if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement["sentence"] is sentence
-            and _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)
-            and requirement_met(ctx, cue, sentence)):
+            and _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)):
         return False
     comma = ctx.text.rfind(",", sentence.start, cue.start)
     if statement["start"] <= comma < statement["end"]:
         ctx.cut_statement(statement, comma)
     statement["region"] = (statement["region"][0], comma)
+    if not requirement_met(ctx, cue, sentence):
+        return True  # 'Kade said A, noting her remarks in April': the content ends at A
     ctx.add(cue, statement["speaker_obj"], content_start(ctx, cue, sentence), sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))
     return True
@@ -173,6 +177,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
         _RELATIVE_BEFORE_CUE_ENDS) else None
     if relative and antecedent(before[:relative.start()]):
         return lo + relative.start()
+    if _INVERTED_TAG.match(ctx.text, cue.end) and before.rstrip().endswith(","):
+        # '..., a state she hoped to carry, the race will be tight, said Dan Gerstein.'
+        return lo + len(before.rstrip()) - 1
     coordinated = AND_BEFORE_CUE.search(before)
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's

@@ -34,6 +34,12 @@ TAG_CLOSES_SENTENCE = re.compile(
 # Cues whose phrase after them is who is spoken to, never the speaker.
 _ADDRESSEE_FOLLOWS = frozenset(("tell", "inform", "notify", "remind", "assure", "brief"))
 
+# Who is told: 'reporters', 'CNN', 'The Associated Press', 'a Senate panel', 'her
+# supporters in Iowa' (up to a time, place or the sentence's end).
+_ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?"
+                        r"[\w’'.-]+(?=\s+(?:on|in|at|during|last|this|earlier|later|\w+day)\b"
+                        r"|[,.;!?]?[\"”’]?\s*$)")
+
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
@@ -48,6 +54,9 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
         return inverted_end_tag(ctx, cue, sentence, comma)
     rest = ctx.text[cue.end:sentence.end]
+    if cue.lemma in _ADDRESSEE_FOLLOWS:  # '..., Kade told a Senate panel on Wednesday.'
+        addressee = _ADDRESSEE.match(rest)
+        rest = rest[addressee.end():] if addressee else rest
     participle = _TAG_THEN_PARTICIPLE.match(rest)
     if participle:  # '..., the company said on Monday, rejecting ...'
         rest = rest[:participle.start(1)] + "."
