@@ -493,3 +493,18 @@ def test_an_inverted_tag_closes_the_sentence_a_thought_had_opened():
     said = [r for r in rows if r.cue == "say"]
     assert [(r.speaker, r.content) for r in said] == [
         ("Ivo Marsh", "The vote will be close in Varn, a town that she hoped to carry")]
+
+
+def test_a_long_relative_clause_after_the_subject_keeps_the_subject_the_speaker():
+    speaker, _, cue, content = only(
+        "Pia Lund, who worked as a hydrologist for the county in 2008 and on into the drought "
+        "years, said tensions among residents in Varn were higher than ever.")
+    assert (speaker, content) == (
+        "Pia Lund", "tensions among residents in Varn were higher than ever")
+
+
+def test_even_though_opens_the_clause_before_its_subject():
+    rows = found("The alliance was outnumbered, even though a number of residents said they "
+                 "backed it.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("a number of residents", "they backed it")]

@@ -85,7 +85,9 @@ _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 
 # Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
-_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|because|"
+_RELATIVE_START = re.compile(r"(?:who|which)\s")
+
+_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|because|even|"
                                   r"although|though|since|if|once|until|unless|as)\s+)+",
                                   re.IGNORECASE)
 
@@ -347,8 +349,10 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     pieces = [p.strip() for p in ctx.text[lo:hi].split(",")]
     pieces = [p for p in pieces if p]
     return 2 <= len(pieces) <= 3 and all(
-        len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
-        for p in pieces) and bool(subject(ctx, pieces[0]))
+        # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long
+        _RELATIVE_START.match(p) and len(p.split()) <= 30
+        or len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
+        for p in pieces[1:]) and bool(subject(ctx, pieces[0])) and len(pieces[0].split()) <= 12
 
 
 def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:

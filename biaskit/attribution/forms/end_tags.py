@@ -31,6 +31,8 @@ TAG_CLOSES_SENTENCE = re.compile(
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
+_CLAUSE_END = re.compile(r"[,;:(—–]")
+
 # Cues whose phrase after them is who is spoken to, never the speaker.
 _ADDRESSEE_FOLLOWS = frozenset(("tell", "inform", "notify", "remind", "assure", "brief"))
 
@@ -99,6 +101,9 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
         return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
     tag_end = after[2]
+    clause_end = _CLAUSE_END.search(ctx.text, tag_end, sentence.end)
+    if VERB_LIKE.search(ctx.text, tag_end, clause_end.start() if clause_end else sentence.end):
+        return False  # '..., said tensions in the state were high': a clause follows
     if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
         tail = _APPOSITION_TAIL.match(ctx.text, tag_end, sentence.end)
         named = looks_like_name(after[0]) or after[0].split()[-1][:1].isupper()
