@@ -352,7 +352,8 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
         # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long
         _RELATIVE_START.match(p) and len(p.split()) <= 30
         or len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
-        for p in pieces[1:]) and bool(subject(ctx, pieces[0])) and len(pieces[0].split()) <= 12
+        for p in pieces[1:]) and len(pieces[0].split()) <= 12 and not VERB_LIKE.search(
+        pieces[0]) and bool(subject(ctx, pieces[0]))
 
 
 def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
