@@ -483,7 +483,7 @@ def test_a_closing_tell_tag_with_its_addressee(sentence):
 
 
 def test_a_participle_after_the_content_ends_it_even_when_it_reports_nothing():
-    assert only("Pia Lund said the tests were flawed, noting the lab's record in 2019.")[3] == (
+    assert only("Pia Lund said the tests were flawed, adding a page on the lab's record.")[3] == (
         "the tests were flawed")
 
 
@@ -508,3 +508,18 @@ def test_even_though_opens_the_clause_before_its_subject():
                  "backed it.")
     assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
         ("a number of residents", "they backed it")]
+
+
+def test_a_participle_set_off_by_commas_describes_the_subject():
+    rows = found("The alliance’s report, published this week, said the wells hold lead.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("say", "the wells hold lead")]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Tomas Brekke noted the change in the water’s colour.", "note"),
+    ("Dana Okafor announced a new testing plan on Monday.", "announce"),
+    ("Ivo Marsh recalled the flood of 2009.", "recall"),
+])
+def test_verbs_of_saying_report_a_noun_object_too(sentence, cue):
+    assert [r.cue for r in found(sentence) if r.position != "headline"] == [cue]

@@ -21,11 +21,19 @@ from biaskit.corpus.sentences import Sentence
 _AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
 
 
+# ', published this week, said': a participle set off by commas, then the verb.
+_COMMA_BEFORE = re.compile(r"[^\s,]\s*,\s*$")
+_APPOSITION_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40},")
+
+
 def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
     """True for a past participle that describes a noun instead of reporting: 'groups backed
-    by the West', 'rebels opposed to Assad'."""
-    return ctx.text[cue.end - 2:cue.end] == "ed" and bool(
-        _AGENT_OR_TARGET.match(ctx.text, cue.end))
+    by the West', 'rebels opposed to Assad', 'Amnesty's report, published this week, ...'."""
+    if ctx.text[cue.end - 2:cue.end] != "ed":
+        return False
+    return bool(_AGENT_OR_TARGET.match(ctx.text, cue.end)) or bool(
+        _COMMA_BEFORE.search(ctx.text, max(0, cue.start - 4), cue.start)
+        and _APPOSITION_TO_COMMA.match(ctx.text, cue.end))
 
 
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")

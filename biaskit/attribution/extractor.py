@@ -177,9 +177,6 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
         _RELATIVE_BEFORE_CUE_ENDS) else None
     if relative and antecedent(before[:relative.start()]):
         return lo + relative.start()
-    if _INVERTED_TAG.match(ctx.text, cue.end) and before.rstrip().endswith(","):
-        # '..., a state she hoped to carry, the race will be tight, said Dan Gerstein.'
-        return lo + len(before.rstrip()) - 1
     coordinated = AND_BEFORE_CUE.search(before)
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
@@ -196,6 +193,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
         if candidate.strip() and subject(ctx, candidate) and not re.search(
                 r"\b(?:that|which|who)\b", candidate):
             return lo + boundary.start()
+    if _INVERTED_TAG.match(ctx.text, cue.end) and before.rstrip().endswith(","):
+        # '..., a state she hoped to carry, the race will be tight, said Dan Gerstein.'
+        return lo + len(before.rstrip()) - 1
     return None
 
 
