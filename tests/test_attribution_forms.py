@@ -523,3 +523,18 @@ def test_a_participle_set_off_by_commas_describes_the_subject():
 ])
 def test_verbs_of_saying_report_a_noun_object_too(sentence, cue):
     assert [r.cue for r in found(sentence) if r.position != "headline"] == [cue]
+
+
+def test_a_statement_in_an_opening_clause_ends_where_the_main_clause_begins():
+    rows = found("Though she called the tests “amateur” and called for a new survey, Dana "
+                 "Okafor stayed silent.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("call", "the tests “amateur”"), ("call for", "a new survey")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("When Ivo Marsh said the dam was safe, nobody believed him.", "Ivo Marsh"),
+    ("“We stay,” my father often said.", "my father"),
+])
+def test_openings_and_adverbs_around_the_speaker(sentence, speaker):
+    assert only(sentence)[0] == speaker

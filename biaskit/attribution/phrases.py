@@ -87,11 +87,12 @@ _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 # Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
 _RELATIVE_START = re.compile(r"(?:who|which)\s")
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|because|even|"
-                                  r"although|though|since|if|once|until|unless|as)\s+)+",
+_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
+                                  r"even|although|though|since|if|once|until|unless|as)\s+)+",
                                   re.IGNORECASE)
 
-_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then)\s+")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
+                                  r"If|As|Because|Since|Even though|Even as)\s+")
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
@@ -126,7 +127,7 @@ _COMMA = re.compile(r",\s*")
 # A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
 _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+([a-z][\w’'-]*)")
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|he|she|they|we|it)\s+([a-z][\w’'-]*)")
 
 _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "therefore however meanwhile still also now then thus instead "
@@ -340,6 +341,18 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
                 ("ly", "ing")) or not match.group(2)[:1].islower():
             continue
         return phrase, match.start(1)
+    return None
+
+
+def main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
+    """The comma where the main clause of 'Asked ..., Kade said' or 'Though she called it
+    wrong, Kade ...' begins: the last comma in text[lo:hi] that a subject follows."""
+    comma = ctx.text.rfind(",", lo, hi)
+    while comma > lo:
+        found = clause_subject(ctx, comma + 1, hi)
+        if found and not ctx.text[comma + 1:found[1]].strip():
+            return comma
+        comma = ctx.text.rfind(",", lo, comma)
     return None
 
 

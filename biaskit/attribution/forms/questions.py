@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.phrases import clause_subject
+from biaskit.attribution.phrases import main_clause
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
@@ -25,8 +25,6 @@ _ASKER = re.compile(r"\s+by\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z]
 # 'Asked in Iowa recently whether ...', 'asked about the merger', 'asked to confirm ...'.
 _QUESTION = re.compile(r"[^,.;:\"“]{0,60}?\b(whether|if|why|how|what|who|when|where|which|"
                        r"about|to)\s")
-
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they|it|we|I|you)\s+[a-z]")
 
 UNNAMED_QUESTIONER = "unnamed questioner"
 
@@ -44,7 +42,7 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if question is None:
         return False
     start = question.start(1)
-    end = _main_clause(ctx, start, sentence.end) if opening else sentence.end
+    end = main_clause(ctx, start, sentence.end) if opening else sentence.end
     if end is None:
         return False
     if asker:
@@ -56,15 +54,3 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             region=(sentence.start if opening else cue.start, end))
     return True
 
-
-def _main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
-    """The comma where the main clause of 'Asked ..., Kade said' begins: the last comma
-    that a subject follows."""
-    comma = ctx.text.rfind(",", lo, hi)
-    while comma > lo:
-        subject = clause_subject(ctx, comma + 1, hi)
-        if subject and not ctx.text[comma + 1:subject[1]].strip() or _PRONOUN_SUBJECT.match(
-                ctx.text, comma + 1, hi):
-            return comma
-        comma = ctx.text.rfind(",", lo, comma)
-    return None

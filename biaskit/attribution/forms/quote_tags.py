@@ -37,6 +37,8 @@ _THAT = re.compile(r"\bthat\b")
 
 _CLOSING_MARKS = "”’\"'»"
 
+_ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
+
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
@@ -60,6 +62,8 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not _ONLY_COMMA.fullmatch(between):
         apposition = _PHRASE_AND_APPOSITION.fullmatch(between)
         phrase = apposition.group(1).strip() if apposition else between.strip(" ,")
+        phrase = _ADVERB_AT_END.sub("", phrase)  # '"...," my father often said'
+        between = _ADVERB_AT_END.sub("", between.rstrip()) + " "
         if not ((apposition or _COMMA_AND_PHRASE.fullmatch(between)) and
                 subject(ctx, phrase) == phrase):
             return False

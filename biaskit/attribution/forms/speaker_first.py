@@ -12,6 +12,7 @@ from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     clause_subject,
     content_start,
+    main_clause,
     requirement_met,
     subject_before,
 )
@@ -53,6 +54,7 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         stop = _NARRATOR_CONTEXT.search(ctx.text, start, end) or stop
     if stop:
         end = stop.start()
+    end = _end_of_subordinate_clause(ctx, sentence, start, end)
     if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
@@ -61,6 +63,20 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
     return True
+
+
+_SUBORDINATOR = re.compile(r"\s*(?:Though|Although|While|Whereas|When|Because|Since|If|As|"
+                           r"Even though|Even as|Even if)\s")
+
+
+def _end_of_subordinate_clause(ctx: DocumentContext, sentence: Sentence, start: int,
+                               end: int) -> int:
+    """'Though she called it wrong, Kade stayed': a statement in a clause that opens the
+    sentence ends where the main clause begins."""
+    if not _SUBORDINATOR.match(ctx.text, sentence.start, start):
+        return end
+    comma = main_clause(ctx, start, end)
+    return comma if comma is not None else end
 
 
 def _evidence_from_a_source(cue: Cue, phrase: str) -> bool:
@@ -83,7 +99,8 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     speaker = ctx.resolver.resolve(*subject)
     start = content_start(ctx, cue, sentence)
     stop = _SEMICOLON.search(ctx.text, start, sentence.end)
-    end = stop.start() if stop else sentence.end
+    end = _end_of_subordinate_clause(ctx, sentence, start,
+                                     stop.start() if stop else sentence.end)
     if start >= end:
         return False
     ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
