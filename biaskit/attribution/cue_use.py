@@ -47,7 +47,7 @@ _BEFORE_A_VERB = frozenset(
 # Nouns that a cue's form modifies in news compounds: 'press secretary', 'attack ads'.
 _COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|office|corps|"
                             r"briefing|aides?|officers?|pool|ads?|advertisements?|staff|"
-                            r"staffers)\b")
+                            r"staffers|delegates)\b")  # and "pledged delegates"
 
 
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:

@@ -109,8 +109,8 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
                 found = according_to(ctx, cue, sentence)
             else:
                 found = any(form(ctx, cue, sentence) for form in _FORMS)
-            # A new clause ends the statement it stands in only if it reports one itself:
-            # '..., participants said, the Democrats must consider ...' is not cut.
+            # After a bare comma, a new clause ends the statement it stands in only if it
+            # reports one itself: '..., participants said, the Democrats must consider ...'.
             for statement, cut in cuts if found else ():
                 ctx.cut_statement(statement, cut)
                 statement["region"] = (statement["region"][0], cut)
@@ -126,8 +126,9 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
 def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
              ) -> list[tuple[dict, int]] | None:
     """None when the cue lies in a statement already found (its tag or its content), unless
-    it starts a new clause with its own subject (', and it described ...'): then the
-    statements that clause would end, and where."""
+    it starts a new clause (', and it described ...'), which ends those statements; the
+    cuts that hold only if the new clause reports a statement are returned, to be made
+    after the forms have run."""
     cuts = []
     for statement in ctx.found[-_RECENT_STATEMENTS:]:  # cues come in text order
         region_start, region_end = statement["region"]
@@ -137,10 +138,15 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             return None
         if not statement["start"] <= cue.start < statement["end"]:
             return None
-        cut = _clause_split(ctx, statement["start"], cue)
-        if cut is None:
+        split = _clause_split(ctx, statement["start"], cue)
+        if split is None:
             return None  # a statement nested in another: 'Amnesty said ... had shown that'
-        cuts.append((statement, cut))
+        cut, only_if_reported = split
+        if only_if_reported:
+            cuts.append((statement, cut))
+        else:
+            ctx.cut_statement(statement, cut)
+            statement["region"] = (statement["region"][0], cut)
     return cuts
 
 
@@ -165,8 +171,9 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     return True
 
 
-def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
-    """Where a new reporting clause begins inside earlier content, or None.
+def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool] | None:
+    """Where a new reporting clause begins inside earlier content, and whether the split
+    holds only if the clause reports a statement itself (a bare comma), or None.
 
     New clauses: '; X denies', ', while X said', ', and it described', ', and Viktor
     Bondarev, commander ..., told', ', which claimed', 'a report ... that said'.
@@ -176,26 +183,28 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> int | None:
     relative = _RELATIVE_BEFORE_CUE.search(before) if before.rstrip().endswith(
         _RELATIVE_BEFORE_CUE_ENDS) else None
     if relative and antecedent(before[:relative.start()]):
-        return lo + relative.start()
+        return lo + relative.start(), False
     coordinated = AND_BEFORE_CUE.search(before)
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
         # next statement, as PolNeAR annotates (tests/gold/GUIDELINES.md 2.6).
-        return lo + coordinated.start()
+        return lo + coordinated.start(), False
     after_comma = _COMMA_THEN_SUBJECT.search(before)
     if after_comma and subject(ctx, after_comma.group(1)) == after_comma.group(1):
-        return lo + after_comma.start()  # 'While one firm says A, another says B'
+        # 'While one firm says A, another says B'; but not 'A, residents said, the
+        # council must consider B', where 'consider' reports nothing
+        return lo + after_comma.start(), True
     bare = _BARE_CONJUNCTION_THEN_SUBJECT.search(before)
     if bare and subject(ctx, bare.group(1)) == bare.group(1):
-        return lo + bare.start() + before[bare.start():].index(" ")
+        return lo + bare.start() + before[bare.start():].index(" "), False
     for boundary in _COORDINATION.finditer(before):
         candidate = before[boundary.end():]
         if candidate.strip() and subject(ctx, candidate) and not re.search(
                 r"\b(?:that|which|who)\b", candidate):
-            return lo + boundary.start()
+            return lo + boundary.start(), False
     if _INVERTED_TAG.match(ctx.text, cue.end) and before.rstrip().endswith(","):
         # '..., a state she hoped to carry, the race will be tight, said Dan Gerstein.'
-        return lo + len(before.rstrip()) - 1
+        return lo + len(before.rstrip()) - 1, True
     return None
 
 

@@ -17,7 +17,8 @@ _SPEAKER_TURN = re.compile(r"[\"“]?([A-Z][\w.’'_-]*(?: [A-Z][\w.’'_-]*){0,
 # Heads of a "Name:" opening that introduce no speaker: 'Editor's note:', 'Video Transcript:'.
 _NOT_SPEAKER_HEAD = frozenset("note notes update updates correction transcript video photo "
                               "photos source sources editor advertisement related read more "
-                              "watch listen credit getty reuters ap afp".split())
+                              "watch listen credit getty reuters ap afp contributing reporting "
+                              "editing".split())  # 'Contributing: Ann Kade' credits a reporter
 
 
 def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
