@@ -538,3 +538,9 @@ def test_a_statement_in_an_opening_clause_ends_where_the_main_clause_begins():
 ])
 def test_openings_and_adverbs_around_the_speaker(sentence, speaker):
     assert only(sentence)[0] == speaker
+
+
+def test_a_middle_initial_is_part_of_the_name_an_honorific_resolves_to():
+    rows = found("Dana R. Okafor, the company's chief, spoke first. Her brother Ivo Okafor "
+                 "stayed home.", "Ms. Okafor said the mine would reopen.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Dana R. Okafor"]

@@ -35,8 +35,10 @@ _MEMBERS = frozenset("democrats republicans conservatives liberals progressives 
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
 # Capitalised words joined by single spaces (never across a line or a full stop); an initial
 # such as "W." may stand inside a name.
-_AFTER_CAPITAL = (r"(?:[\w’'-]*|\.)(?: (?:(?:" + _NAME_PARTICLES + r") )?[A-Z](?:[\w’'-]*|\.)"
-                  r"| \d+\b)*")
+# (The initial's full stop is tried first: an empty word would end the name before it.)
+_INITIAL_STOP = r"\.(?= (?!(?:The|Then|But|And|He|She|It|They|We|In|A|An|This|That|There)\b)[A-Z])"
+_AFTER_CAPITAL = (r"(?:" + _INITIAL_STOP + r"|[\w’'-]*)(?: (?:(?:" + _NAME_PARTICLES + r") )?"
+                  r"[A-Z](?:" + _INITIAL_STOP + r"|[\w’'-]*)| \d+\b)*")
 _NAME = re.compile("[A-Z]" + _AFTER_CAPITAL)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 
