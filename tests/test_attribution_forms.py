@@ -544,3 +544,8 @@ def test_a_middle_initial_is_part_of_the_name_an_honorific_resolves_to():
     rows = found("Dana R. Okafor, the company's chief, spoke first. Her brother Ivo Okafor "
                  "stayed home.", "Ms. Okafor said the mine would reopen.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Dana R. Okafor"]
+
+
+def test_a_pronoun_skips_a_two_word_place_name():
+    rows = found("Pia Lund moved to Las Vegas in 2010. She said she was thinking of leaving.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
