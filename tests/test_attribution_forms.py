@@ -549,3 +549,9 @@ def test_a_middle_initial_is_part_of_the_name_an_honorific_resolves_to():
 def test_a_pronoun_skips_a_two_word_place_name():
     rows = found("Pia Lund moved to Las Vegas in 2010. She said she was thinking of leaving.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
+
+
+def test_a_description_resolves_to_a_person_not_to_a_place_it_modified():
+    rows = found("A Varnholt woman, Pia Lund, stood up at the hearing.",
+                 "The woman said the water smelled of metal.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]

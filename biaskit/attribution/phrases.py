@@ -194,7 +194,9 @@ def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
     """The speaker of a statement whose tag ends where this relative clause begins."""
     comma = window_start + window.rfind(",")
     for statement in ctx.found[-2:]:
-        if statement["region"][1] == comma:
+        # Only a quote tag's region ends at its speaker: '"...," said Kade, who said'.
+        if statement["region"][1] == comma and statement["form"].startswith(("tag after",
+                                                                             "quote split")):
             name = statement["speaker"]
             found = window.rfind(name)
             if found >= 0:

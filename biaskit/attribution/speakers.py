@@ -198,11 +198,13 @@ class Resolver:
         if not any(head in words.get(kind, ()) for kind in ("people", "title", "organisation")):
             return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         pattern = re.compile(rf"\b{re.escape(head)}", re.IGNORECASE)
+        # A place is nobody: 'a New Hampshire woman' does not make 'the woman' the state.
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
-            pattern.search(s.name) or pattern.search(s.label))), [])
+            s.kind != "other" and (pattern.search(s.name) or pattern.search(s.label)))), [])
         before += next(([(m.start, self._from_mention(m))] for m in reversed(
             self.mentions[:bisect_right(self._mention_starts, position - 1)])
-            if pattern.search(m.name) or pattern.search(self.label(m))), [])
+            if m.kind != "other" and (pattern.search(m.name) or pattern.search(self.label(m)))),
+            [])
         if before:
             found = max(before, key=lambda c: c[0])[1]
             return Speaker(found.name, found.label, found.kind, found.actor,
