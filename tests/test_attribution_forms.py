@@ -555,3 +555,10 @@ def test_a_description_resolves_to_a_person_not_to_a_place_it_modified():
     rows = found("A Varnholt woman, Pia Lund, stood up at the hearing.",
                  "The woman said the water smelled of metal.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
+
+
+def test_a_participle_after_an_opening_phrase_belongs_to_the_sentences_subject():
+    rows = found("At a hearing in Varn, on Monday, Pia Lund tried to explain her vote, saying "
+                 "that the wells were dry.")
+    assert [(r.speaker, r.content) for r in rows if r.cue == "say"] == [
+        ("Pia Lund", "the wells were dry")]

@@ -115,11 +115,15 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
     if not before.rstrip("\"”’'").endswith(","):  # ', saying' or ',” saying'
         return False
-    subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
-    if not subject or not requirement_met(ctx, cue, sentence):
+    # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
+    # saying B' is Kade's, not 'At'.
+    found = clause_subject(ctx, sentence.start, cue.start)
+    if found is None:
+        subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
+        found = (subject.group(1), subject.start(1)) if subject else None
+    if not found or not requirement_met(ctx, cue, sentence):
         return False
-    phrase = subject.group(1)
-    speaker = ctx.resolver.resolve(phrase, subject.start(1))
+    speaker = ctx.resolver.resolve(*found)
     start = content_start(ctx, cue, sentence)
     ctx.add(cue, speaker, start, sentence.end, sentence, "participle after the clause",
               region=(cue.start, sentence.end))
