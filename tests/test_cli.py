@@ -72,6 +72,44 @@ def test_console_script_module_runs(tmp_path):
     assert run.stdout.startswith("biaskit ")
 
 
+# The console script, as pip writes it, with an import that waits, once it has begun, until
+# it is interrupted: pandas, which the command loads first, through biaskit.
+WAITING_IMPORT = """
+import sys, time
+class Wait:
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas":
+            print("importing pandas", flush=True)
+            time.sleep(60)
+        return None
+sys.meta_path.insert(0, Wait())
+from biaskit_entry import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is POSIX")
+def test_ctrl_c_while_the_command_is_still_importing_is_one_line_and_exit_130():
+    import signal
+    from importlib.metadata import entry_points
+
+    assert [e.value for e in entry_points(group="console_scripts", name="biaskit")] == [
+        "biaskit_entry:main"]
+    run = subprocess.Popen([sys.executable, "-c", WAITING_IMPORT, "quotes", str(CORPUS)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert run.stdout.readline() == "importing pandas\n"  # the interrupt lands in the import
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, out, err) == (130, "", "biaskit: interrupted\n")
+
+
+def test_the_entry_module_imports_nothing_heavy():
+    code = "import sys, biaskit_entry; print(sorted({'pandas', 'biaskit'} & set(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert run.stdout == "[]\n"
+
+
 def test_quotes_lists_statements_with_the_folder_codebook(capsys):
     assert main(["quotes", str(CORPUS)]) == 0
     out = capsys.readouterr().out

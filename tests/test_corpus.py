@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import pandas as pd
 import pytest
@@ -40,6 +41,21 @@ def test_blocks_index_the_canonical_text():
     assert [doc.text[b.start:b.end] for b in doc.blocks] == parts
     assert [b.role for b in doc.blocks] == ["headline", "standfirst"] + ["body"] * 11
     assert doc.text == "\n\n".join(parts)
+
+
+def test_paragraphs_read_as_a_tuple_and_the_text_is_held_and_pickled_once():
+    paragraphs = ("Nia Tarr spoke first.", "Then “we left,” Oren Pell said.")
+    doc = Document.from_parts("d", "Head", list(paragraphs))
+    assert doc.paragraphs == paragraphs and paragraphs == doc.paragraphs
+    assert hash(doc.paragraphs) == hash(paragraphs) and repr(doc.paragraphs) == repr(paragraphs)
+    assert doc.paragraphs[1:] == paragraphs[1:] and ("Head", *doc.paragraphs) == ("Head",
+                                                                                  *paragraphs)
+    long = Document.from_parts("long", "Head", [f"Paragraph {i}" + " of “many” words" * 12
+                                                for i in range(2000)])
+    text_alone = len(pickle.dumps(long.text))
+    assert len(pickle.dumps(long)) < 1.5 * text_alone  # the paragraphs are no second copy
+    again = pickle.loads(pickle.dumps(long))
+    assert again == long and again.paragraphs == long.paragraphs and again.body == long.body
 
 
 def test_article_without_standfirst_loads_its_first_paragraph_as_body(write):

@@ -4,15 +4,18 @@ in every process, and the progress bar never mixes with the output."""
 from __future__ import annotations
 
 import gc
+import io
+import tempfile
 from functools import partial
 
 import pandas as pd
 import pytest
 from conftest import CORPUS
 
+from biaskit.attribution.records import attribution_chunks, attributions_frame
 from biaskit.cli import main
 from biaskit.compare import analyse_documents, compare
-from biaskit.runs.batches import run_guarded
+from biaskit.runs.batches import run_guarded, write_guarded
 
 
 def analyse_failing_on_b(documents, codebook):
@@ -43,6 +46,36 @@ def test_a_failing_document_is_isolated_in_a_worker_process(corpus, codebook):
     assert [f.doc_id for f in failures] == [d.doc_id for d in docs if d.doc_id.endswith("_b")]
     assert set(tables["attributions"]["doc_id"]) == {d.doc_id for d in docs
                                                      if d.doc_id.endswith("_a")}
+
+
+def chunks_failing_midway_on_b(documents, codebook):
+    """A document ending in _b fails after its first rows were written."""
+    for doc in documents:
+        yield from attribution_chunks([doc], codebook)
+        if doc.doc_id.endswith("_b"):
+            raise RuntimeError("simulated bug")
+
+
+def write_csv(frame, file):
+    frame.to_csv(file, index=False, header=False)
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_rows_written_as_they_come_leave_out_a_failing_document(corpus, codebook, tmp_path,
+                                                                monkeypatch, n_jobs):
+    from biaskit import Document
+    from biaskit.corpus.document import _init_fields
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    docs = [Document(**{**_init_fields(d), "doc_id": f"{d.doc_id}_{tag}"})
+            for d in list(corpus)[:3] for tag in ("a", "b")]
+    out = io.StringIO()
+    failures = write_guarded(docs, partial(chunks_failing_midway_on_b, codebook=codebook),
+                             write_csv, out, n_jobs=n_jobs, batch_size=2)
+    assert [f.doc_id for f in failures] == [d.doc_id for d in docs if d.doc_id.endswith("_b")]
+    kept = attributions_frame([d for d in docs if d.doc_id.endswith("_a")], codebook)
+    assert len(kept) > 0 and out.getvalue() == kept.to_csv(index=False, header=False)
+    assert list(tmp_path.iterdir()) == []  # no batch's file is left behind
 
 
 def test_compare_with_two_jobs_equals_one(corpus, codebook):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from importlib import resources
 
 import pandas as pd
@@ -273,6 +274,18 @@ def test_sentence_is_frozen():
     s = Sentence("d", 0, 0, 0, 1, "x")
     with pytest.raises(AttributeError):
         s.text = "y"  # type: ignore[misc]
+
+
+def test_a_documents_sentences_are_cut_from_its_text_and_behave_as_built_ones():
+    doc = Document.from_parts("d", "Head", ["Tom Vell left. “We stay,” Ida Runn said."])
+    cut = document_sentences(doc)[2]
+    built = Sentence("d", 1, 2, cut.start, cut.end, "“We stay,” Ida Runn said.")
+    assert cut.text == doc.text[cut.start:cut.end] == built.text
+    assert cut == built and hash(cut) == hash(built) and repr(cut) == repr(built)
+    again = pickle.loads(pickle.dumps(cut))
+    assert again == cut and len(pickle.dumps(cut)) == len(pickle.dumps(built))  # no doc.text
+    with pytest.raises(AttributeError):
+        cut.start = 0  # type: ignore[misc]
 
 
 def test_sentences_frame(make_doc):

@@ -79,7 +79,12 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
     first_body = context.first_body
     text, doc_id, source, words = doc.text, doc.doc_id, doc.source, context.words
     sides = codebook.sides if codebook else None
-    for found in statements:
+    # Each statement's record is let go once its row is made, and the memory it held serves
+    # the next rows: a long article's records and its rows never all stand at once.
+    context.found.clear()
+    statements.reverse()
+    while statements:
+        found = statements.pop()
         start, end = found["start"], found["end"]
         cue: Cue = found["cue"]
         speaker: Speaker = found["speaker_obj"]
@@ -154,20 +159,30 @@ def attributions_frame(documents: Iterable[Document | AnnotatedDocument] | Docum
     """One row per attributed statement of every document; first column ``doc_id``."""
     if isinstance(documents, Document | AnnotatedDocument):
         documents = [documents]
-    # Rows become frames a chunk at a time: a chunk's Python strings (sentence, content,
-    # evidence: about 1 KB a statement) are freed once pandas holds them compactly.
-    frames, chunk = [], []
-    for row in (row for doc in documents for row in _rows(doc, codebook)):
-        chunk.append(row)
-        if len(chunk) == ROWS_PER_CHUNK:
-            frames.append(_frame(chunk))
-            chunk = []
-    if chunk or not frames:
-        frames.append(_frame(chunk))
+    frames = list(attribution_chunks(documents, codebook)) or [_frame([])]
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
 
-ROWS_PER_CHUNK = 4096
+ROWS_PER_CHUNK = 1024  # rows stand as Python objects until their chunk is a frame
+
+
+def attribution_chunks(documents: Iterable[Document | AnnotatedDocument],
+                       codebook: Codebook | None = None) -> Iterator[pd.DataFrame]:
+    """The rows of :func:`attributions_frame`, in order, as frames of at most
+    ``ROWS_PER_CHUNK`` rows made as they are read (none for no statement).
+
+    A chunk's Python strings (sentence, content, evidence: about 1 KB a statement) are freed
+    once pandas holds them compactly, and a reader that writes each chunk out (``biaskit
+    quotes``) never holds a long article's table whole: it is larger than the article.
+    """
+    chunk = []
+    for row in (row for doc in documents for row in _rows(doc, codebook)):
+        chunk.append(row)
+        if len(chunk) == ROWS_PER_CHUNK:
+            yield _frame(chunk)
+            chunk = []
+    if chunk:
+        yield _frame(chunk)
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:

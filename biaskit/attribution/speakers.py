@@ -11,7 +11,7 @@ is explained in words, for the ``evidence`` column. Word lists live in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -62,6 +62,8 @@ class Resolver:
         self.speakers: list[tuple[int, Speaker]] = []
         self._alias_pattern = _alias_pattern(codebook) if codebook else None
         self._authors: list[tuple[int, str]] | None = None  # found when first needed
+        self._author_starts: list[int] = []
+        self._used_aliases: dict[str, bool] = {}
         self._labels: dict[Mention, str] = {}
         self._fullest: dict[str, str] = {}
         self._mention_starts = [mention.start for mention in mentions]
@@ -138,8 +140,15 @@ class Resolver:
     def _actor_name(self, actor: Actor) -> str:
         """The fullest of the actor's aliases that the document uses as a name, else its label."""
         used = [a for a in actor.aliases if a[:1].isupper() and a.split()[-1][:1].isupper()
-                and a in self.text]
+                and self._in_text(a)]
         return self._fullest_name(max(used, key=len)) if used else actor.label
+
+    def _in_text(self, alias: str) -> bool:
+        # Searched once per alias: searching the whole text for each statement of an actor
+        # made a long article's time grow with the square of its length.
+        if alias not in self._used_aliases:
+            self._used_aliases[alias] = alias in self.text
+        return self._used_aliases[alias]
 
     def _antecedent(self, kind: str, position: int, why: str) -> Speaker:
         """The most recent speaker or name of the right kind before ``position``."""
@@ -181,9 +190,10 @@ class Resolver:
                            f'written source "{phrase}"; {owner.how}')
         if self._authors is None:
             self._authors = _report_authors(self.text)
-        authors = [(pos, name) for pos, name in self._authors if pos < position]
-        if authors:
-            author = self._fullest_name(authors[-1][1])
+            self._author_starts = [pos for pos, _ in self._authors]
+        before = bisect_left(self._author_starts, position)  # the authors named before it
+        if before:
+            author = self._fullest_name(self._authors[before - 1][1])
             return Speaker(phrase, f"by {author}", "source", self._alias_actor(author),
                            f'written source "{phrase}" by {author} (last report named '
                            "with its author)")
@@ -201,8 +211,9 @@ class Resolver:
         # A place is nobody: 'a New Hampshire woman' does not make 'the woman' the state.
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
             s.kind != "other" and (pattern.search(s.name) or pattern.search(s.label)))), [])
-        before += next(([(m.start, self._from_mention(m))] for m in reversed(
-            self.mentions[:bisect_right(self._mention_starts, position - 1)])
+        earlier = range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1)
+        before += next(([(m.start, self._from_mention(m))] for m in map(
+            self.mentions.__getitem__, earlier)  # not a copy of every earlier mention
             if m.kind != "other" and (pattern.search(m.name) or pattern.search(self.label(m)))),
             [])
         if before:

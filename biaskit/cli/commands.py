@@ -13,11 +13,12 @@ import textwrap
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
 from biaskit.annotate import annotate
-from biaskit.attribution.records import attributions_frame
+from biaskit.attribution.records import ROWS_PER_CHUNK, attribution_chunks, attributions_frame
 from biaskit.codebook import Codebook, load_codebook
 from biaskit.corpus.archives import describe_formats
 from biaskit.corpus.archives.bundle import import_exports
@@ -26,7 +27,7 @@ from biaskit.corpus.files import load_corpus
 from biaskit.corpus.sentences import corpus_summary
 from biaskit.errors import InputError
 from biaskit.framing.claims import claim_occurrences, claim_profile
-from biaskit.runs.batches import run_guarded
+from biaskit.runs.batches import run_guarded, write_guarded
 from biaskit.tone import side_tone, tone_settings
 from biaskit.tone.validity import validity_note
 
@@ -35,6 +36,10 @@ EXIT_OK, EXIT_FAILED_DOCUMENTS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 def _quotes_of(documents, codebook: Codebook | None) -> dict[str, pd.DataFrame]:
     return {"quotes": attributions_frame(documents, codebook)}
+
+
+def _empty_quotes() -> pd.DataFrame:
+    return attributions_frame([])
 
 
 def _claims_of(documents, codebook: Codebook) -> dict[str, pd.DataFrame]:
@@ -48,9 +53,13 @@ def _guarded(corpus: Corpus, analyse, args: argparse.Namespace
     """Run an analysis over the corpus, reporting each document that fails on stderr."""
     tables, failures = run_guarded(list(corpus), analyse, n_jobs=args.jobs,
                                    progress=False if args.quiet else None)
+    _report(failures)
+    return tables, failures
+
+
+def _report(failures: Sequence[Problem]) -> None:
     for failure in failures:
         print(f"biaskit: {_problem_line(failure)}", file=sys.stderr)
-    return tables, failures
 
 
 def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
@@ -68,13 +77,22 @@ def _load(args: argparse.Namespace) -> tuple[Corpus, Codebook | None]:
     return corpus, codebook
 
 
-def _write_rows(frame: pd.DataFrame, format: str) -> None:
-    """Every column of every row, as CSV or as one JSON object per line."""
+def _write_rows(frame: pd.DataFrame, format: str, file: IO[str] | None = None, *,
+               header: bool = True) -> None:
+    """Every column of every row, as CSV (with a header line unless told not to) or as one
+    JSON object per line, on ``file`` (standard output by default)."""
+    file = sys.stdout if file is None else file
     if format == "csv":
-        frame.to_csv(sys.stdout, index=False)
+        frame.to_csv(file, index=False, header=header)
         return
-    for row in frame.to_dict("records"):
-        print(json.dumps(row, ensure_ascii=False))
+    for first in range(0, len(frame), ROWS_PER_CHUNK):  # not every row as a dict at once
+        for row in frame.iloc[first:first + ROWS_PER_CHUNK].to_dict("records"):
+            file.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_chunk(format: str, frame: pd.DataFrame, file: IO[str]) -> None:
+    """A chunk of rows; as CSV without the header line, which is written once, first."""
+    _write_rows(frame, format, file, header=False)
 
 
 def _exit_code(corpus: Corpus, failed_analyses: Sequence[Problem] = ()) -> int:
@@ -84,11 +102,18 @@ def _exit_code(corpus: Corpus, failed_analyses: Sequence[Problem] = ()) -> int:
 
 def _quotes(args: argparse.Namespace) -> int:
     corpus, codebook = _load(args)
-    tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
-    frame = tables["quotes"]
     if args.format != "table":
-        _write_rows(frame, args.format)
+        # Rows are written as they are found: a long article's table is larger than the
+        # article, and is never held whole.
+        if args.format == "csv":
+            _write_rows(_empty_quotes(), "csv")  # the header line, for any number of rows
+        failed = write_guarded(list(corpus), partial(attribution_chunks, codebook=codebook),
+                               partial(_write_chunk, args.format), sys.stdout,
+                               n_jobs=args.jobs, progress=False if args.quiet else None)
+        _report(failed)
     else:
+        tables, failed = _guarded(corpus, partial(_quotes_of, codebook=codebook), args)
+        frame = tables["quotes"]
         shown = frame[["doc_id", "position", "speaker", "side", "mode", "cue", "content"]].copy()
         shown["content"] = shown["content"].str.slice(0, 60)
         print(shown.to_string(index=False) if len(shown) else "no attributed statements")

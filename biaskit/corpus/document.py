@@ -35,7 +35,7 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long article has tens of thousands
 class Block:
     """A headline, standfirst or body paragraph: ``doc.text[start:end]`` is its text.
 
@@ -57,6 +57,50 @@ def block_label(block: Block) -> str:
     return f"paragraph {block.paragraph}" if block.role == "body" else block.role
 
 
+class Paragraphs(Sequence[str]):
+    """A document's body paragraphs, cut from its text when read: a tuple of strings to
+    every reader (it compares equal to one, hashes and prints as one), without holding the
+    text a second time. ``doc.paragraphs[i] == doc.text[block.start:block.end]``."""
+
+    __slots__ = ("_text", "_blocks")
+
+    def __init__(self, text: str, blocks: Sequence[Block]):
+        self._text, self._blocks = text, tuple(blocks)
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, slice):
+            return tuple(self._text[b.start:b.end] for b in self._blocks[key])
+        block = self._blocks[key]
+        return self._text[block.start:block.end]
+
+    def __iter__(self) -> Iterator[str]:
+        text = self._text
+        return (text[block.start:block.end] for block in self._blocks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Paragraphs | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: tuple) -> tuple:
+        return tuple(self) + other if isinstance(other, tuple) else NotImplemented
+
+    def __radd__(self, other: tuple) -> tuple:
+        return other + tuple(self) if isinstance(other, tuple) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return Paragraphs, (self._text, self._blocks)  # the text is pickled once, as doc.text
+
+
 #: The outlet of a document with no ``source``: visible in every table, never pooled silently.
 UNKNOWN_SOURCE = "unknown outlet"
 
@@ -73,7 +117,7 @@ class Document:
     doc_id: str
     title: str
     standfirst: str
-    paragraphs: tuple[str, ...]
+    paragraphs: Sequence[str]  # read back as a tuple-like view on text (Paragraphs)
     source: str = ""
     date: str = ""
     url: str = ""
@@ -107,8 +151,13 @@ class Document:
         if self.provenance not in PROVENANCES:
             raise ValueError(f"document {self.doc_id!r}: provenance must be one of "
                              f"{', '.join(PROVENANCES)}, not {self.provenance!r}")
-        object.__setattr__(self, "paragraphs", tuple(self.paragraphs))
-        object.__setattr__(self, "text", "\n\n".join(pieces))
+        text = "\n\n".join(pieces)
+        # Cut from the text rather than held beside it: a long article is held once, not
+        # twice. An empty paragraph has no block, so a document given one keeps the tuple.
+        paragraphs = (Paragraphs(text, [b for b in blocks if b.role == "body"])
+                      if all(self.paragraphs) else tuple(self.paragraphs))
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "text", text)
         object.__setattr__(self, "blocks", tuple(blocks))
 
     @classmethod

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -71,16 +71,70 @@ _OPENERS = frozenset(
 _PREFIX, _GENERAL = True, False
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of a document; ``text == doc.text[start:end]``."""
+    """One sentence of a document; ``text == doc.text[start:end]``.
+
+    Frozen, compared and shown as the record ``Sentence(doc_id, paragraph, index, start, end,
+    text)`` it was built as. A document's sentences (:func:`document_sentences`) keep only
+    their offsets into its text and cut ``text`` from it when it is read: a long article's
+    sentences would otherwise hold its whole text a second time (two bytes a character once
+    it has a curly quote).
+    """
+
+    __slots__ = ("doc_id", "paragraph", "index", "start", "end", "_source", "_offset")
+    __match_args__ = ("doc_id", "paragraph", "index", "start", "end", "text")
 
     doc_id: str
     paragraph: int
     index: int
     start: int
     end: int
-    text: str
+
+    def __init__(self, doc_id: str, paragraph: int, index: int, start: int, end: int,
+                 text: str):
+        self._set(doc_id, paragraph, index, start, end, text, start)
+
+    @classmethod
+    def cut(cls, whole: str, doc_id: str, paragraph: int, index: int, start: int, end: int
+            ) -> Sentence:
+        """The sentence ``whole[start:end]``, holding ``whole`` rather than a copy of it."""
+        sentence = cls.__new__(cls)
+        sentence._set(doc_id, paragraph, index, start, end, whole, 0)
+        return sentence
+
+    def _set(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    @property
+    def text(self) -> str:
+        """The sentence's text, ``doc.text[start:end]``."""
+        offset = self._offset
+        return self._source[self.start - offset:self.end - offset]
+
+    def _record(self) -> tuple[str, int, int, int, int, str]:
+        return self.doc_id, self.paragraph, self.index, self.start, self.end, self.text
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._record() == other._record()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._record())
+
+    def __repr__(self) -> str:
+        pairs = zip(self.__match_args__, self._record(), strict=True)
+        return f"Sentence({', '.join(f'{name}={value!r}' for name, value in pairs)})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return Sentence, self._record()  # pickled alone, a sentence carries only its own text
 
 
 @cache
@@ -209,7 +263,7 @@ def _segment(doc: Any) -> list[Sentence]:
     out: list[Sentence] = []
     for block in doc.blocks:
         for a, b in split_sentences(text, block.start, block.end):
-            out.append(Sentence(doc.doc_id, block.index, len(out), a, b, text[a:b]))
+            out.append(Sentence.cut(text, doc.doc_id, block.index, len(out), a, b))
     return out
 
 

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from functools import partial
+from typing import IO
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -90,6 +94,51 @@ def run_guarded(documents: Sequence[Document], analyse: Analysis, *, n_jobs: int
                 bar.update(len(batch))
     bar.close()
     return _combined(results, analyse)
+
+
+def write_guarded(documents: Sequence[Document],
+                  chunks: Callable[[Sequence[Document]], Iterable[pd.DataFrame]],
+                  write: Callable[[pd.DataFrame, IO[str]], None], out: IO[str], *,
+                  n_jobs: int = 1, progress: bool | None = None, batch_size: int = BATCH
+                  ) -> list[Problem]:
+    """Write one table of the documents to ``out`` as :func:`run_guarded` would make it,
+    without holding it: ``write(chunk, file)`` writes each frame ``chunks(batch)`` yields.
+
+    Each batch is written to a file of its own in a temporary folder as its chunks come, and
+    the files are copied to ``out`` in corpus order once every batch is done, so a document
+    that fails leaves no rows (its batch is written again document by document) and a long
+    article's table never stands whole in memory: ``biaskit quotes`` writes one larger than
+    the article. Returns a problem for each document that could not be analysed.
+    """
+    with tempfile.TemporaryDirectory(prefix="biaskit-rows-") as folder:
+        spool = partial(_spool, chunks, write, folder)
+        tables, failures = run_guarded(documents, spool, n_jobs=n_jobs, progress=progress,
+                                       batch_size=batch_size)
+        for path in tables[_SPOOLED]["path"]:
+            with open(path, encoding="utf-8", newline="") as part:
+                shutil.copyfileobj(part, out)
+            os.remove(path)  # the folder holds at most one batch's rows more than out
+    return failures
+
+
+_SPOOLED = "spooled"
+
+
+def _spool(chunks: Callable[[Sequence[Document]], Iterable[pd.DataFrame]],
+           write: Callable[[pd.DataFrame, IO[str]], None], folder: str,
+           batch: Sequence[Document]) -> dict[str, pd.DataFrame]:
+    """The batch's rows written to a new file in the folder; a table of its path."""
+    if not batch:  # the empty call that gives each table's columns
+        return {_SPOOLED: pd.DataFrame({"path": pd.Series([], dtype=str)})}
+    handle, path = tempfile.mkstemp(suffix=".part", dir=folder)
+    try:
+        with open(handle, "w", encoding="utf-8", newline="") as file:
+            for chunk in chunks(batch):
+                write(chunk, file)
+    except BaseException:
+        os.remove(path)  # a batch that failed leaves no rows to copy
+        raise
+    return {_SPOOLED: pd.DataFrame({"path": [path]})}
 
 
 def usable_jobs(n_jobs: int) -> int:
