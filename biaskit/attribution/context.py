@@ -21,22 +21,22 @@ CONTINUED = ", continued by the next quote"  # the form of a statement a later q
 
 
 class Statement:
-    """A statement found so far, read and changed by key as a dict is (``statement["end"]``),
-    but in slots: a long article has tens of thousands, and as dicts they took 450 bytes
-    each, four times as much."""
+    """A statement found so far (``statement.end``), in slots: a long article has tens of
+    thousands, and as dicts they took 450 bytes each, four times as much. It can still be
+    read and changed by key (``statement["end"]``), as the dict it replaced."""
 
     __slots__ = ("start", "end", "region", "cue", "form", "speaker", "speaker_obj", "mode",
                  "quoted_words", "paragraph", "sentence")
 
-    def __init__(self, **fields: object):
-        for key, value in fields.items():
-            setattr(self, key, value)
+    def __init__(self, *, start: int, end: int, region: tuple[int, int], cue: Cue, form: str,
+                 speaker: str, speaker_obj: Speaker, mode: str, quoted_words: int,
+                 paragraph: int, sentence: Sentence):
+        self.start, self.end, self.region, self.cue, self.form = start, end, region, cue, form
+        self.speaker, self.speaker_obj, self.mode = speaker, speaker_obj, mode
+        self.quoted_words, self.paragraph, self.sentence = quoted_words, paragraph, sentence
 
     def __getitem__(self, key: str):
-        try:
-            return getattr(self, key)
-        except AttributeError:
-            raise KeyError(key) from None
+        return getattr(self, key)
 
     def __setitem__(self, key: str, value: object) -> None:
         setattr(self, key, value)
@@ -151,20 +151,20 @@ class DocumentContext:
 
     def cut_statement(self, statement: Statement, end: int) -> None:
         """End a statement's content at ``end`` (a later clause begins there)."""
-        statement["end"] = trim(self.text, statement["start"], end)[1]
-        statement["mode"], statement["quoted_words"] = self.mode(
-            statement["start"], statement["end"], statement["form"])
+        statement.end = trim(self.text, statement.start, end)[1]
+        statement.mode, statement.quoted_words = self.mode(
+            statement.start, statement.end, statement.form)
 
     def continue_statement(self, statement: Statement, quote: Quote) -> None:
-        statement["end"] = trim(self.text, statement["start"], quote.inner_end)[1]
-        statement["region"] = (statement["region"][0], max(statement["region"][1], quote.end))
-        if not statement["form"].endswith(CONTINUED):
-            statement["form"] += CONTINUED
-        statement["mode"], statement["quoted_words"] = self.mode(
-            statement["start"], statement["end"], statement["form"])
+        statement.end = trim(self.text, statement.start, quote.inner_end)[1]
+        statement.region = (statement.region[0], max(statement.region[1], quote.end))
+        if not statement.form.endswith(CONTINUED):
+            statement.form += CONTINUED
+        statement.mode, statement.quoted_words = self.mode(
+            statement.start, statement.end, statement.form)
 
     def inside_found(self, position: int) -> bool:
-        return any(s["region"][0] <= position < s["region"][1] for s in self.found)
+        return any(s.region[0] <= position < s.region[1] for s in self.found)
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, a final full stop or comma, and an unpaired outer mark."""

@@ -113,14 +113,14 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
             # reports one itself: '..., participants said, the Democrats must consider ...'.
             for statement, cut in cuts if found else ():
                 ctx.cut_statement(statement, cut)
-                statement["region"] = (statement["region"][0], cut)
+                statement.region = (statement.region[0], cut)
     for speaker, cue, start, end, sentence, region in turns:
         ctx.add(cue, speaker, start, end, sentence, "speaker's turn in a transcript",
                 region=region)
     dash_signatures(ctx)
     floating_quotes(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
-    return sorted((s for s in ctx.found if s["end"] > s["start"]), key=lambda s: s["start"])
+    return sorted((s for s in ctx.found if s.end > s.start), key=lambda s: s.start)
 
 
 def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
@@ -131,14 +131,14 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
     after the forms have run."""
     cuts = []
     for statement in ctx.found[-_RECENT_STATEMENTS:]:  # cues come in text order
-        region_start, region_end = statement["region"]
+        region_start, region_end = statement.region
         if not region_start <= cue.start < region_end:
             continue
         if _next_statement_of_the_speaker(ctx, cue, sentence, statement):
             return None
-        if not statement["start"] <= cue.start < statement["end"]:
+        if not statement.start <= cue.start < statement.end:
             return None
-        split = _clause_split(ctx, statement["start"], cue)
+        split = _clause_split(ctx, statement.start, cue)
         if split is None:
             return None  # a statement nested in another: 'Amnesty said ... had shown that'
         cut, only_if_reported = split
@@ -146,7 +146,7 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             cuts.append((statement, cut))
         else:
             ctx.cut_statement(statement, cut)
-            statement["region"] = (statement["region"][0], cut)
+            statement.region = (statement.region[0], cut)
     return cuts
 
 
@@ -157,16 +157,16 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
                                    statement: dict) -> bool:
     """'"...," Kade said, adding that ...' and 'Kade denied it, saying ...': a participle
     after a comma starts the same speaker's next statement, which ends the first."""
-    if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement["sentence"] is sentence
+    if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement.sentence is sentence
             and _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)):
         return False
     comma = ctx.text.rfind(",", sentence.start, cue.start)
-    if statement["start"] <= comma < statement["end"]:
+    if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
-    statement["region"] = (statement["region"][0], comma)
+    statement.region = (statement.region[0], comma)
     if not requirement_met(ctx, cue, sentence):
         return True  # 'Kade said A, noting her remarks in April': the content ends at A
-    ctx.add(cue, statement["speaker_obj"], content_start(ctx, cue, sentence), sentence.end,
+    ctx.add(cue, statement.speaker_obj, content_start(ctx, cue, sentence), sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))
     return True
 
@@ -209,12 +209,16 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
 
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])(?!(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to)\b)"
+                              r"[a-z]")
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
 
 
 def _is_title_case(sentence: str) -> bool:
     """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
     verbs are verbs."""
+    if len(_LOWER_CASE_WORD.findall(sentence, 0, 400)) > 6:
+        return False  # most sentences: many lower-case words early on
     words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 

@@ -195,9 +195,9 @@ def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
     comma = window_start + window.rfind(",")
     for statement in ctx.found[-2:]:
         # Only a quote tag's region ends at its speaker: '"...," said Kade, who said'.
-        if statement["region"][1] == comma and statement["form"].startswith(("tag after",
+        if statement.region[1] == comma and statement.form.startswith(("tag after",
                                                                              "quote split")):
-            name = statement["speaker"]
+            name = statement.speaker
             found = window.rfind(name)
             if found >= 0:
                 return name, window_start + found

@@ -85,13 +85,13 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
     statements.reverse()
     while statements:
         found = statements.pop()
-        start, end = found["start"], found["end"]
-        cue: Cue = found["cue"]
-        speaker: Speaker = found["speaker_obj"]
-        mode = found["mode"]
+        start, end = found.start, found.end
+        cue: Cue = found.cue
+        speaker: Speaker = found.speaker_obj
+        mode = found.mode
         i = bisect_right(sentence_starts, start) - 1
         j = bisect_right(sentence_starts, end - 1) - 1
-        first = sentences[i] if i >= 0 else found["sentence"]
+        first = sentences[i] if i >= 0 else found.sentence
         last = sentences[j] if j >= i >= 0 else first
         block = first.paragraph
         position = "lead" if block == first_body else roles[block]
@@ -102,7 +102,7 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
             actor_evidence = f"; alias of {actor.actor_id} ({side_label})"
         else:
             actor_evidence = "; no codebook actor"
-        evidence = (f'{mode}: {found["form"]}'
+        evidence = (f'{mode}: {found.form}'
                     + (f', cue "{cue_text}"' if cue_text else "")
                     + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
@@ -114,7 +114,7 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
             actor.actor_id if actor else "", actor.side if actor else "",
             mode, cue.lemma, cue.start, cue.end, cue.stance, cue.kind, content,
             words(start, end),
-            found["quoted_words"], position, evidence)
+            found.quoted_words, position, evidence)
 
 
 def statement_records(attributions: pd.DataFrame, columns: Sequence[str]

@@ -84,7 +84,8 @@ class Resolver:
         return self._labels[mention]
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        self.speakers.append((position, speaker))
+        if speaker.name.lower() not in PRONOUNS:  # a pronoun left unresolved is nobody's
+            self.speakers.append((position, speaker))  # antecedent
 
     def resolve(self, phrase: str, position: int) -> Speaker:
         """Who ``phrase`` (found at ``position``) refers to."""
@@ -155,8 +156,7 @@ class Resolver:
         # Both lists are in text order: walk back from the position, stop at the first fit.
         candidates: list[tuple[int, Speaker | Mention]] = []
         for pos, speaker in reversed(self.speakers):
-            if pos < position and _fits(kind, speaker.kind) and (
-                    speaker.name.lower() not in PRONOUNS):  # a pronoun left unresolved
+            if pos < position and _fits(kind, speaker.kind):
                 candidates.append((pos, speaker))
                 break
         for i in range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1):

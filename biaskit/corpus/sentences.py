@@ -102,9 +102,18 @@ class Sentence:
         sentence._set(doc_id, paragraph, index, start, end, whole, 0)
         return sentence
 
-    def _set(self, *values: Any) -> None:
-        for name, value in zip(self.__slots__, values, strict=True):
-            object.__setattr__(self, name, value)
+    def _set(self, doc_id: str, paragraph: int, index: int, start: int, end: int, source: str,
+             offset: int) -> None:
+        # Frozen: the slots are set past __setattr__, one by one (a loop took a tenth of
+        # attribution's time on short articles).
+        setter = object.__setattr__
+        setter(self, "doc_id", doc_id)
+        setter(self, "paragraph", paragraph)
+        setter(self, "index", index)
+        setter(self, "start", start)
+        setter(self, "end", end)
+        setter(self, "_source", source)
+        setter(self, "_offset", offset)
 
     @property
     def text(self) -> str:

@@ -126,6 +126,11 @@ _PARENTHETICAL_CLOSE = re.compile(r"(?:\s+(?:in|on|at|last|this|earlier|later|re
 def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Loyalty, he noted, has long been a core tenet.': a tag set off by commas inside the
     sentence it reports, which is the content on both sides of it."""
+    if sentence.end - sentence.start > 2 * WINDOW or ctx.text.find(",", cue.end,
+                                                                    cue.end + 40) < 0:
+        # the whole sentence is the content: a sentence of ordinary length; and a comma
+        # closes the tag
+        return False
     opening = _PARENTHETICAL_SUBJECT.search(ctx.text, max(sentence.start, cue.start - 60),
                                             cue.start)
     if not opening or not ANY_WORD_CHAR.search(ctx.text, sentence.start, opening.start()):

@@ -124,13 +124,13 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade said in a statement. "..."': a tag that holds no content of its own reports
     the quote that opens the next sentence."""
+    quote = ctx.first_quote_between(sentence.end, sentence.end + 4)  # the rarest condition
+    if quote is None or ctx.text[sentence.end:quote.start].strip():
+        return False
     if ctx.text[max(0, sentence.start - 3):sentence.start].strip()[-1:] in _CLOSING_MARKS:
         return False  # '"... need?" Kade said.' is a tag after its quote
     rest = ctx.text[cue.end:sentence.end]
     if not TAG_CLOSES_SENTENCE.fullmatch(rest) or len(rest.split()) > 8 or _THAT.search(rest):
-        return False
-    quote = ctx.first_quote_between(sentence.end, sentence.end + 4)
-    if quote is None or ctx.text[sentence.end:quote.start].strip():
         return False
     phrase = subject_before(ctx, cue, sentence)
     if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]):
@@ -161,10 +161,10 @@ def dash_signatures(ctx: DocumentContext) -> None:
 
 def floating_quotes(ctx: DocumentContext) -> None:
     """A quoted sentence without a tag continues the previous quote's speaker."""
-    by_start = sorted((s["start"], s["end"]) for s in ctx.found)
+    by_start = sorted((s.start, s.end) for s in ctx.found)
     starts = [start for start, _ in by_start]
-    by_end = sorted(ctx.found, key=lambda s: s["end"])
-    ends = [s["end"] for s in by_end]
+    by_end = sorted(ctx.found, key=lambda s: s.end)
+    ends = [s.end for s in by_end]
     for quote in ctx.quotes:
         i = bisect_right(starts, quote.inner_start) - 1
         if i >= 0 and by_start[i][0] <= quote.inner_start < by_start[i][1]:
@@ -180,22 +180,22 @@ def floating_quotes(ctx: DocumentContext) -> None:
         if j < 0:
             continue
         last = by_end[j]
-        if last["mode"] == "indirect" or sentence.paragraph - last["paragraph"] > 1:
+        if last.mode == "indirect" or sentence.paragraph - last.paragraph > 1:
             continue
-        if sentence.paragraph == last["paragraph"] and last["mode"] == "direct":
+        if sentence.paragraph == last.paragraph and last.mode == "direct":
             # '"A," Kade said. "B."': one statement, as a split quote is one.
             ctx.continue_statement(last, quote)
             by_end.pop(j)
             ends.pop(j)
-            k = bisect_right(ends, last["end"])
-            ends.insert(k, last["end"])
+            k = bisect_right(ends, last.end)
+            ends.insert(k, last.end)
             by_end.insert(k, last)
             continue
-        cue = Cue("", "", last["cue"].kind, "", quote.start, quote.start)
-        ctx.add(cue, last["speaker_obj"], quote.inner_start, quote.inner_end, sentence,
-                  f'floating quote after a quote by "{last["speaker"]}"',
+        cue = Cue("", "", last.cue.kind, "", quote.start, quote.start)
+        ctx.add(cue, last.speaker_obj, quote.inner_start, quote.inner_end, sentence,
+                  f'floating quote after a quote by "{last.speaker}"',
                   region=(quote.start, quote.end))
         added = ctx.found[-1]  # a later floating quote may continue this one
-        k = bisect_right(ends, added["end"])
-        ends.insert(k, added["end"])
+        k = bisect_right(ends, added.end)
+        ends.insert(k, added.end)
         by_end.insert(k, added)
