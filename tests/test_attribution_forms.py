@@ -562,3 +562,23 @@ def test_a_participle_after_an_opening_phrase_belongs_to_the_sentences_subject()
                  "that the wells were dry.")
     assert [(r.speaker, r.content) for r in rows if r.cue == "say"] == [
         ("Pia Lund", "the wells were dry")]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Tomas Brekke on Thursday evening said the wells were dry.", "Tomas Brekke",
+     "the wells were dry"),
+    ("About four out of 10 residents said the water tasted of metal.",
+     "About four out of 10 residents", "the water tasted of metal"),
+    ("Dana Okafor responded by saying the mine had done nothing wrong.", "Dana Okafor",
+     "the mine had done nothing wrong"),
+])
+def test_times_counts_and_by_saying(sentence, speaker, content):
+    speaker_found, _, _, content_found = only(sentence)
+    assert (speaker_found, content_found) == (speaker, content)
+
+
+def test_a_participle_after_before_is_the_speakers_next_statement():
+    rows = found("Pia Lund said the wells were dry before claiming that the mine had "
+                 "poisoned them.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("say", "the wells were dry"), ("claim", "the mine had poisoned them")]

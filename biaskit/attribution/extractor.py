@@ -152,15 +152,25 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
 
+_PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:before|after|while|by)\s+$")
+
 
 def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sentence,
                                    statement: dict) -> bool:
-    """'"...," Kade said, adding that ...' and 'Kade denied it, saying ...': a participle
-    after a comma starts the same speaker's next statement, which ends the first."""
-    if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement.sentence is sentence
-            and _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)):
+    """'"...," Kade said, adding that ...', 'Kade denied it, saying ...' and 'Kade said A
+    before claiming B': a participle after a comma or one of these prepositions starts the
+    same speaker's next statement, which ends the first."""
+    if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement.sentence is sentence):
         return False
-    comma = ctx.text.rfind(",", sentence.start, cue.start)
+    if _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start):
+        comma = ctx.text.rfind(",", sentence.start, cue.start)
+    else:
+        preposition = _PREPOSITION_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)
+        if not preposition or not requirement_met(ctx, cue, sentence):
+            return False
+        comma = preposition.start() + 1  # the content ends before 'before claiming'
+        if not statement.start < comma < statement.end:
+            return False
     if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
     statement.region = (statement.region[0], comma)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import (
+    APPROXIMATE_COUNT,
     DETERMINERS,
     PART_OF,
     PREPOSITIONS,
@@ -29,6 +30,8 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     "just first "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on".split())
+
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
@@ -160,8 +163,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
     while words and (last in BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
-            last.endswith("ly") and words[-1].islower() and len(words) > 1)):
-        words.pop()
+            last.endswith("ly") and words[-1].islower() and len(words) > 1) or (
+            last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
+        words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
         if words and words[-1].lower() == "on":
             words.pop()
         if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
@@ -242,7 +246,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
-    quantity = PART_OF.match(phrase)  # '31 percent of those surveyed', 'half of them'
+    # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
+    quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (

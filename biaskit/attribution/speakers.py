@@ -18,6 +18,7 @@ from functools import cache
 from biaskit.attribution.mentions import (
     _NAME,
     _POSSESSIVE_END,
+    APPROXIMATE_COUNT,
     DETERMINERS,
     PART_OF,
     POSSESSIVES,
@@ -98,7 +99,7 @@ class Resolver:
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
-                or PART_OF.match(phrase)):
+                or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)

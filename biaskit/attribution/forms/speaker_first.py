@@ -65,6 +65,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     return True
 
 
+_PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:by|before|after|while)$")
+
 _SUBORDINATOR = re.compile(r"\s*(?:Though|Although|While|Whereas|When|Because|Since|If|As|"
                            r"Even though|Even as|Even if)\s")
 
@@ -113,7 +115,9 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not ctx.text[cue.start:cue.end].lower().endswith("ing"):
         return False
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
-    if not before.rstrip("\"”’'").endswith(","):  # ', saying' or ',” saying'
+    # ', saying', ',” saying', and 'responded by saying', 'left before claiming'
+    if not before.rstrip("\"”’'").endswith(",") and not _PREPOSITION_BEFORE_PARTICIPLE.search(
+            before):
         return False
     # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
     # saying B' is Kade's, not 'At'.
