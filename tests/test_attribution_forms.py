@@ -582,3 +582,14 @@ def test_a_participle_after_before_is_the_speakers_next_statement():
                  "poisoned them.")
     assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
         ("say", "the wells were dry"), ("claim", "the mine had poisoned them")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "These days, many residents worry about the smell of the water.",
+    "Across most of the valley, voters want to close the mine.",
+    "Then, last week, Tomas Brekke called.",
+])
+def test_a_verb_with_its_complement_after_it_closes_no_sentence(sentence):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert all(not sentence.startswith(r.content) for r in rows), [
+        (r.speaker, r.content) for r in rows]

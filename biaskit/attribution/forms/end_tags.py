@@ -31,6 +31,9 @@ TAG_CLOSES_SENTENCE = re.compile(
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
+_COMPLEMENT = re.compile(r"\s+(?:to|about)\s")
+_PREPOSITIONAL_COMPLEMENT = re.compile(r"\s+(?:for|of|on|with|against|in)\s")
+
 _CLAUSE_END = re.compile(r"[,;:(—–]")
 
 # Cues whose phrase after them is who is spoken to, never the speaker.
@@ -63,6 +66,11 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if participle:  # '..., the company said on Monday, rejecting ...'
         rest = rest[:participle.start(1)] + "."
     if rest.count(" ") > 12 or _THAT.search(rest):
+        return False
+    if cue.requires in ("object", "as") or _COMPLEMENT.match(rest) or (
+            cue.kind != "speech" and _PREPOSITIONAL_COMPLEMENT.match(rest)):
+        # '..., voters want to limit it', '..., residents worry about it', '..., Kade
+        # called.': what follows the verb is its complement, so the verb closes nothing
         return False
     comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
     if comma <= sentence.start:
