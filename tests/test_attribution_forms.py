@@ -593,3 +593,9 @@ def test_a_verb_with_its_complement_after_it_closes_no_sentence(sentence):
     rows = [r for r in found(sentence) if r.position != "headline"]
     assert all(not sentence.startswith(r.content) for r in rows), [
         (r.speaker, r.content) for r in rows]
+
+
+def test_a_verb_joined_to_an_infinitive_reports_nothing():
+    rows = found("Dana Okafor said the town needed to come together to rebuild the dam and "
+                 "defend its water rights.")
+    assert [r.cue for r in rows if r.position != "headline"] == ["say"]

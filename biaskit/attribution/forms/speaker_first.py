@@ -65,6 +65,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     return True
 
 
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+")
+
 _PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:by|before|after|while)$")
 
 _SUBORDINATOR = re.compile(r"\s*(?:Though|Although|While|Whereas|When|Because|Since|If|As|"
@@ -98,6 +100,9 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     subject = clause_subject(ctx, sentence.start, coordinated.start())
     if not subject or not requirement_met(ctx, cue, sentence):
         return False
+    if ctx.text[cue.start:cue.end].lower() == cue.lemma and _INFINITIVE.search(
+            ctx.text, subject[1], coordinated.start()):
+        return False  # 'needed to come together and defend ...': an infinitive, no statement
     speaker = ctx.resolver.resolve(*subject)
     start = content_start(ctx, cue, sentence)
     stop = _SEMICOLON.search(ctx.text, start, sentence.end)
