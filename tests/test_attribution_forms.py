@@ -599,3 +599,9 @@ def test_a_verb_joined_to_an_infinitive_reports_nothing():
     rows = found("Dana Okafor said the town needed to come together to rebuild the dam and "
                  "defend its water rights.")
     assert [r.cue for r in rows if r.position != "headline"] == ["say"]
+
+
+def test_a_quoted_title_before_the_tag_is_not_the_content():
+    rows = found("On Radio Varn’s “Morning Desk,” Pia Lund said the dam would be closed.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "the dam would be closed")]

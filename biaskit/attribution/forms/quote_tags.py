@@ -35,6 +35,12 @@ _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 
 _THAT = re.compile(r"\bthat\b")
 
+_CLAUSE_AFTER_TAG = re.compile(
+    r"\s+(?:that\s(?!(?:night|day|morning|afternoon|evening|week|month|year|time)\b)"
+    r"|(?!(?:in|on|at|during|after|before|with|from|to|of|for|by|as|while|when|last|this|"
+    r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.-]+\s+){1,6}?"
+    r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
+
 _CLOSING_MARKS = "”’\"'»"
 
 _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
@@ -66,6 +72,10 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         between = _ADVERB_AT_END.sub("", between.rstrip()) + " "
         if not ((apposition or _COMMA_AND_PHRASE.fullmatch(between)) and
                 subject(ctx, phrase) == phrase):
+            return False
+        if _CLAUSE_AFTER_TAG.match(ctx.text, cue.end, sentence.end):
+            # 'On "Sunday Futures," Rep. Ann Kade said the party would ...': the quote is a
+            # title before the sentence; the clause after the cue is the content
             return False
         phrase_start = ctx.text.find(phrase, quote.end, cue.start)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
