@@ -115,16 +115,17 @@ def mention_context(text: str, start: int, end: int,
         right_edge += 1
     low, high = max(0, first - REACH), min(n, last + REACH)
     near = [i for i in range(low, high) if kept[i]]  # the words within reach, in order
-    around = [i for i in near if not first <= i < last]  # ... but the mention's own
-    clause = [i for i in around if left_edge <= i < right_edge]
+    before, after = near[:bisect_left(near, first)], near[bisect_left(near, last):]
+    around = before + after  # ... but the mention's own
+    clause = around[bisect_left(around, left_edge):bisect_left(around, right_edge)]
     predicate = range(last, min(right_edge, last + PREDICATE))
-    before_words = [lower[i] for i in near if i < first]
-    after_words = [lower[i] for i in near if i >= last]
+    before_words = [lower[i] for i in before]
+    after_words = [lower[i] for i in after]
     clause_lower = [lower[i] for i in clause]
     flags = {
-        "negated_clause": float(any(w in _NEGATORS for w in clause_lower)),
-        "contrast_before": float(any(w in _CONTRAST for w in before_words)),
-        "contrast_after": float(any(w in _CONTRAST for w in after_words)),
+        "negated_clause": float(not _NEGATORS.isdisjoint(clause_lower)),
+        "contrast_before": float(not _CONTRAST.isdisjoint(before_words)),
+        "contrast_after": float(not _CONTRAST.isdisjoint(after_words)),
         "clause_start": float(left_edge == first),
         "sentence_start": float(first == 0),
         "possessive": float(last < n and words[last] in {"'s", "’s", "'", "’"}
@@ -134,17 +135,18 @@ def mention_context(text: str, start: int, end: int,
     }
     # A word is negated when one of the three words before it is a negator.
     negated = {i + k for i in near if lower[i] in _NEGATORS for k in (1, 2, 3)}
-    distances = tuple((lower[i], first - i if i < first else i - last + 1, i in negated)
-                      for i in around)
-    window_low, window_high = first - WINDOW, last + WINDOW
+    distances = tuple([(lower[i], first - i, i in negated) for i in before]
+                      + [(lower[i], i - last + 1, i in negated) for i in after])
+    kept_predicate = [i for i in predicate if kept[i]]
     return Context(
-        clause=" ".join(words[i] for i in clause),
-        predicate=" ".join(words[i] for i in predicate if kept[i]),
-        left=" ".join(words[i] for i in range(left_edge, first) if kept[i]),
-        window=" ".join(words[i] for i in around if window_low <= i < window_high),
-        sentence=" ".join(words[i] for i in around),
+        clause=" ".join([words[i] for i in clause]),
+        predicate=" ".join([words[i] for i in kept_predicate]),
+        left=" ".join([words[i] for i in before if i >= left_edge]),
+        window=" ".join([words[i] for i in around[bisect_left(around, first - WINDOW):
+                                                   bisect_left(around, last + WINDOW)]]),
+        sentence=" ".join([words[i] for i in around]),
         clause_words=tuple(clause_lower),
-        predicate_words=tuple(lower[i] for i in predicate if kept[i])[:3],
+        predicate_words=tuple([lower[i] for i in kept_predicate[:3]]),
         before=lower[first - 1] if first > 0 and kept[first - 1] else "",
         flags=flags,
         distances=distances)
@@ -160,6 +162,7 @@ def context_text(text: str, start: int, end: int,
 
 #: The contexts whose VADER score is a feature, by name.
 SCORED = ("clause", "predicate", "left", "window", "sentence")
+_SCORED_FEATURES = tuple((name, f"vader_{name}_pos", f"vader_{name}_neg") for name in SCORED)
 
 
 def target_features(context: Context, compound: Callable[[str], float],
@@ -167,10 +170,11 @@ def target_features(context: Context, compound: Callable[[str], float],
     """The tone model's features of one mention's context: ``compound`` scores a text
     (VADER's compound), ``lexicon`` maps a word to VADER's valence."""
     features: dict[str, float] = {"bias": 1.0, **context.flags}
-    for name in SCORED:
-        value = compound(getattr(context, name)) if getattr(context, name) else 0.0
-        features[f"vader_{name}_pos"] = max(value, 0.0)
-        features[f"vader_{name}_neg"] = min(value, 0.0)
+    for name, positive_name, negative_name in _SCORED_FEATURES:
+        text = getattr(context, name)
+        value = compound(text) if text else 0.0
+        features[positive_name] = max(value, 0.0)
+        features[negative_name] = min(value, 0.0)
     positive = negative = 0.0
     for word, distance, negated in context.distances:
         value = lexicon.get(word, 0.0)
