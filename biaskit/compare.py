@@ -289,7 +289,7 @@ def _document_sums(documents, tables: dict[str, pd.DataFrame], sides: Sequence[s
                               ("quoted", "quoted_words"), ("prominence", "prominence")):
             columns[f"{count}|{side}"] = rows[column]
         for where, found in voices.items():
-            columns[f"{where}|{side}"] = found.apply(lambda found, side=side: float(side in found))
+            columns[f"{where}|{side}"] = found.apply(lambda sides, side=side: float(side in sides))
         mine = claims["claim_side"] == side
         for name, flag in presented[mine].items():
             columns[f"{name}|{side}"] = flag.groupby(claims.loc[mine, "doc_id"]).sum()
