@@ -275,6 +275,9 @@ def _document_sums(documents, tables: dict[str, pd.DataFrame], sides: Sequence[s
     columns.update(statements=totals["statements"], words=totals["words"],
                    quoted=totals["quoted_words"], prominence=totals["prominence"])
     positions = tables["positions"].set_index("doc_id")
+    # The sides that speak in the headline, first and last, per article (split once).
+    voices = {where: positions[f"{where}_side"].str.split("+")
+              for where in ("headline", "first", "last")}
     claims, quotes, cues = tables["claims"], tables["attributions"], tables["cues"]
     shown = pd.get_dummies(claim_categories(claims)).reindex(columns=list(CATEGORIES),
                                                              fill_value=False)
@@ -285,9 +288,8 @@ def _document_sums(documents, tables: dict[str, pd.DataFrame], sides: Sequence[s
         for count, column in (("statements", "statements"), ("words", "words"),
                               ("quoted", "quoted_words"), ("prominence", "prominence")):
             columns[f"{count}|{side}"] = rows[column]
-        for where in ("headline", "first", "last"):
-            columns[f"{where}|{side}"] = positions[f"{where}_side"].str.split("+").apply(
-                lambda found, side=side: float(side in found))
+        for where, found in voices.items():
+            columns[f"{where}|{side}"] = found.apply(lambda sides, side=side: float(side in sides))
         mine = claims["claim_side"] == side
         for name, flag in presented[mine].items():
             columns[f"{name}|{side}"] = flag.groupby(claims.loc[mine, "doc_id"]).sum()
@@ -324,7 +326,8 @@ def _bootstrap(sums: pd.DataFrame, sources: np.ndarray, measures: dict[str, Meas
     for source in sorted(set(sources)):
         block = sums[sources == source]
         n = len(block)
-        estimate = {name: f(block.sum()) for name, f in measures.items()}
+        total = block.sum()
+        estimate = {name: f(total) for name, f in measures.items()}
         if n < min_articles or draws <= 0:
             if n < min_articles:
                 few.append(f"{source or '(no source)'} ({n})")

@@ -117,19 +117,22 @@ def write_report(comparison: Comparison, corpus: Corpus, codebook: Codebook,
         return index
 
     figures = report_figures(comparison, corpus, codebook)
-    tasks = [(draw_figure, (*figures[name], _inside(out, f"figures/{name}.png")))
-             for name in figure_names]
+    drawings = [(*figures[name], _inside(out, f"figures/{name}.png")) for name in figure_names]
     pages = _pages_inside(out, names)
-    tasks += [(write_batch, batch) for batch in page_batches(
-        corpus, comparison.tables, codebook, pages, copy=n_jobs > 1)]
-    if n_jobs == 1 or len(tasks) < 2:
+    if n_jobs == 1:
         _write_tables(out, tables)
-        for function, arguments in tasks:
-            function(*arguments)
-    else:  # figures first: each takes as long as many pages
+        for arguments in drawings:
+            draw_figure(*arguments)
+        for batch in page_batches(corpus, comparison.tables, codebook, pages):
+            write_batch(*batch)
+    else:
         with worker_pool(n_jobs) as pool:
-            futures = [pool.submit(function, *arguments) for function, arguments in tasks]
-            _write_tables(out, tables)  # while the workers draw and write pages
+            # Figures first, each as long as many pages: the workers draw them while the
+            # pages' rows are grouped here, then write pages while the tables are written.
+            futures = [pool.submit(draw_figure, *arguments) for arguments in drawings]
+            futures += [pool.submit(write_batch, *batch) for batch in page_batches(
+                corpus, comparison.tables, codebook, pages, copy=True)]
+            _write_tables(out, tables)
             for future in futures:
                 future.result()
     index.write_text(index_html(comparison, corpus, codebook, key_table(comparison), tables,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import pandas as pd
 
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Corpus, Document
-from biaskit.report.view import ArticleView, side_order
+from biaskit.report.view import VIEW_COLUMNS, ArticleView, side_order
 from biaskit.runs.batches import worker_pool
 
 BATCH = 100  # pages per task sent to a worker
@@ -40,17 +40,20 @@ def file_names(ids: Sequence[str]) -> dict[str, str]:
     return names
 
 
-def rows_by_document(table: pd.DataFrame | None) -> dict[str, list[dict]]:
-    """The table's rows as dicts, grouped by ``doc_id``, in one pass over the table."""
+def rows_by_document(table: pd.DataFrame | None, columns: Collection[str] | None = None
+                     ) -> dict[str, list[dict]]:
+    """The table's rows as dicts, grouped by ``doc_id``, in one pass over the table; with
+    ``columns``, each dict holds only those of them the table has."""
     grouped: dict[str, list[dict]] = defaultdict(list)
     if table is None or len(table) == 0:
         return grouped
     # Column by column: to_dict("records") boxes every value through pandas, a tenth of the
     # whole report's time at 2,000 articles (issue 18).
-    columns = [str(name) for name in table.columns]
-    for values in zip(*(table[name].tolist() for name in table.columns), strict=True):
-        row = dict(zip(columns, values, strict=True))
-        grouped[row["doc_id"]].append(row)
+    names = [name for name in table.columns if columns is None or str(name) in columns]
+    keys = [str(name) for name in names]
+    for doc_id, *values in zip(table["doc_id"].tolist(),
+                               *(table[name].tolist() for name in names), strict=True):
+        grouped[doc_id].append(dict(zip(keys, values, strict=True)))
     return grouped
 
 
@@ -70,7 +73,7 @@ def page_batches(corpus: Corpus, tables: dict[str, pd.DataFrame], codebook: Code
     :data:`BATCH` at a time. ``copy`` sends copies of the documents without what the
     analysers kept on them (sentences, quotes), for worker processes: far less to pickle."""
     sides = side_order(codebook, tables.get("attributions"))
-    grouped = [rows_by_document(tables.get(name)) for name in VIEW_TABLES]
+    grouped = [rows_by_document(tables.get(name), VIEW_COLUMNS) for name in VIEW_TABLES]
     docs = [doc for doc in corpus if doc.doc_id in paths]
     batches = []
     for i in range(0, len(docs), BATCH):

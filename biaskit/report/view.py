@@ -29,6 +29,13 @@ from biaskit.corpus.document import Document
 from biaskit.report.palette import side_colours
 
 MARKS = ("hedge", "distancing", "booster", "scare_quote", "contrast", "label")  # from cues
+#: The columns of the attribution, claim and cue tables a view reads (the report hands it
+#: only these).
+VIEW_COLUMNS = frozenset({
+    "start", "end", "side", "actor", "mode", "cue", "cue_start", "cue_end", "stance",
+    "speaker", "speaker_label", "paragraph", "content_words",  # statements
+    "kind", "voice", "term", "class",  # cues
+    "claim", "claim_side", "presenter", "polarity", "markers", "countered", "countered_by"})
 _BLOCK_TAG = {"headline": ("h1", ""), "standfirst": ("p", ' class="standfirst"')}
 _CSS = """
 .V{font:16px/1.65 Georgia,serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -50,14 +50,15 @@ def probabilities(features: dict[str, float], model: dict[str, Any] | None = Non
     """P(negative), P(neutral), P(positive) of a mention with these features."""
     model = model or load_model()
     weights = model["weights"]
-    logits = list(model["intercept"])
+    negative, neutral, positive = model["intercept"]
     for name, value in features.items():
         row = weights.get(name)
         if row is not None and value:
-            for i in range(3):
-                logits[i] += row[i] * value
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
+            negative += row[0] * value
+            neutral += row[1] * value
+            positive += row[2] * value
+    top = max(negative, neutral, positive)
+    exps = [math.exp(v - top) for v in (negative, neutral, positive)]
     total = sum(exps)
     return exps[0] / total, exps[1] / total, exps[2] / total
 

@@ -21,6 +21,7 @@ import importlib
 import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -88,16 +89,19 @@ def polarity(text: str) -> tuple[float, float, float, float]:
 
 
 _PUNCTUATION = "".join(chr(c) for c in range(33, 127) if not chr(c).isalnum())
+_WORDS = LEXICON.keys()
 
 
 def compound(text: str) -> float:
     """VADER's compound of a text (as :func:`polarity`), with no VADER call for a text none
     of whose words is in VADER's lexicon: its compound is 0.0 (VADER gives a word outside the
     lexicon no valence, and boosters, negations and idioms only modify a lexicon word's)."""
-    if text.isascii() and not any(
-            word in LEXICON or word.strip(_PUNCTUATION) in LEXICON
-            for word in text.lower().split()):
-        return 0.0
+    if text.isascii():
+        words = text.lower().split()
+        # No word, nor a word stripped of punctuation, in the lexicon (set tests, in C).
+        if _WORDS.isdisjoint(words) and _WORDS.isdisjoint(
+                map(str.strip, words, repeat(_PUNCTUATION))):
+            return 0.0
     return polarity(text)[3]
 
 

@@ -55,78 +55,101 @@ class Context:
     distances: tuple[tuple[str, int, bool], ...]  # (word, distance, negated) within REACH
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+class _Tokens:
+    """The tokens of a text (from offset ``low`` of the text a mention is in) and what every
+    mention's context reads of each: its start, its word and lower case, whether it is
+    outside every cut span (``kept``) and whether it ends a clause (``stop``)."""
+
+    __slots__ = ("starts", "words", "lower", "kept", "stop")
+
+    def __init__(self, text: str, low: int, cut: Sequence[tuple[int, int]]):
+        matches = list(_TOKEN.finditer(text))
+        self.starts = [m.start() + low for m in matches]
+        self.words = [m.group() for m in matches]
+        self.lower = [word.lower() for word in self.words]
+        cut_starts = [a for a, _ in cut]
+        self.kept = [True] * len(matches) if not cut else [
+            not (j >= 0 and cut[j][0] <= a < cut[j][1])
+            for a, j in ((a, bisect_right(cut_starts, a) - 1) for a in self.starts)]
+        self.stop = [word in _STOPS or lower in _OPENERS
+                     for word, lower in zip(self.words, self.lower, strict=True)]
+
+
+#: The last text tokenised whole, with its cut spans: (text, cut, tokens). The mentions of one
+#: sentence come one after another, and each then reuses its tokens.
+_LAST: tuple = ("", (), None)
+
+
+def _tokenised(text: str, start: int, end: int, cut: Sequence[tuple[int, int]]) -> _Tokens:
+    """The tokens a mention's context is read from: those of the text within ``40 * REACH``
+    characters of it (so that the cost is bounded), or of the whole text when that is all of
+    it, shared by the text's mentions."""
+    global _LAST
+    low, high = max(0, start - 40 * REACH), min(len(text), end + 40 * REACH)
+    if low > 0 or high < len(text):
+        return _Tokens(text[low:high], low, cut)
+    spans = tuple((a, b) for a, b in cut)
+    last_text, last_cut, tokens = _LAST
+    if (last_text is text or last_text == text) and last_cut == spans:
+        return tokens
+    tokens = _Tokens(text, 0, spans)
+    _LAST = (text, spans, tokens)
+    return tokens
 
 
 def mention_context(text: str, start: int, end: int,
                     cut: Sequence[tuple[int, int]] = ()) -> Context:
     """The context of the mention ``text[start:end]``; words inside the ``cut`` spans (sorted
     (start, end) pairs, for example quotations) are left out of it."""
-    low, high = max(0, start - 40 * REACH), min(len(text), end + 40 * REACH)
-    tokens = [(a + low, b + low, w) for a, b, w in _tokens(text[low:high])]
-    starts = [a for a, _, _ in tokens]
+    found = _tokenised(text, start, end, cut)
+    starts, words, lower, kept, stop = found.starts, found.words, found.lower, found.kept, \
+        found.stop
+    n = len(starts)
     first = bisect_left(starts, start)
     last = max(first, bisect_left(starts, end))  # tokens [first, last) are the mention
-    cut_starts = [a for a, _ in cut]
-
-    def kept(i: int) -> bool:
-        j = bisect_right(cut_starts, tokens[i][0]) - 1
-        return not (j >= 0 and cut[j][0] <= tokens[i][0] < cut[j][1])
-
-    def is_stop(i: int) -> bool:
-        word = tokens[i][2]
-        return word in _STOPS or word.lower() in _OPENERS
-
     left_edge = first
-    while left_edge > 0 and first - left_edge < REACH and not is_stop(left_edge - 1):
+    while left_edge > 0 and first - left_edge < REACH and not stop[left_edge - 1]:
         left_edge -= 1
     right_edge = last
-    while right_edge < len(tokens) and right_edge - last < REACH and not is_stop(right_edge):
+    while right_edge < n and right_edge - last < REACH and not stop[right_edge]:
         right_edge += 1
-    near = range(max(0, first - REACH), min(len(tokens), last + REACH))
-    words = {i: tokens[i][2] for i in near if kept(i)}
-
-    def joined(indices: range) -> str:
-        return " ".join(words[i] for i in indices if i in words)
-
-    lower = {i: w.lower() for i, w in words.items()}
-    clause = [i for i in range(left_edge, right_edge) if i in words and not first <= i < last]
+    low, high = max(0, first - REACH), min(n, last + REACH)
+    near = [i for i in range(low, high) if kept[i]]  # the words within reach, in order
+    before, after = near[:bisect_left(near, first)], near[bisect_left(near, last):]
+    around = before + after  # ... but the mention's own
+    clause = around[bisect_left(around, left_edge):bisect_left(around, right_edge)]
     predicate = range(last, min(right_edge, last + PREDICATE))
-    before_words = [lower[i] for i in range(max(0, first - REACH), first) if i in lower]
-    after_words = [lower[i] for i in range(last, min(len(tokens), last + REACH)) if i in lower]
+    before_words = [lower[i] for i in before]
+    after_words = [lower[i] for i in after]
     clause_lower = [lower[i] for i in clause]
     flags = {
-        "negated_clause": float(any(w in _NEGATORS for w in clause_lower)),
-        "contrast_before": float(any(w in _CONTRAST for w in before_words)),
-        "contrast_after": float(any(w in _CONTRAST for w in after_words)),
+        "negated_clause": float(not _NEGATORS.isdisjoint(clause_lower)),
+        "contrast_before": float(not _CONTRAST.isdisjoint(before_words)),
+        "contrast_after": float(not _CONTRAST.isdisjoint(after_words)),
         "clause_start": float(left_edge == first),
         "sentence_start": float(first == 0),
-        "possessive": float(last < len(tokens) and tokens[last][2] in {"'s", "’s", "'", "’"}
+        "possessive": float(last < n and words[last] in {"'s", "’s", "'", "’"}
                             or text[end:end + 2] in {"'s", "’s"}),
         "passive_by": float("by" in before_words[-3:]),
-        "cut": float(not any(i in words for i in range(first, last))),
+        "cut": float(not any(kept[i] for i in range(first, last))),
     }
-    negators = [i for i, word in lower.items() if word in _NEGATORS]
-    distances = []
-    for i, word in lower.items():
-        if first <= i < last:
-            continue
-        distance = first - i if i < first else i - last + 1
-        negated = any(i - 3 <= j < i for j in negators)  # one of the three words before
-        distances.append((word, distance, negated))
+    # A word is negated when one of the three words before it is a negator.
+    negated = {i + k for i in near if lower[i] in _NEGATORS for k in (1, 2, 3)}
+    distances = tuple([(lower[i], first - i, i in negated) for i in before]
+                      + [(lower[i], i - last + 1, i in negated) for i in after])
+    kept_predicate = [i for i in predicate if kept[i]]
     return Context(
-        clause=" ".join(words[i] for i in clause),
-        predicate=joined(predicate),
-        left=joined(range(left_edge, first)),
-        window=" ".join(words[i] for i in range(max(0, first - WINDOW), last + WINDOW)
-                        if i in words and not first <= i < last),
-        sentence=" ".join(words[i] for i in near if i in words and not first <= i < last),
+        clause=" ".join([words[i] for i in clause]),
+        predicate=" ".join([words[i] for i in kept_predicate]),
+        left=" ".join([words[i] for i in before if i >= left_edge]),
+        window=" ".join([words[i] for i in around[bisect_left(around, first - WINDOW):
+                                                   bisect_left(around, last + WINDOW)]]),
+        sentence=" ".join([words[i] for i in around]),
         clause_words=tuple(clause_lower),
-        predicate_words=tuple(lower[i] for i in predicate if i in lower)[:3],
-        before=lower.get(first - 1, ""),
+        predicate_words=tuple([lower[i] for i in kept_predicate[:3]]),
+        before=lower[first - 1] if first > 0 and kept[first - 1] else "",
         flags=flags,
-        distances=tuple(distances))
+        distances=distances)
 
 
 def context_text(text: str, start: int, end: int,
@@ -139,6 +162,7 @@ def context_text(text: str, start: int, end: int,
 
 #: The contexts whose VADER score is a feature, by name.
 SCORED = ("clause", "predicate", "left", "window", "sentence")
+_SCORED_FEATURES = tuple((name, f"vader_{name}_pos", f"vader_{name}_neg") for name in SCORED)
 
 
 def target_features(context: Context, compound: Callable[[str], float],
@@ -146,10 +170,11 @@ def target_features(context: Context, compound: Callable[[str], float],
     """The tone model's features of one mention's context: ``compound`` scores a text
     (VADER's compound), ``lexicon`` maps a word to VADER's valence."""
     features: dict[str, float] = {"bias": 1.0, **context.flags}
-    for name in SCORED:
-        value = compound(getattr(context, name)) if getattr(context, name) else 0.0
-        features[f"vader_{name}_pos"] = max(value, 0.0)
-        features[f"vader_{name}_neg"] = min(value, 0.0)
+    for name, positive_name, negative_name in _SCORED_FEATURES:
+        text = getattr(context, name)
+        value = compound(text) if text else 0.0
+        features[positive_name] = max(value, 0.0)
+        features[negative_name] = min(value, 0.0)
     positive = negative = 0.0
     for word, distance, negated in context.distances:
         value = lexicon.get(word, 0.0)
