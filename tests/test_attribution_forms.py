@@ -605,3 +605,10 @@ def test_a_quoted_title_before_the_tag_is_not_the_content():
     rows = found("On Radio Varn’s “Morning Desk,” Pia Lund said the dam would be closed.")
     assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
         ("Pia Lund", "the dam would be closed")]
+
+
+def test_anonymity_and_pledged_delegates_are_no_statements():
+    rows = found("An official, who requested anonymity to discuss the talks, said the dam "
+                 "would close. Dana Okafor has nearly 400 pledged delegates.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("An official", "say")]

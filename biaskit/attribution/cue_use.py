@@ -50,12 +50,24 @@ _COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|off
                             r"staffers|delegates)\b")  # and "pledged delegates"
 
 
+# The nouns that any form of a cue may describe: 'pledged delegates', 'press secretary'
+# ('said officers' is a verb and its clause, so the list is kept short).
+_DESCRIBED_NOUN = re.compile(r"\s+(?:delegates|secretary|secretaries|conference|release)\b")
+
+
+def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """True when the cue's form stands before a noun it describes, in any of its forms:
+    'the White House press secretary', 'nearly 400 pledged delegates'."""
+    return bool(_DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end))
+
+
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """True when a cue whose form is also a noun stands where a noun does: 'Clinton's past
-    attacks on women', 'garner support', 'Support for Kade grew'. A verb follows its subject
-    (a name, a pronoun, a noun for people or groups), a modal or an adverb."""
+    attacks on women', 'garner support', 'Support for Kade grew', 'an attack ad'. A verb
+    follows its subject (a name, a pronoun, a noun for people or groups), a modal or an
+    adverb."""
     if _COMPOUND_HEAD.match(ctx.text, cue.end, sentence.end):
-        return True  # 'the White House press secretary', 'a new attack ad'
+        return True  # 'a new attack ad', 'support staff'
     before = ctx.text[max(sentence.start, cue.start - 40):cue.start]
     match = _WORD_BEFORE.search(before) if before.strip() else None
     if match is None:

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.cue_use import noun_use
+from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.questions import asked_question
@@ -100,8 +100,9 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
-            if lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence):
-                continue  # 'their attacks on Kade', 'garnered support'
+            if modifies_a_noun(ctx, cue, sentence) or (
+                    lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence)):
+                continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
             cuts = _claimed(ctx, cue, sentence)
             if cuts is None:
                 continue

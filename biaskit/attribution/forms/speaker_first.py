@@ -23,6 +23,8 @@ _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
 
 _SEMICOLON = re.compile(r";")
 
+_ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
+
 _IN_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
 
 _ONLY_A_TIME_OR_PLACE = re.compile(
@@ -46,6 +48,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     start = content_start(ctx, cue, sentence)
     if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
         return False  # 'Kade said on Monday.' reports no content
+    if _ANONYMITY.match(ctx.text, start, sentence.end):
+        return False  # 'an official, who requested anonymity to discuss ...', said ...
     end = sentence.end
     stop = _SEMICOLON.search(ctx.text, start, end)
     if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
