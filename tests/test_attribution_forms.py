@@ -612,3 +612,8 @@ def test_anonymity_and_pledged_delegates_are_no_statements():
                  "would close. Dana Okafor has nearly 400 pledged delegates.")
     assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
         ("An official", "say")]
+
+
+def test_a_time_and_place_before_that_are_not_the_content():
+    assert only("Ivo Marsh said Sunday in Varn, Holstria, that the dam would hold.")[3] == (
+        "the dam would hold")

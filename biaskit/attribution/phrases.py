@@ -83,6 +83,12 @@ _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how
                              r"which|about)\b|\s*[:“\"]"
                              # a request: 'asked the court to rule', not 'asked to be named'
                              r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
+# A time, a place or a medium between the cue and 'that': 'said late Wednesday in Buffalo,
+# New York, that', 'said in a statement that', 'wrote on Twitter that'.
+_ADJUNCT_THEN_THAT = re.compile(
+    r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^.;:\"“”]{0,100}?,?\s+that\s+")
+
 _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
@@ -328,6 +334,9 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         told = _TOLD_THAT.match(ctx.text, cue.end, end)
         if told:
             return told.end()
+    adjunct = _ADJUNCT_THEN_THAT.match(ctx.text, cue.end, end)
+    if adjunct:  # 'said Sunday in Madison, Wisconsin, that ...': the content is after 'that'
+        return adjunct.end()
     match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)
     return match.end() if match else cue.end
 
