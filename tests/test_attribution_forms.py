@@ -617,3 +617,14 @@ def test_anonymity_and_pledged_delegates_are_no_statements():
 def test_a_time_and_place_before_that_are_not_the_content():
     assert only("Ivo Marsh said Sunday in Varn, Holstria, that the dam would hold.")[3] == (
         "the dam would hold")
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    ("In March, Pia Lund, the council's chair, proposed closing the mine near Varn.",
+     ["Pia Lund"]),
+    ("Her rival, Ivo Marsh, would support a later vote.", ["Ivo Marsh"]),
+    ("Dana Okafor won four towns, while Ivo Marsh held Varn, allowing her to build a lead.",
+     []),
+])
+def test_a_verb_phrase_after_a_comma_is_no_inverted_tag(sentence, speakers):
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == speakers

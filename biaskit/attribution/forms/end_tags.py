@@ -31,6 +31,9 @@ TAG_CLOSES_SENTENCE = re.compile(
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
+_AUXILIARY_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|would|will|could|can|should|"
+                             r"must|may|might|did|does|do)$")
+
 _COMPLEMENT = re.compile(r"\s+(?:to|about)\s")
 _PREPOSITIONAL_COMPLEMENT = re.compile(r"\s+(?:for|of|on|with|against|in)\s")
 
@@ -83,6 +86,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         if not TAG_CLOSES_SENTENCE.fullmatch(rest):
             return False  # the tag must close the sentence: '..., the ministry said.'
         first = phrase.split()[0].lower()
+        if _AUXILIARY_FIRST.match(first):
+            return False  # '..., Rep. Kade, would support ...': a verb phrase, no speaker
         bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
             phrase.split()[-1] not in NOT_SPEAKER_END) and first not in (
             "and", "but", "or", "so", "then")  # '..., officials said.'
@@ -106,6 +111,10 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     after = phrase_after(ctx, cue.end, sentence.end)
     if not after or VERB_LIKE.search(after[0]):
         return False  # '..., said the figures were false' is not an inverted tag
+    if ctx.text[cue.end - 3:cue.end].lower() == "ing":
+        return False  # '..., allowing her to build a lead': a participle, not a tag
+    if after[0][:1].islower() and after[0].split()[0].endswith(("ing", "ed")):
+        return False  # '..., proposed enforcing a no-fly zone over Syria': a clause
     if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
         return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
     tag_end = after[2]
