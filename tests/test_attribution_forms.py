@@ -628,3 +628,8 @@ def test_a_time_and_place_before_that_are_not_the_content():
 ])
 def test_a_verb_phrase_after_a_comma_is_no_inverted_tag(sentence, speakers):
     assert [r.speaker for r in found(sentence) if r.position != "headline"] == speakers
+
+
+def test_a_cue_form_before_a_preposition_is_a_noun():
+    rows = found("Dana Okafor sits at 85 percent support among voters in Varn.")
+    assert [r for r in rows if r.position != "headline"] == []

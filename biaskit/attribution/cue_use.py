@@ -55,6 +55,9 @@ _COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|off
 _DESCRIBED_NOUN = re.compile(r"\s+(?:delegates|secretary|secretaries|conference|release)\b")
 
 
+_PREPOSITION_AFTER = re.compile(r"\s+(?:among|from|of|in|within)\s")
+
+
 def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """True when the cue's form stands before a noun it describes, in any of its forms:
     'the White House press secretary', 'nearly 400 pledged delegates'."""
@@ -66,8 +69,9 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     attacks on women', 'garner support', 'Support for Kade grew', 'an attack ad'. A verb
     follows its subject (a name, a pronoun, a noun for people or groups), a modal or an
     adverb."""
-    if _COMPOUND_HEAD.match(ctx.text, cue.end, sentence.end):
-        return True  # 'a new attack ad', 'support staff'
+    if _COMPOUND_HEAD.match(ctx.text, cue.end, sentence.end) or _PREPOSITION_AFTER.match(
+            ctx.text, cue.end, sentence.end):
+        return True  # 'a new attack ad', 'support staff', '85 percent support among voters'
     before = ctx.text[max(sentence.start, cue.start - 40):cue.start]
     match = _WORD_BEFORE.search(before) if before.strip() else None
     if match is None:
