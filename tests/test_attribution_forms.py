@@ -633,3 +633,11 @@ def test_a_verb_phrase_after_a_comma_is_no_inverted_tag(sentence, speakers):
 def test_a_cue_form_before_a_preposition_is_a_noun():
     rows = found("Dana Okafor sits at 85 percent support among voters in Varn.")
     assert [r for r in rows if r.position != "headline"] == []
+
+
+def test_a_tag_ending_a_paragraph_with_a_colon_reports_the_next_paragraph():
+    rows = found("The Varn Courier reports:", "“The mine will close in May.”",
+                 "Pia Lund added:", "The wells have been dry since March.")
+    assert [(r.speaker, r.content, r.mode) for r in rows if r.position != "headline"] == [
+        ("Varn Courier", "The mine will close in May", "direct"),
+        ("Pia Lund", "The wells have been dry since March", "indirect")]

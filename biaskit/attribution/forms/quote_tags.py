@@ -41,6 +41,8 @@ _CLAUSE_AFTER_TAG = re.compile(
     r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.-]+\s+){1,6}?"
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
 
+_COLON_ENDS_BLOCK = re.compile(r"\s*:\s*")
+
 _CLOSING_MARKS = "”’\"'»"
 
 _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
@@ -133,7 +135,11 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade said in a statement. "..."': a tag that holds no content of its own reports
-    the quote that opens the next sentence."""
+    the quote that opens the next sentence; 'The Courier reports:' at a paragraph's end
+    reports the next paragraph."""
+    if _COLON_ENDS_BLOCK.fullmatch(ctx.text, cue.end, sentence.end) and (
+            sentence.paragraph + 1 < len(ctx.doc.blocks)):
+        return _tag_before_next_block(ctx, cue, sentence)
     quote = ctx.first_quote_between(sentence.end, sentence.end + 4)  # the rarest condition
     if quote is None or ctx.text[sentence.end:quote.start].strip():
         return False
@@ -149,6 +155,19 @@ def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) ->
     following = ctx.sentence_at(quote.inner_start) or sentence
     ctx.add(cue, speaker, quote.inner_start, quote.inner_end, following,
             "tag before the quote of the next sentence", region=(phrase[1], quote.end))
+    return True
+
+
+def _tag_before_next_block(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    block = ctx.doc.blocks[sentence.paragraph + 1]
+    phrase = subject_before(ctx, cue, sentence)
+    if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]):
+        return False
+    quote = ctx.quote_at(block.start)
+    start, end = (quote.inner_start, quote.inner_end) if quote else (block.start, block.end)
+    following = ctx.sentence_at(start) or sentence
+    ctx.add(cue, ctx.resolver.resolve(phrase[0], phrase[1]), start, end, following,
+            "tag before the next paragraph", region=(phrase[1], end))
     return True
 
 
