@@ -641,3 +641,12 @@ def test_a_tag_ending_a_paragraph_with_a_colon_reports_the_next_paragraph():
     assert [(r.speaker, r.content, r.mode) for r in rows if r.position != "headline"] == [
         ("Varn Courier", "The mine will close in May", "direct"),
         ("Pia Lund", "The wells have been dry since March", "indirect")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Sunday, the mine reopened, prompting Pia Lund to ask for tests.",
+    "Earlier and later the wells ran dry, this and that said.",
+])
+def test_an_opening_word_alone_is_never_the_speaker(sentence):
+    bad = {"On", "On Sunday", "Earlier", "This", "That", "When"}
+    assert not [r.speaker for r in found(sentence) if r.speaker in bad]

@@ -143,6 +143,9 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "ahead when while after before since although though because "
                                "if as once asked".split())
 
+_NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
+                                              "instead".split())
+
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
                        r"should|must|might|may|shall)\b")
 
@@ -354,8 +357,9 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         phrase = match.group(1)
         first = phrase.split()[0].lower()
         if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
-                ("ly", "ing")) or not match.group(2)[:1].islower():
-            continue
+                ("ly", "ing")) or not match.group(2)[:1].islower() or (
+                " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
+            continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
         return phrase, match.start(1)
     return None
 

@@ -16,6 +16,7 @@ from biaskit.attribution.phrases import (
     requirement_met,
     subject_before,
 )
+from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
@@ -133,7 +134,8 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     found = clause_subject(ctx, sentence.start, cue.start)
     if found is None:
         subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
-        found = (subject.group(1), subject.start(1)) if subject else None
+        if subject and phrase_subject(ctx, subject.group(1)) == subject.group(1):
+            found = subject.group(1), subject.start(1)  # not 'On Sunday' or 'When'
     if not found or not requirement_met(ctx, cue, sentence):
         return False
     speaker = ctx.resolver.resolve(*found)
