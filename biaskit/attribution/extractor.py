@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
@@ -69,7 +69,7 @@ _FORMS = (after_quote, before_quote, tag_before_next_quote, asked_question, part
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 
-def find_statements(ctx: DocumentContext) -> list[dict]:
+def find_statements(ctx: DocumentContext) -> list[Statement]:
     """Every statement of the document, as records in text order."""
     # A cue inside quotation marks is the speaker's own word, not a report of speech:
     # only the narrator's text is scanned. No cue form holds a quotation mark or a line
@@ -82,6 +82,7 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
             for cue in lexicon.cues(ctx.text, lo, hi)
             if not in_spans(cue.start, turn_spans)]
     cue_starts = [cue.start for cue in cues]
+    text = ctx.text
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline" and headline_colon(ctx, sentence):
             continue
@@ -93,15 +94,16 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
         for cue in cues[first:last]:
             if cue.end > sentence.end:
                 continue
-            if ctx.text[cue.start].isupper() and cue.start != sentence.start:
+            may_be_noun = lexicon.may_be_noun(text, cue)
+            if text[cue.start].isupper() and cue.start != sentence.start:
                 if title_case is None:
-                    title_case = _is_title_case(ctx.text[sentence.start:sentence.end])
-                if not title_case or lexicon.may_be_noun(ctx.text, cue):
+                    title_case = _is_title_case(text[sentence.start:sentence.end])
+                if not title_case or may_be_noun:
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
-            if modifies_a_noun(ctx, cue, sentence) or (
-                    lexicon.may_be_noun(ctx.text, cue) and noun_use(ctx, cue, sentence)):
+            if (may_be_noun and noun_use(ctx, cue, sentence)) or modifies_a_noun(
+                    ctx, cue, sentence):
                 continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
             cuts = _claimed(ctx, cue, sentence)
             if cuts is None:
@@ -109,7 +111,12 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
             if cue.lemma == "according to":  # its source always follows it
                 found = according_to(ctx, cue, sentence)
             else:
-                found = any(form(ctx, cue, sentence) for form in _FORMS)
+                for form in _FORMS:  # the first form that fits records the statement
+                    if form(ctx, cue, sentence):
+                        found = True
+                        break
+                else:
+                    found = False
             # After a bare comma, a new clause ends the statement it stands in only if it
             # reports one itself: '..., participants said, the Democrats must consider ...'.
             for statement, cut in cuts if found else ():
@@ -125,12 +132,12 @@ def find_statements(ctx: DocumentContext) -> list[dict]:
 
 
 def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
-             ) -> list[tuple[dict, int]] | None:
+             ) -> list[tuple[Statement, int]] | None:
     """None when the cue lies in a statement already found (its tag or its content), unless
     it starts a new clause (', and it described ...'), which ends those statements; the
     cuts that hold only if the new clause reports a statement are returned, to be made
     after the forms have run."""
-    cuts = []
+    cuts: list[tuple[Statement, int]] = []
     for statement in ctx.found[-_RECENT_STATEMENTS:]:  # cues come in text order
         region_start, region_end = statement.region
         if not region_start <= cue.start < region_end:
@@ -157,7 +164,7 @@ _PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:before|after|while|by)\
 
 
 def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sentence,
-                                   statement: dict) -> bool:
+                                   statement: Statement) -> bool:
     """'"...," Kade said, adding that ...', 'Kade denied it, saying ...' and 'Kade said A
     before claiming B': a participle after a comma or one of these prepositions starts the
     same speaker's next statement, which ends the first."""
