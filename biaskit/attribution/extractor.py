@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from biaskit.attribution.context import DocumentContext, Statement
+from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
@@ -28,9 +29,7 @@ from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     WINDOW,
     antecedent,
-    content_start,
     in_spans,
-    requirement_met,
     subject,
 )
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
 from biaskit.attribution.mentions import entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     clause_subject,
-    content_start,
     main_clause,
-    requirement_met,
     subject_before,
 )
 from biaskit.attribution.phrases import subject as phrase_subject

@@ -1,0 +1,78 @@
+"""What must follow a reporting cue for it to report something, and where its content
+starts: 'found that ...' (a clause), 'called the plan "a disaster"' (an object), 'described
+X as Y', 'asked whether ...' (a question), and the time or place between a cue and 'that'."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.phrases import ANY_WORD_CHAR, WINDOW
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_AS = re.compile(r"\bas\b")
+
+# What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too) or an
+# object pronoun ('called him divisive').
+_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
+                            r"himself|herself|itself|themselves|us|me)\s+[\w“\"']"
+                            # 'called the mogul an obvious phony': an object, then 'a' or 'an'
+                            r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]")
+
+# A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
+# ('announced it would seek', 'noted he had won').
+_AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
+              r"must|might|may|wo|'d|’d|'ll|’ll)\b")
+_CLAUSE_AFTER_CUE = re.compile(
+    r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s|\s+(?:on\s+\w+day\s+)?"
+    r"(?:he|she|it|they|we|I|you|there)\s+" + _AUXILIARY)
+
+# A clause with a noun subject and no 'that': 'believes Ann Kade will win', 'fears the plan
+# could fail', 'hopes Kade and Moro do not'.
+_NOUN_CLAUSE_AFTER_CUE = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|(?:the|a|an|his|her|their|its|this|these|"
+    r"those|many|most|some|all|other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+(?:not\s+)?" + _AUXILIARY)
+
+_TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
+
+# What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
+_QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
+                             r"which|about)\b|\s*[:“\"]"
+                             # a request: 'asked the court to rule', not 'asked to be named'
+                             r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
+# A time, a place or a medium between the cue and 'that': 'said late Wednesday in Buffalo,
+# New York, that', 'said in a statement that', 'wrote on Twitter that'.
+_ADJUNCT_THEN_THAT = re.compile(
+    r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^.;:\"“”]{0,100}?,?\s+that\s+")
+
+_CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
+
+
+def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    end = min(sentence.end, cue.end + WINDOW)
+    if cue.requires == "as":
+        return bool(_AS.search(ctx.text, cue.end, end))
+    if cue.requires == "clause":
+        return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
+                    or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end))
+    if cue.requires == "question":
+        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
+    if cue.requires == "object":
+        return bool(_QUOTED_OBJECT.match(ctx.text, cue.end, end))
+    return bool(ANY_WORD_CHAR.search(ctx.text, cue.end, end))
+
+
+def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
+    end = min(sentence.end, cue.end + WINDOW)
+    if cue.lemma == "tell":
+        told = _TOLD_THAT.match(ctx.text, cue.end, end)
+        if told:
+            return told.end()
+    adjunct = _ADJUNCT_THEN_THAT.match(ctx.text, cue.end, end)
+    if adjunct:  # 'said Sunday in Madison, Wisconsin, that ...': the content is after 'that'
+        return adjunct.end()
+    match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)
+    return match.end() if match else cue.end
