@@ -27,6 +27,7 @@ from biaskit.attribution.forms.speaker_first import (
 )
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
+    PREPOSITION_BEFORE_PARTICIPLE,
     WINDOW,
     antecedent,
     in_spans,
@@ -159,8 +160,6 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
 
-_PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:before|after|while|by)\s+$")
-
 
 def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sentence,
                                    statement: Statement) -> bool:
@@ -169,11 +168,12 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     same speaker's next statement, which ends the first."""
     if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement.sentence is sentence):
         return False
+    reports = requirement_met(ctx, cue, sentence)
     if _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start):
         comma = ctx.text.rfind(",", sentence.start, cue.start)
     else:
-        preposition = _PREPOSITION_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)
-        if not preposition or not requirement_met(ctx, cue, sentence):
+        preposition = PREPOSITION_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start)
+        if not preposition or not reports:
             return False
         comma = preposition.start() + 1  # the content ends before 'before claiming'
         if not statement.start < comma < statement.end:
@@ -181,7 +181,7 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
     statement.region = (statement.region[0], comma)
-    if not requirement_met(ctx, cue, sentence):
+    if not reports:
         return True  # 'Kade said A, noting her remarks in April': the content ends at A
     ctx.add(cue, statement.speaker_obj, content_start(ctx, cue, sentence), sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))

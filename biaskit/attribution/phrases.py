@@ -107,6 +107,10 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
 _NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
                                               "instead".split())
 
+# 'responded by saying', 'said A before claiming B': a participle after these prepositions
+# reports what the sentence's subject said.
+PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:by|before|after|while)\s*$")
+
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
                        r"should|must|might|may|shall)\b")
 

@@ -148,9 +148,9 @@ def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) ->
     rest = ctx.text[cue.end:sentence.end]
     if not TAG_CLOSES_SENTENCE.fullmatch(rest) or len(rest.split()) > 8 or _THAT.search(rest):
         return False
-    phrase = subject_before(ctx, cue, sentence)
-    if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]):
-        return False  # '..., Kade said.' closes its own content: the subject opens the tag
+    phrase = _subject_opening_the_sentence(ctx, cue, sentence)
+    if not phrase:
+        return False
     speaker = ctx.resolver.resolve(phrase[0], phrase[1])
     following = ctx.sentence_at(quote.inner_start) or sentence
     ctx.add(cue, speaker, quote.inner_start, quote.inner_end, following,
@@ -158,10 +158,20 @@ def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) ->
     return True
 
 
-def _tag_before_next_block(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    block = ctx.doc.blocks[sentence.paragraph + 1]
+def _subject_opening_the_sentence(ctx: DocumentContext, cue: Cue, sentence: Sentence
+                                  ) -> tuple[str, int] | None:
+    """The cue's subject when it opens the sentence: '..., Kade said.' closes its own
+    content, so only 'Kade said ...' can report what follows."""
     phrase = subject_before(ctx, cue, sentence)
     if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]):
+        return None
+    return phrase
+
+
+def _tag_before_next_block(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    block = ctx.doc.blocks[sentence.paragraph + 1]
+    phrase = _subject_opening_the_sentence(ctx, cue, sentence)
+    if not phrase:
         return False
     quote = ctx.quote_at(block.start)
     start, end = (quote.inner_start, quote.inner_end) if quote else (block.start, block.end)

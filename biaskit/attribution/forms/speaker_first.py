@@ -11,6 +11,7 @@ from biaskit.attribution.cue_use import participle_modifier
 from biaskit.attribution.mentions import entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
+    PREPOSITION_BEFORE_PARTICIPLE,
     clause_subject,
     main_clause,
     subject_before,
@@ -71,8 +72,6 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
 
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
 
-_PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:by|before|after|while)$")
-
 _SUBORDINATOR = re.compile(r"\s*(?:Though|Although|While|Whereas|When|Because|Since|If|As|"
                            r"Even though|Even as|Even if)\s")
 
@@ -125,7 +124,7 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
     # ', saying', ',” saying', and 'responded by saying', 'left before claiming'
-    if not before.rstrip("\"”’'").endswith(",") and not _PREPOSITION_BEFORE_PARTICIPLE.search(
+    if not before.rstrip("\"”’'").endswith(",") and not PREPOSITION_BEFORE_PARTICIPLE.search(
             before):
         return False
     # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
