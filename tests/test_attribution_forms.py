@@ -650,3 +650,7 @@ def test_a_tag_ending_a_paragraph_with_a_colon_reports_the_next_paragraph():
 def test_an_opening_word_alone_is_never_the_speaker(sentence):
     bad = {"On", "On Sunday", "Earlier", "This", "That", "When"}
     assert not [r.speaker for r in found(sentence) if r.speaker in bad]
+
+
+def test_a_hometown_after_the_name_is_not_the_speaker():
+    assert only("Ivo Marsh, 22, of Varn, Holst., said the wells were dry.")[0] == "Ivo Marsh"

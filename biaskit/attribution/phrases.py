@@ -212,7 +212,10 @@ def subject(ctx: DocumentContext, before: str) -> str:
         earlier = [p for p in parts if p]
         # 'X, the party's chair, said' and 'The report, published on Monday, said': the
         # phrase before the apposition, or the name among them.
-        phrase = next((p for p in reversed(earlier) if looks_like_name(p)), "") or (
+        # 'Ann Kade, 22, of Flint, Mich., said': a place after 'of' is no name.
+        places = {i + 1 for i, p in enumerate(earlier) if p.startswith(("of ", "from "))}
+        phrase = next((p for i, p in reversed(list(enumerate(earlier)))
+                       if looks_like_name(p) and i not in places), "") or (
             earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")
     words = phrase.split()
     if not words or len(words) > 12:
