@@ -654,3 +654,9 @@ def test_an_opening_word_alone_is_never_the_speaker(sentence):
 
 def test_a_hometown_after_the_name_is_not_the_speaker():
     assert only("Ivo Marsh, 22, of Varn, Holst., said the wells were dry.")[0] == "Ivo Marsh"
+
+
+def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
+    rows = [r for r in found("The wells are dry.", title="Lund to Varn council: Close the mine")
+            if r.position == "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [("Lund", "Close the mine")]

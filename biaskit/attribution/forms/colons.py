@@ -12,6 +12,8 @@ from biaskit.corpus.sentences import Sentence
 
 _HEADLINE_COLON = re.compile(r"([A-Z][^:\"“]{1,50}):\s+(\S.*)")
 
+_ADDRESSED = re.compile(r"(.+?)\s+to\s+\S.*")
+
 _SPEAKER_TURN = re.compile(r"[\"“]?([A-Z][\w.’'_-]*(?: [A-Z][\w.’'_-]*){0,3}):\s+(\S)")
 
 # Heads of a "Name:" opening that introduce no speaker: 'Editor's note:', 'Video Transcript:'.
@@ -26,9 +28,12 @@ def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
     match = _HEADLINE_COLON.match(sentence.text)
     if not match or len(match.group(1).split()) > 6:
         return False
-    phrase_start = sentence.start
-    speaker = ctx.resolver.resolve(match.group(1), phrase_start)
-    if not (speaker.actor or speaker.kind in ("person", "organisation")):
+    phrase = match.group(1)
+    addressed = _ADDRESSED.match(phrase)
+    if addressed:  # 'Clinton to Planned Parenthood: ...' is Clinton's, said to the group
+        phrase = addressed.group(1)
+    speaker = ctx.resolver.resolve(phrase, sentence.start)
+    if not (speaker.actor or speaker.kind in ("person", "organisation") or addressed):
         return False
     cue = Cue(":", "neutral", "speech", "", sentence.start + match.end(1), sentence.start +
                match.end(1) + 1)
