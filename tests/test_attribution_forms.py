@@ -660,3 +660,17 @@ def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
     rows = [r for r in found("The wells are dry.", title="Lund to Varn council: Close the mine")
             if r.position == "headline"]
     assert [(r.speaker, r.content) for r in rows] == [("Lund", "Close the mine")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The company expects to save $2 million by closing the mine.", "expect",
+     "to save $2 million by closing the mine"),
+    ("Officials expect it to raise water rates next year.", "expect",
+     "it to raise water rates next year"),
+    ("Residents see the dam as a threat to the valley.", "see",
+     "the dam as a threat to the valley"),
+    ("Pia Lund thinks it's too late for the wells.", "think", "it's too late for the wells"),
+])
+def test_what_a_verb_of_thinking_takes_besides_a_clause(sentence, cue, content):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.cue, r.content) for r in rows] == [(cue, content)]

@@ -35,6 +35,17 @@ _NOUN_CLAUSE_AFTER_CUE = re.compile(
     r"those|many|most|some|all|other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
     r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+(?:not\s+)?" + _AUXILIARY)
 
+# 'thinks it's good', 'believes Kade's right', 'think we're done'.
+_CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|there|that|"
+                                r"somebody|someone|nobody|everyone)(?:'s|’s|'re|’re|'m|’m|'ve|"
+                                r"’ve|'d|’d|'ll|’ll)\s")
+
+# What a verb of thinking may take besides a clause: an infinitive ('expects to save'), an
+# object and an infinitive ('expect it to raise rates'), or an object and 'as' ('see him as
+# an asset').
+_THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'-]+\s+){1,4}?(?:to\s+"
+                                 r"(?!be\s)[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
+
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
@@ -57,7 +68,9 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return bool(_AS.search(ctx.text, cue.end, end))
     if cue.requires == "clause":
         return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
-                    or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end))
+                    or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
+                    or _CONTRACTED_CLAUSE.match(ctx.text, cue.end, end)
+                    or cue.kind == "thought" and _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end))
     if cue.requires == "question":
         return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":
