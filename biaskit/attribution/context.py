@@ -21,9 +21,8 @@ CONTINUED = ", continued by the next quote"  # the form of a statement a later q
 
 
 class Statement:
-    """A statement found so far (``statement.end``), in slots: a long article has tens of
-    thousands, and as dicts they took 450 bytes each, four times as much. It can still be
-    read and changed by key (``statement["end"]``), as the dict it replaced."""
+    """A statement found so far, in slots: a long article has tens of thousands, and as dicts
+    they took 450 bytes each, four times as much."""
 
     __slots__ = ("start", "end", "region", "cue", "form", "speaker", "speaker_obj", "mode",
                  "quoted_words", "paragraph", "sentence")
@@ -34,12 +33,6 @@ class Statement:
         self.start, self.end, self.region, self.cue, self.form = start, end, region, cue, form
         self.speaker, self.speaker_obj, self.mode = speaker, speaker_obj, mode
         self.quoted_words, self.paragraph, self.sentence = quoted_words, paragraph, sentence
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
-
-    def __setitem__(self, key: str, value: object) -> None:
-        setattr(self, key, value)
 
     def __repr__(self) -> str:
         return f"Statement({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
