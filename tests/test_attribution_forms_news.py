@@ -1,0 +1,382 @@
+"""More attribution forms found in real news (PolNeAR train), each written here with
+fictional people: clauses, questions, tags inside and after sentences, speakers and content
+edges, and the nouns and complements that report nothing."""
+
+from __future__ import annotations
+
+import pytest
+from attribution_cases import found, only
+
+
+def test_a_clause_after_the_cue_is_content_not_an_inverted_speaker():
+    # 'said Ann Kade should ...': a modal verb follows, so Kade is not a speaker after the cue.
+    assert only("Pia Lund, 49, a retired nurse who now sits on the council, said Ann Kade "
+                "should answer for the delays.") == (
+        "Pia Lund", "", "say", "Ann Kade should answer for the delays")
+
+
+def test_a_second_subject_after_a_bare_conjunction_starts_its_own_statement():
+    rows = found("Dana Okafor said the mine would reopen next month and Tomas Brekke says the "
+                 "water is still unsafe.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Dana Okafor", "the mine would reopen next month"),
+        ("Tomas Brekke", "the water is still unsafe")]
+
+
+def test_two_names_joined_by_and_stay_one_nested_subject():
+    rows = found("Dana Okafor said the repairs cost more than Pia Lund and Ivo Marsh said they "
+                 "would.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Dana Okafor", "the repairs cost more than Pia Lund and Ivo Marsh said they would")]
+
+
+def test_told_after_a_comma_names_the_addressee_not_the_speaker():
+    assert only("Tomas Brekke, in the wake of a new survey of the wells, told Radio Varn on Sunday "
+                "that the alliance would publish every result.") == (
+        "Tomas Brekke", "residents", "tell", "the alliance would publish every result")
+
+
+def test_a_former_official_splits_the_quote_with_the_tag():
+    speaker, _, cue, content = only("“What we found — and what the lab found,” former Water "
+                                    "Commissioner Ivo Marsh told Radio Varn in 2012, “is lead.”")
+    assert speaker.endswith("Ivo Marsh") and cue == "tell"
+    assert content.startswith("What we found") and content.endswith("is lead")
+
+
+# -- questions (forms/questions.py) ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Asked in Varn on Monday whether the mine would close, Dana Okafor gave no answer.",
+     "unnamed questioner", "whether the mine would close"),
+    ("Asked by Pia Lund if the wells were safe, Tomas Brekke laughed.", "Pia Lund",
+     "if the wells were safe"),
+    ("When asked at the hearing about the samples, she left the room.", "unnamed questioner",
+     "about the samples"),
+    ("Dana Okafor was asked about the spill at a news conference.", "unnamed questioner",
+     "about the spill at a news conference"),
+])
+def test_a_question_put_to_someone_is_the_askers_statement(sentence, speaker, content):
+    rows = [r for r in found(sentence) if r.cue == "ask"]
+    assert [(r.speaker, r.content, r.kind) for r in rows] == [(speaker, content, "speech")]
+
+
+def test_the_answer_to_a_question_is_a_statement_of_its_own():
+    rows = found("Asked whether the mine would close, Dana Okafor said it would not.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("unnamed questioner", "ask", "whether the mine would close"),
+        ("Dana Okafor", "say", "it would not")]
+
+
+def test_an_unresolved_pronoun_is_nobodys_antecedent():
+    rows = found("She defended the decision. Asked about the wells, he said nothing had changed.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["he"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The wells, Tomas Brekke noted, have been dry since March.", "Tomas Brekke"),
+    ("In Varn, Dana Okafor said on Monday, the water is brown.", "Dana Okafor"),
+])
+def test_a_tag_set_off_by_commas_reports_the_whole_sentence(sentence, speaker):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [(speaker, sentence.rstrip("."))]
+
+
+def test_a_verb_that_needs_a_clause_takes_a_how_or_why_clause():
+    speaker, _, cue, content = only("Dana Okafor explained how the tailings dam had failed.")
+    assert (speaker, cue, content) == ("Dana Okafor", "explain", "how the tailings dam had failed")
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Pia Lund believes Dana Okafor will resign by June.", "believe",
+     "Dana Okafor will resign by June"),
+    ("Residents fear the new dam could fail in a flood.", "fear",
+     "the new dam could fail in a flood"),
+    ("Ivo Marsh hopes Pia Lund and her lawyers do not appeal.", "hope",
+     "Pia Lund and her lawyers do not appeal"),
+])
+def test_a_clause_without_that_after_a_verb_of_thinking(sentence, cue, content):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.cue, r.content, r.kind) for r in rows] == [(cue, content, "thought")]
+
+
+def test_a_noun_object_is_not_a_clause():
+    assert [r for r in found("Pia Lund fears the dark.") if r.position != "headline"] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Pia Lund expressed concern that the wells were dry.", "express"),
+    ("Ivo Marsh echoed the alliance, saying the tests were sound.", "echo"),
+    ("Dana Okafor apologized for the spill.", "apologize"),
+    ("Tomas Brekke likened the mine to a wound in the valley.", "liken"),
+])
+def test_reporting_verbs_found_in_real_news(sentence, cue):
+    assert cue in [r.cue for r in found(sentence)]
+
+
+def test_a_relative_clause_after_a_quote_tag_is_the_same_speakers_statement():
+    rows = found("“The wells are dry,” said Pia Lund, a hydrologist at Varn College, who said "
+                 "the alliance had tested them twice.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "The wells are dry"), ("Pia Lund", "the alliance had tested them twice")]
+
+
+def test_a_statement_in_a_relative_clause_ends_with_the_clause():
+    rows = found("On Monday, Ivo Marsh, who had previously endorsed the alliance, spoke at the "
+                 "rally.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "endorse", "the alliance")]
+
+
+def test_an_adverb_between_speaker_and_cue_is_not_the_speaker():
+    rows = found("Ivo Marsh, who originally said the samples were clean, now says they hold "
+                 "lead.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "the samples were clean"), ("Ivo Marsh", "they hold lead")]
+
+
+def test_called_with_an_object_and_a_noun_phrase_is_a_label():
+    rows = found("Tomas Brekke, who has called the company’s owner an obvious fraud, left.")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "call", "the company’s owner an obvious fraud")]
+
+
+def test_a_later_cue_that_reports_nothing_does_not_cut_the_statement():
+    # 'consider' is a cue, but 'the council must consider repairs' reports no statement.
+    sentence = "To win their votes, residents said, the council must consider repairs."
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [("residents", sentence.rstrip("."))]
+
+
+def test_a_cue_form_before_the_noun_it_modifies_is_no_cue():
+    rows = found("Alliance press secretary Pia Lund explained that the samples were sealed. "
+                 "The company released a new attack ad on Monday.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "explain")]
+
+
+def test_content_never_stops_inside_a_quote_it_opened():
+    speaker, _, cue, content = only('Ivo Marsh said the dam "may fail. We warned them twice." '
+                                    'He left the hearing.')
+    assert content == 'the dam "may fail. We warned them twice'
+
+
+def test_a_title_case_headline_reports_with_its_capitalised_verb():
+    rows = found("Tomas Brekke Says The Wells Have Been Dry Since March.",
+                 title="Alliance Warns Of Lead In Varn Water")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("Tomas Brekke", "say", "The Wells Have Been Dry Since March")]
+
+
+def test_a_party_and_state_after_the_quote_belong_to_the_tag():
+    speaker, _, cue, content = only("“We will not sign,” Rep. Pia Lund (D-Varn.) said.")
+    assert (speaker, cue, content) == ("Rep. Pia Lund", "say", "We will not sign")
+
+
+def test_a_quote_ending_in_a_nested_question_keeps_its_tag():
+    rows = found("“They asked us, ‘What can we do? Who pays?’” Ivo Marsh said.",
+                 "“The dam will hold,” Dana Okafor told reporters.")
+    assert [(r.speaker, r.content[:16]) for r in rows if r.position != "headline"] == [
+        ("Ivo Marsh", "They asked us, ‘"), ("Dana Okafor", "The dam will hol")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The dam will hold through the winter, Dana Okafor told a Varn council panel Wednesday.",
+    "The dam will hold through the winter, Dana Okafor told The Varn Courier on Monday.",
+])
+def test_a_closing_tell_tag_with_its_addressee(sentence):
+    assert only(sentence)[0::2] == ("Dana Okafor", "tell")
+    assert only(sentence)[3] == "The dam will hold through the winter"
+
+
+def test_a_participle_after_the_content_ends_it_even_when_it_reports_nothing():
+    assert only("Pia Lund said the tests were flawed, adding a page on the lab's record.")[3] == (
+        "the tests were flawed")
+
+
+def test_an_inverted_tag_closes_the_sentence_a_thought_had_opened():
+    rows = found("The vote will be close in Varn, a town that she hoped to carry, said Ivo "
+                 "Marsh, a pollster.")
+    said = [r for r in rows if r.cue == "say"]
+    assert [(r.speaker, r.content) for r in said] == [
+        ("Ivo Marsh", "The vote will be close in Varn, a town that she hoped to carry")]
+
+
+def test_a_long_relative_clause_after_the_subject_keeps_the_subject_the_speaker():
+    speaker, _, cue, content = only(
+        "Pia Lund, who worked as a hydrologist for the county in 2008 and on into the drought "
+        "years, said tensions among residents in Varn were higher than ever.")
+    assert (speaker, content) == (
+        "Pia Lund", "tensions among residents in Varn were higher than ever")
+
+
+def test_even_though_opens_the_clause_before_its_subject():
+    rows = found("The alliance was outnumbered, even though a number of residents said they "
+                 "backed it.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("a number of residents", "they backed it")]
+
+
+def test_a_participle_set_off_by_commas_describes_the_subject():
+    rows = found("The alliance’s report, published this week, said the wells hold lead.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("say", "the wells hold lead")]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Tomas Brekke noted the change in the water’s colour.", "note"),
+    ("Dana Okafor announced a new testing plan on Monday.", "announce"),
+    ("Ivo Marsh recalled the flood of 2009.", "recall"),
+])
+def test_verbs_of_saying_report_a_noun_object_too(sentence, cue):
+    assert [r.cue for r in found(sentence) if r.position != "headline"] == [cue]
+
+
+def test_a_statement_in_an_opening_clause_ends_where_the_main_clause_begins():
+    rows = found("Though she called the tests “amateur” and called for a new survey, Dana "
+                 "Okafor stayed silent.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("call", "the tests “amateur”"), ("call for", "a new survey")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("When Ivo Marsh said the dam was safe, nobody believed him.", "Ivo Marsh"),
+    ("“We stay,” my father often said.", "my father"),
+])
+def test_openings_and_adverbs_around_the_speaker(sentence, speaker):
+    assert only(sentence)[0] == speaker
+
+
+def test_a_middle_initial_is_part_of_the_name_an_honorific_resolves_to():
+    rows = found("Dana R. Okafor, the company's chief, spoke first. Her brother Ivo Okafor "
+                 "stayed home.", "Ms. Okafor said the mine would reopen.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Dana R. Okafor"]
+
+
+def test_a_pronoun_skips_a_two_word_place_name():
+    rows = found("Pia Lund moved to Las Vegas in 2010. She said she was thinking of leaving.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
+
+
+def test_a_description_resolves_to_a_person_not_to_a_place_it_modified():
+    rows = found("A Varnholt woman, Pia Lund, stood up at the hearing.",
+                 "The woman said the water smelled of metal.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
+
+
+def test_a_participle_after_an_opening_phrase_belongs_to_the_sentences_subject():
+    rows = found("At a hearing in Varn, on Monday, Pia Lund tried to explain her vote, saying "
+                 "that the wells were dry.")
+    assert [(r.speaker, r.content) for r in rows if r.cue == "say"] == [
+        ("Pia Lund", "the wells were dry")]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("Tomas Brekke on Thursday evening said the wells were dry.", "Tomas Brekke",
+     "the wells were dry"),
+    ("About four out of 10 residents said the water tasted of metal.",
+     "About four out of 10 residents", "the water tasted of metal"),
+    ("Dana Okafor responded by saying the mine had done nothing wrong.", "Dana Okafor",
+     "the mine had done nothing wrong"),
+])
+def test_times_counts_and_by_saying(sentence, speaker, content):
+    speaker_found, _, _, content_found = only(sentence)
+    assert (speaker_found, content_found) == (speaker, content)
+
+
+def test_a_participle_after_before_is_the_speakers_next_statement():
+    rows = found("Pia Lund said the wells were dry before claiming that the mine had "
+                 "poisoned them.")
+    assert [(r.cue, r.content) for r in rows if r.position != "headline"] == [
+        ("say", "the wells were dry"), ("claim", "the mine had poisoned them")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "These days, many residents worry about the smell of the water.",
+    "Across most of the valley, voters want to close the mine.",
+    "Then, last week, Tomas Brekke called.",
+])
+def test_a_verb_with_its_complement_after_it_closes_no_sentence(sentence):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert all(not sentence.startswith(r.content) for r in rows), [
+        (r.speaker, r.content) for r in rows]
+
+
+def test_a_verb_joined_to_an_infinitive_reports_nothing():
+    rows = found("Dana Okafor said the town needed to come together to rebuild the dam and "
+                 "defend its water rights.")
+    assert [r.cue for r in rows if r.position != "headline"] == ["say"]
+
+
+def test_a_quoted_title_before_the_tag_is_not_the_content():
+    rows = found("On Radio Varn’s “Morning Desk,” Pia Lund said the dam would be closed.")
+    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+        ("Pia Lund", "the dam would be closed")]
+
+
+def test_anonymity_and_pledged_delegates_are_no_statements():
+    rows = found("An official, who requested anonymity to discuss the talks, said the dam "
+                 "would close. Dana Okafor has nearly 400 pledged delegates.")
+    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+        ("An official", "say")]
+
+
+def test_a_time_and_place_before_that_are_not_the_content():
+    assert only("Ivo Marsh said Sunday in Varn, Holstria, that the dam would hold.")[3] == (
+        "the dam would hold")
+
+
+@pytest.mark.parametrize("sentence, speakers", [
+    ("In March, Pia Lund, the council's chair, proposed closing the mine near Varn.",
+     ["Pia Lund"]),
+    ("Her rival, Ivo Marsh, would support a later vote.", ["Ivo Marsh"]),
+    ("Dana Okafor won four towns, while Ivo Marsh held Varn, allowing her to build a lead.",
+     []),
+])
+def test_a_verb_phrase_after_a_comma_is_no_inverted_tag(sentence, speakers):
+    assert [r.speaker for r in found(sentence) if r.position != "headline"] == speakers
+
+
+def test_a_cue_form_before_a_preposition_is_a_noun():
+    rows = found("Dana Okafor sits at 85 percent support among voters in Varn.")
+    assert [r for r in rows if r.position != "headline"] == []
+
+
+def test_a_tag_ending_a_paragraph_with_a_colon_reports_the_next_paragraph():
+    rows = found("The Varn Courier reports:", "“The mine will close in May.”",
+                 "Pia Lund added:", "The wells have been dry since March.")
+    assert [(r.speaker, r.content, r.mode) for r in rows if r.position != "headline"] == [
+        ("Varn Courier", "The mine will close in May", "direct"),
+        ("Pia Lund", "The wells have been dry since March", "indirect")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Sunday, the mine reopened, prompting Pia Lund to ask for tests.",
+    "Earlier and later the wells ran dry, this and that said.",
+])
+def test_an_opening_word_alone_is_never_the_speaker(sentence):
+    bad = {"On", "On Sunday", "Earlier", "This", "That", "When"}
+    assert not [r.speaker for r in found(sentence) if r.speaker in bad]
+
+
+def test_a_hometown_after_the_name_is_not_the_speaker():
+    assert only("Ivo Marsh, 22, of Varn, Holst., said the wells were dry.")[0] == "Ivo Marsh"
+
+
+def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
+    rows = [r for r in found("The wells are dry.", title="Lund to Varn council: Close the mine")
+            if r.position == "headline"]
+    assert [(r.speaker, r.content) for r in rows] == [("Lund", "Close the mine")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The company expects to save $2 million by closing the mine.", "expect",
+     "to save $2 million by closing the mine"),
+    ("Officials expect it to raise water rates next year.", "expect",
+     "it to raise water rates next year"),
+    ("Residents see the dam as a threat to the valley.", "see",
+     "the dam as a threat to the valley"),
+    ("Pia Lund thinks it's too late for the wells.", "think", "it's too late for the wells"),
+])
+def test_what_a_verb_of_thinking_takes_besides_a_clause(sentence, cue, content):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [(r.cue, r.content) for r in rows] == [(cue, content)]
