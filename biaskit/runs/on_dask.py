@@ -93,8 +93,11 @@ def analyse_on_dask(source: str | Path, codebook: Codebook, out: str | Path, *,
         client = Client(LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True,
                                      dashboard_address=":0", silence_logs=logging.CRITICAL))
     try:
-        # one copy of the finished keys per worker, not one per task
-        [shared_done] = client.scatter([done], broadcast=True)
+        # One copy of the finished keys per worker, not one per task, under a key of its own:
+        # hashed, two runs on one client that start with the same keys (none, say) share it,
+        # and the first run's release of it can cancel the second's tasks ("lost
+        # dependencies", 1 run in 40 back to back).
+        [shared_done] = client.scatter([done], broadcast=True, hash=False)
         task = dask.delayed(partial(_analyse_file, codebook=codebook, out=out, run=run,
                                     columns=columns, chunk_size=chunk_size, tone=tone),
                             pure=True)
