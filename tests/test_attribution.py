@@ -50,6 +50,14 @@ def test_direct_quote_with_tag_after_and_apposition_label():
     assert found[0].speaker_label == "the centre’s lead investigator"
 
 
+def test_an_apposition_before_the_name_is_its_label_only_when_a_comma_closes_it():
+    (set_off,) = statements("Its chair, Lena Osei, said the alliance stood by its results.")
+    (end_tag,) = statements("The wells are dry, Lena Osei told reporters.")
+    assert set_off.speaker_label == "Its chair"
+    assert (end_tag.speaker, end_tag.speaker_label) == ("Lena Osei", "")
+    assert end_tag.content == "The wells are dry"
+
+
 def test_quote_of_several_sentences_is_one_statement():
     found = statements('"We went in at night. We found the bodies at dawn. Nobody helped," '
                        "Osei said.")

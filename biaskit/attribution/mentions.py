@@ -219,7 +219,12 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
     'Viktor Bondarev, Colonel General and commander-in-chief of ...,'."""
     window = text[max(lo, start - 80):start]
     # The pattern ends with ", " at the end of the window (``$`` allows one newline after it).
-    before = _APPOSITION_BEFORE.search(window) if window.endswith((", ", ", \n")) else None
+    # The name closes the apposition with a comma or a parenthesis ('Its chair, Tomas Brekke,
+    # said'); without one, the words before are the sentence's own ('The water is safe,
+    # Tomas Brekke said': the content of an end tag, not a label).
+    closed = text.startswith((",", " (", ")"), end)
+    before = (_APPOSITION_BEFORE.search(window) if closed and window.endswith((", ", ", \n"))
+              else None)
     if before and not _NAME.fullmatch(before.group(1)):
         return before.group(1)
     after = _APPOSITION_AFTER.match(text, end, hi)
