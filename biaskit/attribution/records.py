@@ -19,6 +19,7 @@ from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.extractor import find_statements
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
+from biaskit.attribution.windows import Window, document_windows
 from biaskit.codebook import Codebook
 from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import MASK, Sentence
@@ -70,14 +71,25 @@ def extract_attributions(doc: Document | AnnotatedDocument, codebook: Codebook |
 def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Iterator[tuple]:
     """The statements of a document as tuples in ``COLUMNS`` order (the frame is built from
     these directly, without an Attribution object per row), made as they are read, so that
-    a long article's rows never all stand at once as Python objects."""
-    context = DocumentContext(doc, codebook)
+    a long article's rows never all stand at once as Python objects. A book-length document
+    is read in windows (windows.py)."""
+    roles = {b.index: b.role for b in doc.blocks}
+    first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
+    for window in document_windows(doc):
+        yield from _window_rows(doc, window, codebook, roles, first_body)
+
+
+def _window_rows(doc: Document | AnnotatedDocument, window: Window, codebook: Codebook | None,
+                 roles: dict[int, str], first_body: int) -> Iterator[tuple]:
+    """The statements that start in the window's own blocks, with the whole document's
+    offsets, block, paragraph and sentence numbers."""
+    context = DocumentContext(window.document, codebook)
     statements = find_statements(context)
-    roles = context.roles
     sentences = context.sentences
     sentence_starts = context.sentence_starts
-    first_body = context.first_body
-    text, doc_id, source, words = doc.text, doc.doc_id, doc.source, context.words
+    text, doc_id, source, words = window.document.text, doc.doc_id, doc.source, context.words
+    shift, first_block, first_sentence = window.offset, window.first_block, window.first_sentence
+    own_start, own_end = window.own_start - shift, window.own_end - shift
     sides = codebook.sides if codebook else None
     # Each statement's record is let go once its row is made, and the memory it held serves
     # the next rows: a long article's records and its rows never all stand at once.
@@ -86,6 +98,8 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
     while statements:
         found = statements.pop()
         start, end = found.start, found.end
+        if not own_start <= start < own_end:
+            continue  # read as context: the neighbouring window's statement
         cue: Cue = found.cue
         speaker: Speaker = found.speaker_obj
         mode = found.mode
@@ -93,7 +107,7 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
         j = bisect_right(sentence_starts, end - 1) - 1
         first = sentences[i] if i >= 0 else found.sentence
         last = sentences[j] if j >= i >= 0 else first
-        block = first.paragraph
+        block = first.paragraph + first_block
         position = "lead" if block == first_body else roles[block]
         actor = speaker.actor
         cue_text = text[cue.start:cue.end]
@@ -107,12 +121,13 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
                     + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
         yield (
-            doc_id, source, doc.blocks[block].paragraph, block, first.index,
+            doc_id, source, doc.blocks[block].paragraph, block, first.index + first_sentence,
             text[first.start:last.end],
             # Speaker phrases were read in the masked text (context.py): "Mr_" is "Mr.".
-            start, end, speaker.name.replace(MASK, "."), speaker.label.replace(MASK, "."),
+            start + shift, end + shift, speaker.name.replace(MASK, "."),
+            speaker.label.replace(MASK, "."),
             actor.actor_id if actor else "", actor.side if actor else "",
-            mode, cue.lemma, cue.start, cue.end, cue.stance, cue.kind, content,
+            mode, cue.lemma, cue.start + shift, cue.end + shift, cue.stance, cue.kind, content,
             words(start, end),
             found.quoted_words, position, evidence)
 

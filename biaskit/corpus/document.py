@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
-from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, clean_text
+from biaskit.corpus.cleaning import CleaningStep, CleanText, StandfirstRule, clean_text
 
 PROVENANCES = ("real", "constructed", "unknown")
 # Columns of Corpus.to_frame(), which corpus_from_frame() reads back.
@@ -178,7 +178,14 @@ class Document:
     def from_text(cls, raw: str, *, doc_id: str, standfirst: StandfirstRule = "auto",
                   **fields: Any) -> Document:
         """Build a document from a whole article in the plain-text layout (or an HTML page)."""
-        cleaned = clean_text(raw, doc_id=doc_id, standfirst=standfirst)
+        return cls.from_cleaned(clean_text(raw, doc_id=doc_id, standfirst=standfirst),
+                                doc_id=doc_id, **fields)
+
+    @classmethod
+    def from_cleaned(cls, cleaned: CleanText, *, doc_id: str, **fields: Any) -> Document:
+        """Build a document from :func:`~biaskit.corpus.cleaning.clean_text`'s result (a
+        loader that lets go of the raw text first holds a long article twice, not three
+        times)."""
         log = tuple(fields.pop("cleaning_log", ())) + cleaned.log
         return cls(doc_id=doc_id, title=cleaned.title, standfirst=cleaned.standfirst,
                    paragraphs=cleaned.paragraphs, cleaning_log=log, **fields)

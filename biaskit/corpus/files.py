@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from biaskit.corpus import archives
-from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, decode_bytes
+from biaskit.corpus.cleaning import CleaningStep, StandfirstRule, clean_text, decode_bytes
 from biaskit.corpus.csv_records import unclosed
 from biaskit.corpus.document import PROVENANCES, Corpus, Document, Problem, unique_ids
 from biaskit.corpus.tables import load_table
@@ -91,14 +91,17 @@ def load_document(path: str | Path, *, doc_id: str | None = None,
         raise InputError("the file is empty", path=str(path),
                          hint="Remove it from the corpus or add the article's text")
     text, encoding = decode_bytes(data, path=str(path))
+    del data  # a long article is not held as bytes too while it is cleaned
     log = []
     if encoding != "utf-8":
         log.append(CleaningStep(doc_id, "encoding", f"decoded as {encoding}"))
     try:
-        return Document.from_text(text, doc_id=doc_id, standfirst=standfirst, encoding=encoding,
-                                  path=str(path), cleaning_log=log, **fields)
+        cleaned = clean_text(text, doc_id=doc_id, standfirst=standfirst)
     except InputError as error:
         raise InputError(error.problem, path=str(path), hint=error.hint) from None
+    del text  # the document is built from the cleaned parts alone
+    return Document.from_cleaned(cleaned, doc_id=doc_id, encoding=encoding, path=str(path),
+                                 cleaning_log=log, **fields)
 
 
 _KNOWN_METADATA = ("doc_id", "source", "date", "url", "provenance", "standfirst")
