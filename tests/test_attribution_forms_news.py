@@ -380,3 +380,33 @@ def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
 def test_what_a_verb_of_thinking_takes_besides_a_clause(sentence, cue, content):
     rows = [r for r in found(sentence) if r.position != "headline"]
     assert [(r.cue, r.content) for r in rows] == [(cue, content)]
+
+
+def test_a_place_after_a_prepositional_phrase_is_not_the_speaker_nor_the_phrase_a_label():
+    rows = [r for r in found("Ivo Marsh, during a rally in Varn, Holst., said the wells were "
+                             "dry.") if r.position != "headline"]
+    assert [(r.speaker, r.speaker_label) for r in rows] == [("Ivo Marsh", "")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Despite falling sales, Pia Lund said the mine would stay open.",
+    "Amid calls for tests, Pia Lund spoke, saying the wells were safe.",
+    "Following the vote, Pia Lund left the hall, saying the mine would close.",
+])
+def test_a_sentence_opening_preposition_is_never_the_speaker(sentence):
+    rows = [r for r in found(sentence) if r.position != "headline"]
+    assert [r.speaker for r in rows] == ["Pia Lund"]
+
+
+def test_an_indefinite_description_names_someone_new():
+    rows = [r for r in found("Pia Lund, a friend of the mayor, said the results would hold.",
+                             "A friend said the mayor would resign.")
+            if r.position != "headline"]
+    assert [r.speaker for r in rows] == ["Pia Lund", "A friend"]
+
+
+def test_a_singular_description_is_not_resolved_to_a_plural_name():
+    rows = [r for r in found("Varnholt officials said on Monday that the mine was safe.",
+                             "The official said the wells were safe.")
+            if r.position != "headline"]
+    assert [r.speaker for r in rows] == ["Varnholt officials", "The official"]

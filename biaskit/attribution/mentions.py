@@ -232,7 +232,8 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
         first = after.group(1).split()[0]
         words = entity_words()
         if first[:1].islower() or first.lower() in words["title"] | DETERMINERS:
-            if first.lower() not in ("who", "which", "that", "and", "but", "said"):
+            if first.lower() not in ("who", "which", "that", "and", "but", "said") and (
+                    first.lower() not in PREPOSITIONS):  # 'Kade, during a rally, said
                 return after.group(1)
     return ""
 

@@ -102,10 +102,14 @@ _CLAUSE_SUBJECT = re.compile(
 _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "therefore however meanwhile still also now then thus instead "
                                "ahead when while after before since although though because "
-                               "if as once asked".split())
+                               "if as once asked "
+                               # prepositions that open a sentence but are not in PREPOSITIONS
+                               "amid amidst despite alongside beyond following "
+                               "throughout across behind besides unlike through around".split())
 
 _NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
-                                              "instead".split())
+                                              "instead minutes hours days weeks months years "
+                                              "decades".split())  # 'Hours later, Kade ...'
 
 # 'responded by saying', 'said A before claiming B': a participle after these prepositions
 # reports what the sentence's subject said.
@@ -212,8 +216,9 @@ def subject(ctx: DocumentContext, before: str) -> str:
         earlier = [p for p in parts if p]
         # 'X, the party's chair, said' and 'The report, published on Monday, said': the
         # phrase before the apposition, or the name among them.
-        # 'Ann Kade, 22, of Flint, Mich., said': a place after 'of' is no name.
-        places = {i + 1 for i, p in enumerate(earlier) if p.startswith(("of ", "from "))}
+        # 'Ann Kade, 22, of Flint, Mich., said', 'Kade, at a rally in Flint, Mich., said':
+        # the place that goes on a prepositional phrase is no name.
+        places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS}
         phrase = next((p for i, p in reversed(list(enumerate(earlier)))
                        if looks_like_name(p) and i not in places), "") or (
             earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")

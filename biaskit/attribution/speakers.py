@@ -208,7 +208,13 @@ class Resolver:
         words = entity_words()
         if not any(head in words.get(kind, ()) for kind in ("people", "title", "organisation")):
             return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
-        pattern = re.compile(rf"\b{re.escape(head)}", re.IGNORECASE)
+        if phrase.split()[0].lower() in ("a", "an", "another"):
+            # 'A friend said', 'an Israeli official said': someone new, not the last name.
+            return Speaker(phrase, "", "other", self._alias_actor(phrase),
+                           f'description "{phrase}" kept as it is (an indefinite one names '
+                           "someone new)")
+        # The whole word: 'the official' is not 'Mexican officials', 'the source' not 'sources'.
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
         # A place is nobody: 'a New Hampshire woman' does not make 'the woman' the state.
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
             s.kind != "other" and (pattern.search(s.name) or pattern.search(s.label)))), [])
