@@ -410,3 +410,21 @@ def test_a_singular_description_is_not_resolved_to_a_plural_name():
                              "The official said the wells were safe.")
             if r.position != "headline"]
     assert [r.speaker for r in rows] == ["Varnholt officials", "The official"]
+
+
+@pytest.mark.parametrize("second", [
+    "He didn't say when the wells would reopen.",
+    "He has since said the wells would reopen.",
+    "Maybe he thinks the wells will reopen.",
+    "He’s not saying when the wells will reopen.",
+])
+def test_a_pronoun_with_auxiliaries_is_resolved_like_the_pronoun(second):
+    rows = [r for r in found("Ivo Marsh chairs the council.", second)
+            if r.position != "headline"]
+    assert [r.speaker for r in rows] == ["Ivo Marsh"]
+
+
+def test_impersonal_it_is_not_resolved_to_the_last_name():
+    rows = [r for r in found("Ivo Marsh chairs the council.", "It is said the wells are dry.")
+            if r.position != "headline"]
+    assert "Ivo Marsh" not in [r.speaker for r in rows]

@@ -93,8 +93,9 @@ class Resolver:
         phrase = phrase.strip(" ,")
         lowered = phrase.lower()
         first = lowered.split()[0] if lowered else ""
-        if lowered in PRONOUNS:
-            return self._antecedent(PRONOUNS[lowered], position, f'pronoun "{phrase}"')
+        pronoun = lowered if lowered in PRONOUNS else _pronoun_with_auxiliaries(phrase)
+        if pronoun:
+            return self._antecedent(PRONOUNS[pronoun], position, f'pronoun "{phrase}"')
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
@@ -256,6 +257,30 @@ class Resolver:
 
     def _mention_named(self, name: str) -> Mention | None:
         return self._first_named.get(name)
+
+
+_OPENING_ADVERBS = frozenset("maybe perhaps how so but and even just also now yet still then "
+                             "why what when where".split())
+_AUXILIARIES = frozenset("is was has had have did does do will would could should may might can "
+                         "must not never also often since soon still then just now once later "
+                         "even always already didn't doesn't don't won't wasn't hasn't can't "
+                         "didn’t doesn’t don’t won’t wasn’t hasn’t can’t".split())
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve)$")
+
+
+def _pronoun_with_auxiliaries(phrase: str) -> str:
+    """The pronoun of 'He didn't', 'She has since', 'He’s', 'Maybe they' (in lower case): a
+    personal pronoun with only auxiliaries and adverbs about it, else ''. Not 'it' or 'we':
+    'it is said', 'what we know' name nobody before them."""
+    words = phrase.split()
+    while words and words[0].lower() in _OPENING_ADVERBS:
+        words.pop(0)
+    if not words or len(words) > 4 or len(words) == len(phrase.split()) == 1 and (
+            not _CONTRACTION.search(words[0])):
+        return ""
+    first = _CONTRACTION.sub("", words[0].lower())
+    auxiliaries = all(w.lower() in _AUXILIARIES for w in words[1:])
+    return first if first in ("he", "she", "they") and auxiliaries else ""
 
 
 def _is_source(phrase: str, words: list[str]) -> bool:
