@@ -52,7 +52,6 @@ class DocumentContext:
         self.quote_starts = [q.start for q in self.quotes]
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.roles = {b.index: b.role for b in doc.blocks}
-        self.first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
         self.resolver = Resolver(self.text, doc.mentions, codebook)
         self.found: list[Statement] = []
         self.word_counts: dict[tuple[int, int], int] = {}

@@ -73,14 +73,13 @@ def _rows(doc: Document | AnnotatedDocument, codebook: Codebook | None) -> Itera
     these directly, without an Attribution object per row), made as they are read, so that
     a long article's rows never all stand at once as Python objects. A book-length document
     is read in windows (windows.py)."""
-    roles = {b.index: b.role for b in doc.blocks}
     first_body = next((b.index for b in doc.blocks if b.role == "body"), -1)
     for window in document_windows(doc):
-        yield from _window_rows(doc, window, codebook, roles, first_body)
+        yield from _window_rows(doc, window, codebook, first_body)
 
 
 def _window_rows(doc: Document | AnnotatedDocument, window: Window, codebook: Codebook | None,
-                 roles: dict[int, str], first_body: int) -> Iterator[tuple]:
+                 first_body: int) -> Iterator[tuple]:
     """The statements that start in the window's own blocks, with the whole document's
     offsets, block, paragraph and sentence numbers."""
     context = DocumentContext(window.document, codebook)
@@ -108,7 +107,7 @@ def _window_rows(doc: Document | AnnotatedDocument, window: Window, codebook: Co
         first = sentences[i] if i >= 0 else found.sentence
         last = sentences[j] if j >= i >= 0 else first
         block = first.paragraph + first_block
-        position = "lead" if block == first_body else roles[block]
+        position = "lead" if block == first_body else doc.blocks[block].role
         actor = speaker.actor
         cue_text = text[cue.start:cue.end]
         if actor:

@@ -275,8 +275,7 @@ def _pronoun_with_auxiliaries(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _OPENING_ADVERBS:
         words.pop(0)
-    if not words or len(words) > 4 or len(words) == len(phrase.split()) == 1 and (
-            not _CONTRACTION.search(words[0])):
+    if not words or len(words) > 4:
         return ""
     first = _CONTRACTION.sub("", words[0].lower())
     auxiliaries = all(w.lower() in _AUXILIARIES for w in words[1:])
