@@ -35,3 +35,8 @@ def only(*paragraphs: str) -> tuple[str, str, str, str]:
     assert len(rows) == 1, [(r.speaker, r.cue, r.content) for r in rows]
     row = rows[0]
     return row.speaker, row.side, row.cue, row.content
+
+
+def body(*paragraphs: str, title: str = "Water in Varnholt") -> list:
+    """The statements outside the headline (the test's title is one)."""
+    return [row for row in found(*paragraphs, title=title) if row.position != "headline"]

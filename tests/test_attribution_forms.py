@@ -5,7 +5,7 @@ under biaskit/attribution/forms/."""
 from __future__ import annotations
 
 import pytest
-from attribution_cases import found, only
+from attribution_cases import body, only
 
 # -- the five sentences a new user found wrong (issue 17) --------------------------------------
 
@@ -33,10 +33,9 @@ def test_organisation_with_a_descriptor_speaks(subject):
 def test_end_tag_followed_by_a_participle_keeps_the_content_before_the_tag():
     """The participle is the same speaker's next statement (extractor.py), as PolNeAR
     annotates it; the first content still ends at the tag."""
-    rows = [r for r in found(
+    rows = body(
         "Kessler Mining Group's Varnholt mine meets every environmental standard, the company "
         "said on Wednesday, rejecting what it called unfounded allegations by a campaign group.")
-        if r.position != "headline"]
     assert [(r.speaker, r.side, r.cue, r.content) for r in rows] == [
         ("Kessler Mining Group", "company", "say",
          "Kessler Mining Group's Varnholt mine meets every environmental standard"),
@@ -46,8 +45,8 @@ def test_end_tag_followed_by_a_participle_keeps_the_content_before_the_tag():
 
 
 def test_a_participle_after_a_tag_is_the_same_speakers_next_statement():
-    rows = found('"We sealed every sample," Brekke said, adding that the lab had been told.')
-    assert [(r.speaker, r.cue, r.content) for r in rows if r.position != "headline"] == [
+    rows = body('"We sealed every sample," Brekke said, adding that the lab had been told.')
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Brekke", "say", "We sealed every sample"),
         ("Brekke", "add", "the lab had been told"),
     ]
@@ -56,42 +55,42 @@ def test_a_participle_after_a_tag_is_the_same_speakers_next_statement():
 # -- quotation conventions (forms/quote_tags.py) ----------------------------------------------
 
 def test_two_apostrophes_are_a_quotation_mark():
-    rows = found("''We test every week,'' said Mr. Brekke.")
+    rows = body("''We test every week,'' said Mr. Brekke.")
     assert [(r.speaker, r.mode, r.content) for r in rows] == [
         ("Brekke", "direct", "We test every week")]
 
 
 def test_backticks_open_a_quotation():
-    rows = found("``The water is safe,'' Ms. Okafor said.")
+    rows = body("``The water is safe,'' Ms. Okafor said.")
     assert [(r.speaker, r.mode, r.content) for r in rows] == [
         ("Okafor", "direct", "The water is safe")]
 
 
 def test_honorific_resolves_to_the_full_name_in_the_article():
-    rows = found("Tomas Brekke founded the alliance in 2019.",
-                 "“We will publish every result,” Mr. Brekke said.")
+    rows = body("Tomas Brekke founded the alliance in 2019.",
+                "“We will publish every result,” Mr. Brekke said.")
     assert [(r.speaker, r.actor) for r in rows] == [("Tomas Brekke", "alliance")]
 
 
 def test_quote_ending_in_a_question_mark_keeps_its_tag():
-    rows = found("“Who checks the checkers?” Okafor said.")
+    rows = body("“Who checks the checkers?” Okafor said.")
     assert [(r.speaker, r.content) for r in rows] == [("Okafor",
                                                        "Who checks the checkers?")]
 
 
 def test_tag_with_an_apposition_after_the_quote():
-    rows = found("“We found lead,” Mira Talvik, 66, a retired chemist, said.")
+    rows = body("“We found lead,” Mira Talvik, 66, a retired chemist, said.")
     assert [(r.speaker, r.content) for r in rows] == [("Mira Talvik", "We found lead")]
 
 
 def test_dash_signature_attributes_the_quote_to_the_signer():
-    rows = found("“Clean water is not a favour.” ― Mira Talvik")
+    rows = body("“Clean water is not a favour.” ― Mira Talvik")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Mira Talvik", "―", "Clean water is not a favour")]
 
 
 def test_quote_after_the_tag_in_the_same_paragraph_is_one_statement():
-    rows = found("“We sampled forty wells,” Brekke said. “Every one was above the limit.”")
+    rows = body("“We sampled forty wells,” Brekke said. “Every one was above the limit.”")
     assert len(rows) == 1 and rows[0].mode == "direct"
     assert rows[0].content.endswith("Every one was above the limit")
 
@@ -99,7 +98,7 @@ def test_quote_after_the_tag_in_the_same_paragraph_is_one_statement():
 # -- speakers that come first (forms/speaker_first.py) ----------------------------------------
 
 def test_parliamentary_title_with_party_and_state():
-    rows = found("Sen. Ilse Marr (D-Vt.) said the permit should be suspended.")
+    rows = body("Sen. Ilse Marr (D-Vt.) said the permit should be suspended.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ilse Marr", "the permit should be suspended")]
 
@@ -108,38 +107,38 @@ def test_parliamentary_title_with_party_and_state():
     "Sources", "Many residents", "52 percent of registered voters", "Advisers to Mr. Halden",
     "About half of the farmers"])
 def test_unnamed_and_counted_speakers_keep_their_phrase(subject):
-    rows = found(f"{subject} say the mine should close.")
+    rows = body(f"{subject} say the mine should close.")
     assert [(r.speaker, r.actor, r.content) for r in rows] == [
         (subject, "", "the mine should close")]
 
 
 def test_second_verb_of_the_same_subject():
-    rows = found("In an interview, Okafor visited the wells and said the samples were clean.")
+    rows = body("In an interview, Okafor visited the wells and said the samples were clean.")
     assert [(r.speaker, r.cue, r.content) for r in rows][-1] == (
         "Okafor", "say", "the samples were clean")
 
 
 def test_a_noun_after_a_possessive_is_not_the_cue():
-    rows = found("The alliance's report, published on Monday, said 40 wells were polluted.")
+    rows = body("The alliance's report, published on Monday, said 40 wells were polluted.")
     assert [(r.cue, r.content) for r in rows] == [("say", "40 wells were polluted")]
 
 
 def test_passive_and_participle_modifiers_are_not_statements():
-    assert found("Talvik was favoured to win the seat.",
-                 "The groups backed by the company held a rally.") == []
+    assert body("Talvik was favoured to win the seat.",
+                "The groups backed by the company held a rally.") == []
 
 
 # -- transcripts (forms/colons.py) ------------------------------------------------------------
 
 def test_transcript_turns_are_their_speakers_words():
-    rows = found("HOST: Is the water safe? Tell us.", "OKAFOR: I think it is. We test it.")
+    rows = body("HOST: Is the water safe? Tell us.", "OKAFOR: I think it is. We test it.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Host", ":", "Is the water safe? Tell us"), ("Okafor",
                                                       ":", "I think it is. We test it")]
 
 
 def test_editors_note_is_not_a_speaker():
-    assert found("Editor’s note: this story was updated on Friday.") == []
+    assert body("Editor’s note: this story was updated on Friday.") == []
 
 
 # -- kinds ------------------------------------------------------------------------------------
@@ -151,7 +150,7 @@ def test_editors_note_is_not_a_speaker():
     ("A survey by the alliance shows that the wells are polluted.", "evidence"),
 ])
 def test_every_statement_has_a_kind_from_the_lexicon(sentence, kind):
-    assert [r.kind for r in found(sentence)] == [kind]
+    assert [r.kind for r in body(sentence)] == [kind]
 
 
 # -- forms found in real news (PolNeAR train), written here with fictional people ----------
@@ -181,7 +180,7 @@ def test_participle_after_a_closing_quote_is_not_an_inverted_tag():
 ])
 def test_a_cue_that_is_also_a_noun_reports_nothing_where_a_noun_stands(sentence):
     """extractor.py and cue_use.noun_use: 'attacks', 'support', 'contests' as nouns."""
-    assert [r for r in found(sentence) if r.position != "headline"] == []
+    assert body(sentence) == []
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -190,7 +189,7 @@ def test_a_cue_that_is_also_a_noun_reports_nothing_where_a_noun_stands(sentence)
     ("Okafor, the company's lawyer, attacks the alliance's methods.", "Okafor"),
 ])
 def test_the_same_forms_as_verbs_still_report(sentence, speaker):
-    rows = [r for r in found(sentence) if r.position != "headline"]
+    rows = body(sentence)
     assert [r.speaker for r in rows] == [speaker]
 
 
@@ -208,8 +207,7 @@ def test_a_question_inside_the_quote_is_still_reported():
     """extractor.py: only a question in the narrator's own words reports nobody."""
     assert only('Brekke said, “Who tested the wells? Nobody from the company.”')[::2] == (
         "Brekke", "say")
-    assert [r for r in found("Would Brekke say “no” to the mine?")
-            if r.position != "headline"] == []
+    assert body("Would Brekke say “no” to the mine?") == []
 
 
 def test_a_poll_shows_what_follows_without_that():
@@ -226,13 +224,13 @@ def test_a_poll_shows_what_follows_without_that():
 ])
 def test_an_opening_adverb_or_month_is_nobody(sentence, speaker):
     """mentions.py and speakers.py: 'Significantly', 'August', 'Then' name no speaker."""
-    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+    assert [r.speaker for r in body(sentence)] == [speaker]
 
 
 def test_a_second_subject_after_a_comma_starts_its_own_statement():
     """extractor._clause_split: 'While one lab says A, another says B'."""
-    rows = found("While one lab says the water is safe, another says it is not.")
-    assert [(r.speaker, r.content) for r in rows if r.position != "headline"] == [
+    rows = body("While one lab says the water is safe, another says it is not.")
+    assert [(r.speaker, r.content) for r in rows] == [
         ("one lab", "the water is safe"), ("another", "it is not")]
 
 
@@ -243,12 +241,12 @@ def test_a_second_subject_after_a_comma_starts_its_own_statement():
 ])
 def test_descriptions_of_people_speak(sentence, speaker):
     """phrases.subject, mentions.is_people_phrase and phrases.clause_subject."""
-    assert [r.speaker for r in found(sentence) if r.position != "headline"] == [speaker]
+    assert [r.speaker for r in body(sentence)] == [speaker]
 
 
 def test_an_alias_matches_across_a_non_breaking_space():
-    rows = found("Tomas\u00a0Brekke said the samples were sealed.")
-    assert [(r.speaker, r.side) for r in rows if r.position != "headline"] == [
+    rows = body("Tomas\u00a0Brekke said the samples were sealed.")
+    assert [(r.speaker, r.side) for r in rows] == [
         ("Tomas Brekke", "residents")]
 
 
@@ -264,6 +262,6 @@ def test_what_follows_a_cue_without_that(sentence, cue, content):
 
 
 def test_nobody_is_asked_to_be_named():
-    rows = found("An official who asked not to be named said the mine was safe.")
-    assert [(r.speaker, r.cue) for r in rows if r.position != "headline"] == [
+    rows = body("An official who asked not to be named said the mine was safe.")
+    assert [(r.speaker, r.cue) for r in rows] == [
         ("An official", "say")]

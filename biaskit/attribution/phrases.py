@@ -107,6 +107,14 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "amid amidst despite alongside beyond following "
                                "throughout across behind besides unlike through around".split())
 
+# 'A few days later, Kade ...', 'Two weeks ago, ...': a time, not a subject and its verb.
+_TIME_AFTER_COUNT = frozenset("minutes hours days weeks months years decades later earlier "
+                              "ago".split())
+
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
+                                  r"Because|Since|If|Once|Until|After|Before|Though|Although|"
+                                  r"Even though|Even as|Even if)\s")
+
 _NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
                                               "instead minutes hours days weeks months years "
                                               "decades".split())  # 'Hours later, Kade ...'
@@ -295,6 +303,10 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
     after a comma that a verb follows, skipping an opening phrase ('In an interview,
     Kade said', 'Publicly, the nominee ...')."""
     starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
+    if len(starts) > 1 and _SUBORDINATE_OPENING.match(ctx.text, lo, hi):
+        # 'As the crowd cheered, Kade joked': the main clause's subject, not the opening
+        # clause's, unless the verb stands in the opening clause (no comma before it).
+        starts = starts[1:] + starts[:1]
     for start in starts:
         opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
         match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
@@ -304,6 +316,7 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         first = phrase.split()[0].lower()
         if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
                 ("ly", "ing")) or not match.group(2)[:1].islower() or (
+                match.group(2) in _TIME_AFTER_COUNT) or (
                 " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
             continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
         return phrase, match.start(1)
@@ -355,11 +368,20 @@ def antecedent(before: str) -> str:
     """The noun phrase a relative clause hangs on: '... rejected allegations by the
     London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
     words = before.strip(" ,").split()
+    if words and words[-1].lower() in ("those", "anyone", "everyone", "someone"):
+        return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
         if words[i].lower() in _ARTICLES_AND_POSSESSIVES:
             return " ".join(words[i:])
     names = list(_CAPITALISED_WORDS.finditer(before))
-    return names[-1].group() if names else ""
+    if not names:
+        return ""
+    name = names[-1].group()
+    first = name.split()[0].lower()
+    # 'Among those who ...', 'There is nothing that ...': a sentence's first word, no name.
+    if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first in ("there", "it"):
+        return ""
+    return name
 
 
 def looks_like_name(phrase: str) -> bool:

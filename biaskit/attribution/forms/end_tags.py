@@ -188,9 +188,14 @@ _AS_CLOSING = re.compile(r",\s*as\s+(\S[^,;]*?)\s*$")
 
 _TAG_THEN_COMMA = re.compile(r"(?:\s+[^,;.]{0,40}?)?,\s*")
 
+# 'As the day went on, ...' and 'as the talks continued': time passing, not a tag.
+_DURATION_VERBS = frozenset(("go on", "continue"))
+
 
 def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'As Kade said, the plan is dead.' and 'The plan is dead, as Kade said.'"""
+    if cue.lemma in _DURATION_VERBS:
+        return False
     before = ctx.text[sentence.start:cue.start]
     opening = _AS_OPENING.match(before)
     closing = None if opening else _AS_CLOSING.search(before)

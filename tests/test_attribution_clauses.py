@@ -1,0 +1,42 @@
+"""Whose clause a cue stands in, in sentences of the shapes real news uses (PolNeAR train),
+written here with fictional people: an opening subordinate clause, a relative clause, and
+the time phrases and function words that open a sentence but name nobody."""
+
+from __future__ import annotations
+
+from attribution_cases import body
+
+
+def test_a_verb_after_an_opening_clause_belongs_to_the_main_clauses_subject():
+    rows = body("As the crowd began to chant, Ivo Marsh was joined on stage by Pia Lund and "
+                "joked, “You are being ridiculous.”")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "joke")]
+
+
+def test_a_verb_inside_the_opening_clause_keeps_that_clauses_subject():
+    rows = body("When Ivo Marsh lost the vote and said he would resign, the council split.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ivo Marsh", "he would resign")]
+
+
+def test_time_passing_is_no_as_tag():
+    assert body("As the day went on, Ivo Marsh was pressed to explain the contrast.") == []
+    assert body("As the talks continued, the council met in private.") == []
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_subject():
+    rows = body("But a few days later, Ivo Marsh reversed himself, telling the Varn Herald "
+                "that the mine should stay open.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the mine should stay open")]
+
+
+def test_a_sentence_opening_word_is_no_antecedent():
+    rows = body("Among those who want a new council, most are planning to vote for Pia Lund.")
+    assert [(r.speaker, r.cue) for r in rows] == [("those", "want"), ("most", "plan")]
+    assert "There" not in [r.speaker for r in body(
+        "There is really nothing that suggests Ivo Marsh could not win.")]
+
+
+def test_a_restrictive_relative_clause_ends_at_its_comma():
+    rows = body("Voters in the valley, including those who backed Ivo Marsh, are divided.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [("those", "back", "Ivo Marsh")]
