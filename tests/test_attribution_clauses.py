@@ -40,3 +40,28 @@ def test_a_sentence_opening_word_is_no_antecedent():
 def test_a_restrictive_relative_clause_ends_at_its_comma():
     rows = body("Voters in the valley, including those who backed Ivo Marsh, are divided.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [("those", "back", "Ivo Marsh")]
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker():
+    assert "Having" not in [r.speaker for r in body(
+        "Having announced that he would not close the mine, Judge Ivo Marsh adjourned.")]
+
+
+def test_a_relative_clause_after_the_verb_is_not_its_content():
+    rows = body("Ivo Marsh was asked to leave the stage. He refused, which prompted a delay.")
+    assert [r.cue for r in rows] == ["ask"]  # the request, not the refusal
+    rows = body("Pia Lund cited the Varn Herald report, which notes, “Half the wells failed.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Pia Lund", "cite", "the Varn Herald report"),
+        ("the Varn Herald report", "note", "Half the wells failed")]
+
+
+def test_a_relative_clause_is_no_tags_speaker():
+    assert body("The result is a loop in which a claim is made on one site, which is then "
+                "denounced by Ivo Marsh as fake.") == []
+
+
+def test_an_adverb_after_a_parenthetical_speaker_is_not_part_of_the_name():
+    rows = body("Ivo Marsh chairs the council.", "Loyalty, he reportedly noted, has long been a "
+                "core tenet.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "note")]

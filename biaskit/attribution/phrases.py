@@ -102,7 +102,7 @@ _CLAUSE_SUBJECT = re.compile(
 _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "therefore however meanwhile still also now then thus instead "
                                "ahead when while after before since although though because "
-                               "if as once asked "
+                               "if as once asked having being "
                                # prepositions that open a sentence but are not in PREPOSITIONS
                                "amid amidst despite alongside beyond following "
                                "throughout across behind besides unlike through around".split())

@@ -90,7 +90,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             return False  # '..., Rep. Kade, would support ...': a verb phrase, no speaker
         bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
             phrase.split()[-1] not in NOT_SPEAKER_END) and first not in (
-            "and", "but", "or", "so", "then")  # '..., officials said.'
+            "and", "but", "or", "so", "then", "which", "who", "that") and not VERB_LIKE.search(
+            phrase)  # '..., officials said.'; not '..., which is then denounced by X.'
         if subject(ctx, phrase) != phrase and not bare_noun:
             return False
         if phrase.split()[-1].lower() in PASSIVE_AUXILIARIES:
@@ -137,7 +138,12 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
 # ', he noted, ' and ', Kade said on Monday, ': a short subject, the cue, maybe a time or place.
 _PARENTHETICAL_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\s+$")
 _PARENTHETICAL_CLOSE = re.compile(r"(?:\s+(?:in|on|at|last|this|earlier|later|recently|"
-                                  r"\w+day)\b[^,;.]{0,30})?\s*,\s+(?![a-z]+ing\b)(?=\S+\s+\S)")
+                                  r"\w+day)\b[^,;.]{0,30})?\s*,\s+(?![a-z]+ing\b)"
+                                  # '..., he refused, which prompted ...': a clause, no tag
+                                  r"(?!(?:which|who|whom|whose)\b)(?=\S+\s+\S)")
+
+# 'he reportedly', 'she later': adverbs between a tag's speaker and its verb.
+_ADVERBS_AT_END = re.compile(r"(?:\s+(?:[a-z]+ly|later|then|also|again|once))+$")
 
 
 def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
@@ -154,7 +160,7 @@ def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> boo
         return False
     if not _PARENTHETICAL_CLOSE.match(ctx.text, cue.end, sentence.end):
         return False
-    phrase = opening.group(1)
+    phrase = _ADVERBS_AT_END.sub("", opening.group(1))
     if phrase.lower() not in PRONOUNS and subject(ctx, phrase) != phrase:
         return False
     if ctx.quote_at(opening.start() - 1) is not None:

@@ -26,6 +26,8 @@ _SEMICOLON = re.compile(r";")
 
 _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 
+_RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
+
 _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
 
 _ONLY_A_TIME_OR_PLACE = re.compile(
@@ -49,6 +51,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     start = content_start(ctx, cue, sentence)
     if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
         return False  # 'Kade said on Monday.' reports no content
+    if _RELATIVE_AFTER_COMMA.match(ctx.text, cue.end, sentence.end):
+        return False  # 'he refused, which prompted a delay': the clause is about the act
     if _ANONYMITY.match(ctx.text, start, sentence.end):
         return False  # 'an official, who requested anonymity to discuss ...', said ...
     end = sentence.end
