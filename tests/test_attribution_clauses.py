@@ -65,3 +65,9 @@ def test_an_adverb_after_a_parenthetical_speaker_is_not_part_of_the_name():
     rows = body("Ivo Marsh chairs the council.", "Loyalty, he reportedly noted, has long been a "
                 "core tenet.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "note")]
+
+
+def test_a_relative_clause_with_a_list_of_places_is_skipped_to_its_subject():
+    rows = body("Ivo Marsh, who will retire after serving in Varn, Holst and Brenn, praised the "
+                "council in an interview.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "praise")]

@@ -41,6 +41,8 @@ NOT_SPEAKER_END = frozenset(
 
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 
+_RELATIVE_CLAUSE_TO_END = re.compile(r",\s+(?:who|which)\b[^;:\"“”]*,\s*$")
+
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
@@ -214,6 +216,9 @@ def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
 
 def subject(ctx: DocumentContext, before: str) -> str:
     """The noun phrase that ends ``before`` if it can be a speaker, else ''."""
+    # ', who served in Iran, Turkey and France,': a relative clause with commas of its own
+    # runs to the comma before the verb.
+    before = _RELATIVE_CLAUSE_TO_END.sub(",", before)
     before = _RELATIVE_CLAUSE.sub(",", before)  # ', who asked not to be named,'
     before = _PARENTHESIS_AT_END.sub("", before)  # 'Sen. Ann Kade (D-Wis.) said'
     pieces = _CLAUSE_BREAK.split(before)
