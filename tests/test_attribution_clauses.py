@@ -4,7 +4,7 @@ the time phrases and function words that open a sentence but name nobody."""
 
 from __future__ import annotations
 
-from attribution_cases import body
+from attribution_cases import body, found
 
 
 def test_a_verb_after_an_opening_clause_belongs_to_the_main_clauses_subject():
@@ -71,3 +71,14 @@ def test_a_relative_clause_with_a_list_of_places_is_skipped_to_its_subject():
     rows = body("Ivo Marsh, who will retire after serving in Varn, Holst and Brenn, praised the "
                 "council in an interview.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "praise")]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_next_name():
+    rows = body("Unlike Varn Mining, Holst Energy sold its wells. Varn Mining chose to appeal.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Varn Mining", "choose")]
+
+
+def test_a_headline_phrase_with_a_comma_before_its_colon_names_nobody():
+    rows = found("The council met on Monday.", title="After the vote, a bigger issue: Is the "
+                 "council ready?")
+    assert [r for r in rows if r.position == "headline"] == []

@@ -33,8 +33,9 @@ def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
     if addressed:  # 'Clinton to Planned Parenthood: ...' is Clinton's, said to the group
         phrase = addressed.group(1)
     speaker = ctx.resolver.resolve(phrase, sentence.start)
-    if not (speaker.actor or speaker.kind in ("person", "organisation") or addressed):
-        return False
+    if not (speaker.actor or speaker.kind in ("person", "organisation") or addressed) or (
+            "," in phrase and not speaker.actor):
+        return False  # 'Beyond plagiarism, a bigger issue: ...' names nobody
     cue = Cue(":", "neutral", "speech", "", sentence.start + match.end(1), sentence.start +
                match.end(1) + 1)
     start = sentence.start + match.start(2)
