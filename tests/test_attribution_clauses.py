@@ -82,3 +82,13 @@ def test_a_headline_phrase_with_a_comma_before_its_colon_names_nobody():
     rows = found("The council met on Monday.", title="After the vote, a bigger issue: Is the "
                  "council ready?")
     assert [r for r in rows if r.position == "headline"] == []
+
+
+def test_a_pronoun_is_not_resolved_to_a_law_or_a_day():
+    rows = body("Ivo Marsh spoke first. The nominee continues to insist, most recently in a "
+                "Labor Day interview with Radio Varn, that he really, really wants to publish "
+                "the tests.")
+    assert [r.speaker for r in rows if r.cue == "want"] == ["Ivo Marsh"]
+    rows = body("Pia Lund spoke first.", "The Clean Wells Act passed.",
+                "She said the wells were dry.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]

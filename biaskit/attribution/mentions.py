@@ -49,7 +49,8 @@ _POSSESSIVE_END = re.compile(r"[’']s?$")
 
 @cache
 def entity_words() -> dict[str, frozenset[str]]:
-    """Words by kind (title, organisation, place, source, not_name), lower-cased."""
+    """Words by kind (title, organisation, place, event, source, people, not_name),
+    lower-cased."""
     raw = resources.files("biaskit").joinpath("data/entity_words.csv").read_text("utf-8")
     kinds: dict[str, set[str]] = {}
     for row in csv.DictReader(raw.splitlines()):
@@ -97,7 +98,7 @@ def name_kind(name: str, titles: Sequence[str] = ()) -> str:
         return "organisation"
     if titles:
         return "person"
-    if any(t in words["place"] for t in tokens):
+    if any(t in words["place"] or t in words["event"] for t in tokens):
         return "other"
     if len(tokens) >= 2 and all(t[:1].isalpha() for t in tokens):
         return "person"

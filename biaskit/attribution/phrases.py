@@ -151,7 +151,7 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
     while words and (last in BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
-            last.endswith("ly") and words[-1].islower() and len(words) > 1) or (
+            last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1) or (
             last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
         words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
         if words and words[-1].lower() == "on":
@@ -235,6 +235,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
         phrase = next((p for i, p in reversed(list(enumerate(earlier)))
                        if looks_like_name(p) and i not in places), "") or (
             earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")
+        if phrase and phrase.split()[0].endswith("ly") and phrase[:1].islower():
+            return ""  # 'most recently in an interview with ABC News, that he': no subject
     words = phrase.split()
     if not words or len(words) > 12:
         return ""
