@@ -92,3 +92,31 @@ def test_a_pronoun_is_not_resolved_to_a_law_or_a_day():
     rows = body("Pia Lund spoke first.", "The Clean Wells Act passed.",
                 "She said the wells were dry.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Pia Lund"]
+
+
+def test_he_and_she_are_resolved_to_a_person_of_that_gender_where_the_name_says():
+    rows = body("Maria Kade spoke after Peter Moro.", "She said the wells were dry.",
+                "He said they were not.")
+    assert [r.speaker for r in rows] == ["Maria Kade", "Peter Moro"]
+
+
+def test_an_abbreviated_title_tells_the_gender_and_makes_a_person():
+    rows = body("On Monday, Mrs. Kade met Peter Moro at the mine.", "She said the wells "
+                "were dry.")
+    assert [r.speaker for r in rows] == ["Kade"]
+
+
+def test_a_name_of_no_known_gender_fits_either_pronoun():
+    rows = body("Ivo Marsh spoke to Pia Lund.", "She said the wells were dry.")
+    assert [r.speaker for r in rows] == ["Pia Lund"]
+
+
+def test_the_given_names_file_gives_each_word_one_gender():
+    import csv
+    from importlib import resources
+
+    raw = resources.files("biaskit").joinpath("data/given_names.csv").read_text("utf-8")
+    rows = [r for r in csv.DictReader(raw.splitlines()) if not r["word"].startswith("#")]
+    words = [r["word"].lower() for r in rows]
+    assert {r["gender"] for r in rows} == {"f", "m"}
+    assert len(words) == len(set(words))

@@ -60,6 +60,33 @@ def entity_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 
+@cache
+def _given_names() -> dict[str, str]:
+    """Given names and titles with the gender their bearers nearly always have in news
+    (biaskit/data/given_names.csv), lower-cased: 'hillary' -> 'f', 'mr.' -> 'm'."""
+    raw = resources.files("biaskit").joinpath("data/given_names.csv").read_text("utf-8")
+    return {row["word"].strip().lower(): row["gender"].strip()
+            for row in csv.DictReader(raw.splitlines())
+            if row.get("word") and not row["word"].startswith("#")}
+
+
+def gender(name: str, titles: str = "", label: str = "") -> str:
+    """'f', 'm' or '' (not known) for a person, from the given name, else a title or a word
+    of the label ('a spokeswoman for the ministry').
+
+    >>> gender("Hillary Clinton"), gender("Clinton", "Mr."), gender("Kade", "", "a spokeswoman")
+    ('f', 'm', 'f')
+    """
+    known = _given_names()
+    first = name.split()[0].lower() if name.split() else ""
+    if first in known:
+        return known[first]
+    # A title's stop may be masked ('Mrs_', biaskit.corpus.sentences.mask_abbreviations).
+    words = (titles + " " + label).lower().replace("_", ".").split()
+    found = {known[w] for w in words if w in known}
+    return found.pop() if len(found) == 1 else ""
+
+
 class Mention(NamedTuple):
     """A name in the narrator's text (outside quotes), with its kind.
 
@@ -177,7 +204,23 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
             skipped, name, kind, titles = name_parts
             start = match.start() + skipped
             append(Mention(start, start + len(name), name, kind, titles, lo, hi))
-    return mentions
+    return _with_abbreviated_titles(text, mentions)
+
+
+def _with_abbreviated_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Mrs. Kade': a name stops at a full stop, so an abbreviated title is found as a name
+    of its own ('Mrs') right before the person's; it becomes that person's title."""
+    titles = entity_words()["title"]
+    merged: list[Mention] = []
+    for mention in mentions:
+        title = merged[-1] if merged else None
+        if title and f"{title.name.lower()}." in titles and not title.titles and (
+                text[title.end:mention.start] == ". "):
+            merged[-1] = mention._replace(titles=f"{title.name}.", kind=name_kind(
+                mention.name, (f"{title.name}.",)))
+        else:
+            merged.append(mention)
+    return merged
 
 
 def _parse_name(found: str) -> tuple[int, str, str, str] | None:

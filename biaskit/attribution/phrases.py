@@ -80,7 +80,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-+\s|\s" + trie_regex(_CLAUSE_WORDS,
 
 # Words after which a cue form is a noun ('the report', 'in support of'); 'that' is left
 # out, as it may open a relative clause: 'a report that said ...'.
-NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", "my", "your"})
+NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", "my", "your",
+                                                                   "despite", "amid", "amidst"})
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 

@@ -25,6 +25,7 @@ from biaskit.attribution.mentions import (
     PRONOUNS,
     Mention,
     entity_words,
+    gender,
     is_people_phrase,
     mention_label,
     name_kind,
@@ -78,6 +79,7 @@ class Resolver:
         # for a description, which depends on what comes before it).
         self._named: dict[str, Speaker | None] = {}
         self._actors: dict[str, Actor | None] = {}
+        self._genders: dict[str, str] | None = None  # found when a pronoun first needs them
 
     def label(self, mention: Mention) -> str:
         if mention not in self._labels:
@@ -95,7 +97,8 @@ class Resolver:
         first = lowered.split()[0] if lowered else ""
         pronoun = lowered if lowered in PRONOUNS else _pronoun_with_auxiliaries(phrase)
         if pronoun:
-            return self._antecedent(PRONOUNS[pronoun], position, f'pronoun "{phrase}"')
+            return self._antecedent(PRONOUNS[pronoun], position, f'pronoun "{phrase}"',
+                                    _PRONOUN_GENDER.get(pronoun, ""))
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
@@ -153,17 +156,20 @@ class Resolver:
             self._used_aliases[alias] = alias in self.text
         return self._used_aliases[alias]
 
-    def _antecedent(self, kind: str, position: int, why: str) -> Speaker:
-        """The most recent speaker or name of the right kind before ``position``."""
+    def _antecedent(self, kind: str, position: int, why: str, wanted: str = "") -> Speaker:
+        """The most recent speaker or name of the right kind before ``position``; for 'he'
+        or 'she' (``wanted`` 'm' or 'f'), one whose gender is that or not known."""
         # Both lists are in text order: walk back from the position, stop at the first fit.
         candidates: list[tuple[int, Speaker | Mention]] = []
         for pos, speaker in reversed(self.speakers):
-            if pos < position and _fits(kind, speaker.kind):
+            if pos < position and _fits(kind, speaker.kind) and self._agrees(
+                    wanted, speaker.name, speaker.label):
                 candidates.append((pos, speaker))
                 break
         for i in range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1):
             mention = self.mentions[i]
-            if _fits(kind, mention.kind) and (kind == "person" or mention.kind == "organisation"):
+            if _fits(kind, mention.kind) and (kind == "person" or mention.kind == "organisation"
+                                              ) and self._agrees(wanted, mention.name):
                 candidates.append((mention.start, mention))
                 break
         if not candidates:
@@ -173,6 +179,28 @@ class Resolver:
             found = self._from_mention(found)
         return Speaker(found.name, found.label, found.kind, found.actor,
                        f'{why} resolved to "{found.name}" (most recent {kind} before it)')
+
+    def _agrees(self, wanted: str, name: str, label: str = "") -> bool:
+        """False only when the person's gender is known and is not the pronoun's."""
+        if not wanted:
+            return True
+        if self._genders is None:
+            self._genders = self._mention_genders()
+        found = self._genders.get(self._fullest_name(name)) or gender(name, "", label)
+        return found in ("", wanted)
+
+    def _mention_genders(self) -> dict[str, str]:
+        """Each person's fullest name -> 'f' or 'm', from any of its mentions' given name or
+        title ('Mrs. Kade' makes 'Ann Kade' a woman); '' where the mentions disagree."""
+        genders: dict[str, str] = {}
+        for mention in self.mentions:
+            if mention.kind != "person":
+                continue
+            name = self._fullest_name(mention.name)
+            found = gender(name) or gender(mention.name, mention.titles)
+            if found:
+                genders[name] = found if genders.get(name, found) == found else ""
+        return genders
 
     def _from_mention(self, mention: Mention) -> Speaker:
         name = self._fullest_name(mention.name)
@@ -289,6 +317,9 @@ def _is_source(phrase: str, words: list[str]) -> bool:
         return False
     return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
         words[0] in sources) or (words[-1] in sources and phrase.split()[-1][:1].islower())
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def _fits(wanted: str, kind: str) -> bool:
