@@ -120,3 +120,11 @@ def test_the_given_names_file_gives_each_word_one_gender():
     words = [r["word"].lower() for r in rows]
     assert {r["gender"] for r in rows} == {"f", "m"}
     assert len(words) == len(set(words))
+
+
+def test_a_relative_clause_after_a_verb_hangs_on_the_noun_after_it():
+    rows = body("The main barrier has been older voters, who rejected the plan.",
+                "The second front is warfare against mines in towns that oppose the "
+                "council.")
+    assert [(r.speaker, r.cue) for r in rows] == [("older voters", "reject"),
+                                                  ("towns", "oppose")]

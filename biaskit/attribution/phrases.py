@@ -379,6 +379,16 @@ def antecedent(before: str) -> str:
     if words and words[-1].lower() in ("those", "anyone", "everyone", "someone"):
         return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        if VERB_LIKE.fullmatch(words[i]):
+            # 'The front is warfare against targets in nations that': 'nations', not 'The
+            # front'; 'The barrier has been black voters, who': 'black voters'.
+            tail = [w for w in words[i + 1:] if w not in ("been", "being", "be")]
+            cut = max((j for j, w in enumerate(tail) if w in PREPOSITIONS or w.endswith(",")),
+                      default=-1)
+            tail = tail[cut + 1:]
+            # 'are targeting Latino voters who': a verb phrase, no antecedent
+            return "" if not tail or tail[0].endswith(("ing", "ed", "ly")) or (
+                tail[0].lower() in _NOT_SUBJECT_START) else " ".join(tail)
         if words[i].lower() in _ARTICLES_AND_POSSESSIVES:
             return " ".join(words[i:])
     names = list(_CAPITALISED_WORDS.finditer(before))
