@@ -128,3 +128,10 @@ def test_a_relative_clause_after_a_verb_hangs_on_the_noun_after_it():
                 "council.")
     assert [(r.speaker, r.cue) for r in rows] == [("older voters", "reject"),
                                                   ("towns", "oppose")]
+
+
+def test_an_abbreviated_us_title_is_the_label_not_part_of_the_name():
+    rows = body("Rep. Pia Lund (D-Wis.) said the mine should close.", "Lund added that the "
+                "wells were dry.")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [("Pia Lund", "Rep."),
+                                                            ("Pia Lund", "Rep.")]

@@ -169,7 +169,7 @@ def test_a_title_case_headline_reports_with_its_capitalised_verb():
 
 def test_a_party_and_state_after_the_quote_belong_to_the_tag():
     speaker, _, cue, content = only("“We will not sign,” Rep. Pia Lund (D-Varn.) said.")
-    assert (speaker, cue, content) == ("Rep. Pia Lund", "say", "We will not sign")
+    assert (speaker, cue, content) == ("Pia Lund", "say", "We will not sign")
 
 
 def test_a_quote_ending_in_a_nested_question_keeps_its_tag():
