@@ -135,3 +135,12 @@ def test_an_abbreviated_us_title_is_the_label_not_part_of_the_name():
                 "wells were dry.")
     assert [(r.speaker, r.speaker_label) for r in rows] == [("Pia Lund", "Rep."),
                                                             ("Pia Lund", "Rep.")]
+
+
+def test_an_opening_participle_and_a_when_clause_are_no_speakers():
+    rows = body("Chastened by the analyses, Ivo Marsh revised his plan, promising to focus "
+                "on wages.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "promise")]
+    rows = body("Ivo Marsh hardly clarified the matter and, when questioned after the debate, "
+                "asserting, “Of course I pay taxes.”")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "assert")]

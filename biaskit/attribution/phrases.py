@@ -325,6 +325,9 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
                 ("ly", "ing")) or not match.group(2)[:1].islower() or (
                 match.group(2) in _TIME_AFTER_COUNT) or (
+                # 'Chastened by the analyses, Kade ...': a participle, not a subject
+                " " not in phrase and first.endswith("ed") and match.group(2) in PREPOSITIONS
+            ) or (
                 " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
             continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
         return phrase, match.start(1)

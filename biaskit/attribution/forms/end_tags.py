@@ -90,7 +90,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             return False  # '..., Rep. Kade, would support ...': a verb phrase, no speaker
         bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
             phrase.split()[-1] not in NOT_SPEAKER_END) and first not in (
-            "and", "but", "or", "so", "then", "which", "who", "that") and not VERB_LIKE.search(
+            "and", "but", "or", "so", "then", "which", "who", "that", "when", "while", "if",
+            "as", "once", "after", "before", "until", "unless") and not VERB_LIKE.search(
             phrase)  # '..., officials said.'; not '..., which is then denounced by X.'
         if subject(ctx, phrase) != phrase and not bare_noun:
             return False
