@@ -144,3 +144,13 @@ def test_an_opening_participle_and_a_when_clause_are_no_speakers():
     rows = body("Ivo Marsh hardly clarified the matter and, when questioned after the debate, "
                 "asserting, “Of course I pay taxes.”")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "assert")]
+
+
+def test_nouns_that_look_like_cues_report_nothing():
+    assert body("Water rights advocates have started a petition.") == []
+    assert body("Another challenge: most wells have run dry.") == []
+
+
+def test_a_colon_after_the_cue_is_not_part_of_the_content():
+    rows = body("The Varn Herald reports: the mine will close in May.")
+    assert [(r.speaker, r.content) for r in rows] == [("Varn Herald", "the mine will close in May")]

@@ -59,7 +59,7 @@ _ADJUNCT_THEN_THAT = re.compile(
     r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^.;:\"“”]{0,100}?,?\s+that\s+")
 
-_CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
+_CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
 
 
 def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:

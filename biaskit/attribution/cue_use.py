@@ -36,6 +36,8 @@ def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
         and _APPOSITION_TO_COMMA.match(ctx.text, cue.end))
 
 
+_ONE_OF_MANY = frozenset("another one each every no any".split())
+
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
 
 # Words after which a form that is also a noun is a verb: 'they attack', 'will attack',
@@ -82,7 +84,9 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     word = match.group(1)
     lower = word.lower()
     if word[:1].isupper() and not lower.endswith(POSSESSIVE_ENDINGS):
-        return lower in NOUN_BEFORE  # 'Kade attacks'; but 'The attack', 'In support'
+        # 'Kade attacks'; but 'The attack', 'In support', 'Another challenge: ...'
+        return lower in NOUN_BEFORE or lower in _ONE_OF_MANY and ctx.text.startswith(
+            ":", cue.end)
     if lower in PRONOUNS or lower in _BEFORE_A_VERB or lower in BETWEEN_SPEAKER_AND_CUE:
         return False
     if lower.endswith("ly") or lower[:1].isdigit() or lower == "percent":
