@@ -154,3 +154,15 @@ def test_nouns_that_look_like_cues_report_nothing():
 def test_a_colon_after_the_cue_is_not_part_of_the_content():
     rows = body("The Varn Herald reports: the mine will close in May.")
     assert [(r.speaker, r.content) for r in rows] == [("Varn Herald", "the mine will close in May")]
+
+
+def test_a_clause_opening_with_a_contraction_gives_the_people_at_its_end():
+    rows = body("That's a small fraction of the $20 million experts say it costs to run.")
+    assert [(r.speaker, r.content) for r in rows] == [("experts", "it costs to run")]
+    assert body("It's worth noting that the wells are dry.") == []
+
+
+def test_advocates_are_people_and_terms_a_noun():
+    rows = body("Water rights advocates have expressed concern.", "They cite the 2019 floods.")
+    assert [r.speaker for r in rows] == ["Water rights advocates"] * 2
+    assert body("Some painted the dispute in grave, nearly apocalyptic, terms.") == []

@@ -244,6 +244,9 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
+    if re.match(r"(?:that|it|there|here|what|this)['’]s$", first.lower()):
+        # 'That's a fraction of the $20 million experts say it costs': the people at the end
+        return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
     quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)
     if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
