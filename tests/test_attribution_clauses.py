@@ -166,3 +166,16 @@ def test_advocates_are_people_and_terms_a_noun():
     rows = body("Water rights advocates have expressed concern.", "They cite the 2019 floods.")
     assert [r.speaker for r in rows] == ["Water rights advocates"] * 2
     assert body("Some painted the dispute in grave, nearly apocalyptic, terms.") == []
+
+
+def test_the_asker_may_be_a_description():
+    rows = body("Asked by a reporter whether the wells were safe, Ivo Marsh said they were.")
+    assert [(r.speaker, r.cue) for r in rows] == [("a reporter", "ask"), ("Ivo Marsh", "say")]
+    rows = body("Asked by the council to testify, Ivo Marsh declined.")
+    assert ("the council", "ask") in [(r.speaker, r.cue) for r in rows]
+
+
+def test_an_organisation_description_is_not_a_person_labelled_with_it():
+    rows = body("Ivo Marsh, the head of the water council, spoke first.",
+                "The council said it would act.")
+    assert [r.speaker for r in rows] == ["The council"]

@@ -244,13 +244,15 @@ class Resolver:
                            "someone new)")
         # The whole word: 'the official' is not 'Mexican officials', 'the source' not 'sources'.
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        # A place is nobody: 'a New Hampshire woman' does not make 'the woman' the state.
+        # A place is nobody: 'a New Hampshire woman' does not make 'the woman' the state; and
+        # 'the company' is no person labelled 'chief executive of the company'.
+        wrong = ("other", "person") if head in words["organisation"] else ("other",)
         before = next(([(pos, s)] for pos, s in reversed(self.speakers) if pos < position and (
-            s.kind != "other" and (pattern.search(s.name) or pattern.search(s.label)))), [])
+            s.kind not in wrong and (pattern.search(s.name) or pattern.search(s.label)))), [])
         earlier = range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1)
         before += next(([(m.start, self._from_mention(m))] for m in map(
             self.mentions.__getitem__, earlier)  # not a copy of every earlier mention
-            if m.kind != "other" and (pattern.search(m.name) or pattern.search(self.label(m)))),
+            if m.kind not in wrong and (pattern.search(m.name) or pattern.search(self.label(m)))),
             [])
         if before:
             found = max(before, key=lambda c: c[0])[1]

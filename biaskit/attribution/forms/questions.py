@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import entity_words, is_people_phrase
 from biaskit.attribution.phrases import main_clause
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
@@ -19,7 +20,10 @@ _OPENING = re.compile(r"\s*(?:(?:When|After|If|Once|Later|But|And)\s+)?$")
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:also\s+|later\s+|then\s+)?$")
 
-_ASKER = re.compile(r"\s+by\s+((?:the\s+|a\s+|an\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})")
+# 'by Moro', 'by the Varn Herald', 'by a reporter', 'by reporters in Iowa'.
+_ASKER = re.compile(r"\s+by\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+                    r"|(?:[\w’'.-]+\s+){0,2}?[a-z][\w’'-]*(?=\s+(?:whether|if|why|how|what|who|"
+                    r"when|where|which|about|to|in|at|on|during)\b)))")
 
 # Where the question itself begins, after the asker and any time or place:
 # 'Asked in Iowa recently whether ...', 'asked about the merger', 'asked to confirm ...'.
@@ -45,7 +49,9 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     end = main_clause(ctx, start, sentence.end) if opening else sentence.end
     if end is None:
         return False
-    if asker:
+    head = asker.group(1).split()[-1] if asker else ""
+    if asker and (head[:1].isupper() or is_people_phrase(asker.group(1))
+                  or head.lower() in entity_words()["organisation"]):  # 'by the committee'
         speaker = ctx.resolver.resolve(asker.group(1), asker.start(1))
     else:
         speaker = Speaker(UNNAMED_QUESTIONER, "", "group", None,
