@@ -179,3 +179,10 @@ def test_an_organisation_description_is_not_a_person_labelled_with_it():
     rows = body("Ivo Marsh, the head of the water council, spoke first.",
                 "The council said it would act.")
     assert [r.speaker for r in rows] == ["The council"]
+
+
+def test_a_number_word_is_no_name_and_said_opens_an_inverted_turn():
+    rows = body("One after another, mining companies, including Varn Mining, declared losses.")
+    assert "One" not in [r.speaker for r in rows]
+    rows = body("Analysts disagree.", "Said Ellis: “I don’t think the wells are safe.”")
+    assert [r.speaker for r in rows] == ["Ellis"]

@@ -413,4 +413,4 @@ def looks_like_name(phrase: str) -> bool:
     titles = entity_words()["title"]
     return bool(words) and len(words) <= 6 and all(
         w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
-        w.lower() in titles for w in words)
+        w.lower() in titles or w.lower() in QUANTIFIERS for w in words)  # not 'One', 'Some'

@@ -56,6 +56,8 @@ def speaker_turns(ctx: DocumentContext) -> list[tuple]:
         if not match:
             continue
         name = match.group(1)
+        if name.startswith(("Said ", "Says ", "Added ")) and " " in name:
+            name = name.split(" ", 1)[1]  # 'Said Ellis: “...”' is Ellis's
         if not (name.isupper() or looks_like_name(name)) or (
                 name.split()[-1].lower() in _NOT_SPEAKER_HEAD):
             continue
