@@ -186,3 +186,14 @@ def test_a_number_word_is_no_name_and_said_opens_an_inverted_turn():
     assert "One" not in [r.speaker for r in rows]
     rows = body("Analysts disagree.", "Said Ellis: “I don’t think the wells are safe.”")
     assert [r.speaker for r in rows] == ["Ellis"]
+
+
+def test_a_dateline_is_not_the_first_sentences_subject():
+    for dateline in ("VARN —", "Varn (AFP) –", "BRENN, Mich. (AP) —"):
+        rows = body(f"{dateline} Maria Kade took a swipe at her rival, saying the wells are dry.")
+        assert [r.speaker for r in rows] == ["Maria Kade"], dateline
+
+
+def test_a_count_of_years_is_no_participles_subject():
+    rows = body("Eight years after backing Ivo Marsh, mine owner Peter Moro is backing Pia Lund.")
+    assert "Eight" not in [r.speaker for r in rows]

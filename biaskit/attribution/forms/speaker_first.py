@@ -8,7 +8,7 @@ import re
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
-from biaskit.attribution.mentions import entity_words
+from biaskit.attribution.mentions import QUANTIFIERS, entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
@@ -90,6 +90,17 @@ def _end_of_subordinate_clause(ctx: DocumentContext, sentence: Sentence, start: 
     return comma if comma is not None else end
 
 
+# 'WASHINGTON —', 'Washington (AFP) –', 'BEDFORD, N.H. (AP) —': where and from whom a story
+# comes, before its first sentence's subject.
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?|"
+                       r"[A-Z][\w.' -]+(?=\s*\())\s*(?:\([A-Za-z.]{2,10}\)\s*)?[—–-]{1,2}\s+")
+
+
+def _after_dateline(ctx: DocumentContext, sentence: Sentence) -> int:
+    dateline = _DATELINE.match(ctx.text, sentence.start, sentence.end)
+    return dateline.end() if dateline else sentence.start
+
+
 def _evidence_from_a_source(cue: Cue, phrase: str) -> bool:
     """'The latest poll showed Kade leading': a poll, a study or a video shows what follows,
     with or without 'that'."""
@@ -104,7 +115,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
                                          cue.start)
     if not coordinated or participle_modifier(ctx, cue):
         return False
-    subject = clause_subject(ctx, sentence.start, coordinated.start())
+    subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
     if not subject or not requirement_met(ctx, cue, sentence):
         return False
     if ctx.text[cue.start:cue.end].lower() == cue.lemma and _INFINITIVE.search(
@@ -133,11 +144,13 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
     # saying B' is Kade's, not 'At'.
-    found = clause_subject(ctx, sentence.start, cue.start)
+    lo = _after_dateline(ctx, sentence)
+    found = clause_subject(ctx, lo, cue.start)
     if found is None:
-        subject = _SENTENCE_SUBJECT.match(ctx.text, sentence.start, cue.start)
-        if subject and phrase_subject(ctx, subject.group(1)) == subject.group(1):
-            found = subject.group(1), subject.start(1)  # not 'On Sunday' or 'When'
+        subject = _SENTENCE_SUBJECT.match(ctx.text, lo, cue.start)
+        if subject and phrase_subject(ctx, subject.group(1)) == subject.group(1) and (
+                subject.group(1).lower() not in QUANTIFIERS):
+            found = subject.group(1), subject.start(1)  # not 'On Sunday', 'When' or 'Eight'
     if not found or not requirement_met(ctx, cue, sentence):
         return False
     speaker = ctx.resolver.resolve(*found)
