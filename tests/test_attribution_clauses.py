@@ -197,3 +197,14 @@ def test_a_dateline_is_not_the_first_sentences_subject():
 def test_a_count_of_years_is_no_participles_subject():
     rows = body("Eight years after backing Ivo Marsh, mine owner Peter Moro is backing Pia Lund.")
     assert "Eight" not in [r.speaker for r in rows]
+
+
+def test_declined_reports_only_a_refusal():
+    rows = body("Ivo Marsh declined to comment.", "Profits at the mine declined sharply.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [("Ivo Marsh", "decline", "to comment")]
+
+
+def test_counted_nouns_and_degree_adjectives_report_nothing():
+    assert body("The figures were in 22 emails sent in March.") == []
+    assert body("The most telling promise Ivo Marsh made was to close the mine.") == []
+    assert [r.speaker for r in body("52% say the tax is too high.")] == ["52%"]

@@ -1,6 +1,7 @@
 """What must follow a reporting cue for it to report something, and where its content
 starts: 'found that ...' (a clause), 'called the plan "a disaster"' (an object), 'described
-X as Y', 'asked whether ...' (a question), and the time or place between a cue and 'that'."""
+X as Y', 'asked whether ...' (a question), 'declined to comment' (an infinitive), and the time
+or place between a cue and 'that'."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how
                              r"which|about)\b|\s*[:“\"]"
                              # a request: 'asked the court to rule', not 'asked to be named'
                              r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
+# What 'declined' needs to report a refusal: 'declined to comment', 'declined comment',
+# 'declined repeated requests', 'declined an interview'; not 'profits declined'.
+_INFINITIVE_OR_COMMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:to\s+[a-z]|comment|requests?\b|"
+                                    r"an?\s+interview|interviews?\b)")
+
 # A time, a place or a medium between the cue and 'that': 'said late Wednesday in Buffalo,
 # New York, that', 'said in a statement that', 'wrote on Twitter that'.
 _ADJUNCT_THEN_THAT = re.compile(
@@ -75,6 +81,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":
         return bool(_QUOTED_OBJECT.match(ctx.text, cue.end, end))
+    if cue.requires == "infinitive":
+        return bool(_INFINITIVE_OR_COMMENT.match(ctx.text, cue.end, end))
     return bool(ANY_WORD_CHAR.search(ctx.text, cue.end, end))
 
 

@@ -60,10 +60,18 @@ _DESCRIBED_NOUN = re.compile(r"\s+(?:delegates|secretary|secretaries|conference|
 _PREPOSITION_AFTER = re.compile(r"\s+(?:among|from|of|in|within)\s")
 
 
+# 'the most telling promise', 'a very revealing remark': a degree word makes it an adjective.
+_DEGREE_BEFORE = re.compile(r"\b(?:most|more|very|less|least|so|too|particularly|"
+                            r"especially)\s+$", re.IGNORECASE)
+
+
 def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """True when the cue's form stands before a noun it describes, in any of its forms:
-    'the White House press secretary', 'nearly 400 pledged delegates'."""
-    return bool(_DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end))
+    'the White House press secretary', 'nearly 400 pledged delegates', 'the most telling
+    promise'."""
+    return bool(_DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end)) or (
+        ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
+            ctx.text, max(sentence.start, cue.start - 20), cue.start)))
 
 
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
@@ -89,8 +97,10 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             ":", cue.end)
     if lower in PRONOUNS or lower in _BEFORE_A_VERB or lower in BETWEEN_SPEAKER_AND_CUE:
         return False
-    if lower.endswith("ly") or lower[:1].isdigit() or lower == "percent":
-        return False  # 'Kade repeatedly attacks', '42 percent support Kade'
+    if lower.endswith(("ly", "%")) or lower == "percent":
+        return False  # 'Kade repeatedly attacks', '42 percent support Kade', '52% say'
+    if lower[:1].isdigit():
+        return True  # '22 emails', 'three attacks'; but not '42 percent' above
     kinds = entity_words()
     return not (lower in kinds["people"] or lower in kinds["organisation"]
                 or lower in kinds["source"])

@@ -381,7 +381,7 @@ def is_passive(word_before: str, cue_form: str) -> bool:
 def antecedent(before: str) -> str:
     """The noun phrase a relative clause hangs on: '... rejected allegations by the
     London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
-    words = before.strip(" ,").split()
+    words = before.strip(" ,-–—").split()
     if words and words[-1].lower() in ("those", "anyone", "everyone", "someone"):
         return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
