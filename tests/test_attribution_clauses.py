@@ -208,3 +208,14 @@ def test_counted_nouns_and_degree_adjectives_report_nothing():
     assert body("The figures were in 22 emails sent in March.") == []
     assert body("The most telling promise Ivo Marsh made was to close the mine.") == []
     assert [r.speaker for r in body("52% say the tax is too high.")] == ["52%"]
+
+
+def test_a_cue_after_a_quantifier_or_a_described_noun_is_a_noun():
+    assert body("There are many questions about how the wells were tested.") == []
+    assert body("The lab rated 32% of Varn claims as false.") == []
+    assert [r.speaker for r in body("Many question whether the wells are dry.")] == ["Many"]
+
+
+def test_a_party_and_state_after_an_inverted_tag_are_no_part_of_the_name():
+    rows = body("“This is a waste of time,” said Del. Maria Kade (D-Virgin Islands).")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [("Maria Kade", "Del.")]

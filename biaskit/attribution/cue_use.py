@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import PRONOUNS, entity_words
+from biaskit.attribution.mentions import PRONOUNS, QUANTIFIERS, entity_words
 from biaskit.attribution.phrases import (
     BETWEEN_SPEAKER_AND_CUE,
     NOUN_BEFORE,
@@ -91,7 +91,12 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return not (ctx.text[cue.end - 1] == "s" and subject_chain(ctx, sentence.start, comma))
     word = match.group(1)
     lower = word.lower()
+    if lower in QUANTIFIERS and ctx.text[cue.end - 1] == "s":
+        return True  # 'many questions', 'most attacks': a plural subject takes 'question'
     if word[:1].isupper() and not lower.endswith(POSSESSIVE_ENDINGS):
+        earlier = _WORD_BEFORE.search(before, 0, match.start(1))
+        if earlier and earlier.group(1).lower() in NOUN_BEFORE:
+            return True  # '32% of Republican claims', 'the Democratic attacks'
         # 'Kade attacks'; but 'The attack', 'In support', 'Another challenge: ...'
         return lower in NOUN_BEFORE or lower in _ONE_OF_MANY and ctx.text.startswith(
             ":", cue.end)

@@ -284,8 +284,8 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     match = _PHRASE_AFTER_CUE.match(ctx.text, lo, hi)
     if not match:
         return None
-    phrase = _PLACE_OR_TIME.split(
-                      match.group(1))[0].strip()
+    # 'said Del. Ann Kade (D-Virgin Islands)': the party and state are no part of the name
+    phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0].strip()
     if not phrase or phrase.split()[0].lower() == "that":
         return None
     first = phrase.split()[0]
