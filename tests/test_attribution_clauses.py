@@ -219,3 +219,11 @@ def test_a_cue_after_a_quantifier_or_a_described_noun_is_a_noun():
 def test_a_party_and_state_after_an_inverted_tag_are_no_part_of_the_name():
     rows = body("“This is a waste of time,” said Del. Maria Kade (D-Virgin Islands).")
     assert [(r.speaker, r.speaker_label) for r in rows] == [("Maria Kade", "Del.")]
+
+
+def test_as_reported_by_a_source_attributes_the_rest_of_the_sentence():
+    rows = body("As reported by the Varn Herald, the mine was told to close.")
+    assert [(r.speaker, r.speaker_label, r.content) for r in rows] == [
+        ("Varn Herald", "", "the mine was told to close")]
+    rows = body("As stated in Kade's letter, the wells are dry.")
+    assert [(r.speaker, r.content) for r in rows] == [("Kade's letter", "the wells are dry")]

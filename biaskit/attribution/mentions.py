@@ -277,12 +277,15 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
         words = entity_words()
         if first[:1].islower() or first.lower() in words["title"] | DETERMINERS:
             if first.lower() not in ("who", "which", "that", "and", "but", "said") and (
-                    first.lower() not in PREPOSITIONS):  # 'Kade, during a rally, said
+                    first.lower() not in PREPOSITIONS) and not _FINITE_VERB.search(
+                    after.group(1)):  # 'Kade, during a rally, said', 'X, the mine was told'
                 return after.group(1)
     return ""
 
 
 _LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
+
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
 
 def _premodifiers(text: str, start: int, lo: int) -> str:

@@ -199,11 +199,24 @@ _TAG_THEN_COMMA = re.compile(r"(?:\s+[^,;.]{0,40}?)?,\s*")
 _DURATION_VERBS = frozenset(("go on", "continue"))
 
 
+# 'As reported by the Herald, ...', 'As stated in Kade's letter, ...': the source after the cue.
+_AS_PASSIVE_OPENING = re.compile(r"\s*As\s+(?:first\s+|previously\s+|originally\s+)?$")
+_SOURCE_THEN_COMMA = re.compile(r"\s+(?:by|in)\s+([^,;.]{2,80}?)\s*,\s*")
+
+
 def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """'As Kade said, the plan is dead.' and 'The plan is dead, as Kade said.'"""
+    """'As Kade said, the plan is dead.', 'The plan is dead, as Kade said.' and 'As reported
+    by the Herald, the plan is dead.'"""
     if cue.lemma in _DURATION_VERBS:
         return False
     before = ctx.text[sentence.start:cue.start]
+    source = _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
+        ctx.text, cue.end, sentence.end)
+    if source:
+        speaker = ctx.resolver.resolve(source.group(1), source.start(1))
+        ctx.add(cue, speaker, source.end(), sentence.end, sentence, '"as" with the tag',
+                region=(sentence.start, sentence.end))
+        return True
     opening = _AS_OPENING.match(before)
     closing = None if opening else _AS_CLOSING.search(before)
     match = opening or closing
