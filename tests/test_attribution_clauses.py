@@ -227,3 +227,10 @@ def test_as_reported_by_a_source_attributes_the_rest_of_the_sentence():
         ("Varn Herald", "", "the mine was told to close")]
     rows = body("As stated in Kade's letter, the wells are dry.")
     assert [(r.speaker, r.content) for r in rows] == [("Kade's letter", "the wells are dry")]
+
+
+def test_asking_is_the_subjects_request_and_a_counted_group_is_a_group():
+    rows = body("Eleven groups are asking Maria Kade to close the mine.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Eleven groups", "ask")]
+    rows = body("Kade was asked about the mine.")
+    assert [r.speaker for r in rows] == ["unnamed questioner"]

@@ -23,6 +23,7 @@ from biaskit.attribution.mentions import (
     PART_OF,
     POSSESSIVES,
     PRONOUNS,
+    QUANTIFIERS,
     Mention,
     entity_words,
     gender,
@@ -102,8 +103,10 @@ class Resolver:
         words = lowered.split()
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
+        counted = (first in QUANTIFIERS or first in _MORE_NUMBERS) and len(words) > 1 and (
+            phrase.split()[-1].islower())  # 'Eleven groups', 'Several aides': not 'Eleven'
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
-                or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)):
+                or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)
@@ -322,6 +325,9 @@ def _is_source(phrase: str, words: list[str]) -> bool:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+_MORE_NUMBERS = frozenset("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                          "nineteen twenty thirty forty fifty hundred".split())
 
 
 def _fits(wanted: str, kind: str) -> bool:

@@ -39,8 +39,8 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     before = ctx.text[sentence.start:cue.start]
     opening = _OPENING.fullmatch(before)
-    if not opening and not _PASSIVE.search(before):
-        return False
+    if not opening and not (_PASSIVE.search(before) and ctx.text[cue.end - 2:cue.end] == "ed"):
+        return False  # 'Kade was asked about ...'; 'Kade is asking Moro to ...' asks
     asker = _ASKER.match(ctx.text, cue.end, sentence.end)
     question = _QUESTION.match(ctx.text, asker.end() if asker else cue.end, sentence.end)
     if question is None:
