@@ -273,7 +273,7 @@ CACHES_KEYED_BY_DATA_OR_CODEBOOK = {
     "entity_words", "reporting_lexicon", "read_lexicon", "MARKERS", "_marker_starts",
     "_terms_end_in_word", "_abbreviations", "_mention_pattern", "_titles_and_skipped",
     "_packaged_cmudict", "_cue_words", "_cue_pattern", "_either", "_aliases_regex",
-    "_alias_pattern_for",
+    "_alias_pattern_for", "_given_names",
 }
 
 
