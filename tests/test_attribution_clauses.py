@@ -234,3 +234,9 @@ def test_asking_is_the_subjects_request_and_a_counted_group_is_a_group():
     assert [(r.speaker, r.cue) for r in rows] == [("Eleven groups", "ask")]
     rows = body("Kade was asked about the mine.")
     assert [r.speaker for r in rows] == ["unnamed questioner"]
+
+
+def test_an_approximate_share_and_a_time_before_the_subject():
+    assert [r.speaker for r in body("Nearly half said the wells were dry.")] == ["Nearly half"]
+    rows = body("Last month, Ivo Marsh called the plan careless, but said it would pass.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]

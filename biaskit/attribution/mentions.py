@@ -31,7 +31,8 @@ PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than 
 # 'About four out of 10 voters', 'nearly two in three': a count of people, like PART_OF.
 APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|more than|fewer "
                                r"than|less than)\s+(?:\d|one|two|three|four|five|six|seven|"
-                               r"eight|nine|ten|a third|a quarter)", re.IGNORECASE)
+                               r"eight|nine|ten|half|a third|a quarter|a majority)",
+                               re.IGNORECASE)
 # The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.
 _HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close|who|which|that)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "

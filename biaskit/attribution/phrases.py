@@ -112,7 +112,7 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
 
 # 'A few days later, Kade ...', 'Two weeks ago, ...': a time, not a subject and its verb.
 _TIME_AFTER_COUNT = frozenset("minutes hours days weeks months years decades later earlier "
-                              "ago".split())
+                              "ago week month year night morning evening weekend".split())
 
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
                                   r"Because|Since|If|Once|Until|After|Before|Though|Although|"
