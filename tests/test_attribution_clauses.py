@@ -240,3 +240,11 @@ def test_an_approximate_share_and_a_time_before_the_subject():
     assert [r.speaker for r in body("Nearly half said the wells were dry.")] == ["Nearly half"]
     rows = body("Last month, Ivo Marsh called the plan careless, but said it would pass.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+
+
+def test_a_person_of_a_place_is_the_person():
+    rows = body("Senator Ted Moro of Brenn said the plan was dead.", "Mr. Moro added that it had "
+                "failed.", "“It is a waste,” said Del. Pia Lund of the Varn Islands.")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [
+        ("Ted Moro", "Senator"), ("Ted Moro", "Mr."), ("Pia Lund", "Del.")]
+    assert [r.speaker for r in body("The Bank of Varn said rates would rise.")] == ["Bank of Varn"]

@@ -120,6 +120,14 @@ class Resolver:
     def _name(self, phrase: str, words: list[str], first: str) -> Speaker | None:
         """The speaker a name or an alias stands for; None for a description to resolve by
         position ("the ministry")."""
+        person, of, _ = phrase.partition(" of ")
+        _, tokens, _ = split_name(person.replace("_", ".").split())
+        titles = entity_words()["title"]
+        if of and 2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.lower() not in titles
+                                                for t in tokens) and (
+                name_kind(" ".join(tokens)) == "person"):
+            # 'Senator Ted Cruz of Texas', 'Del. Ann Kade of the Virgin Islands': the person
+            phrase, words = person, person.lower().split()
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
