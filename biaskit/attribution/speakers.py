@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from biaskit.attribution.mentions import (
     _NAME,
@@ -170,14 +171,17 @@ class Resolver:
     def _antecedent(self, kind: str, position: int, why: str, wanted: str = "") -> Speaker:
         """The most recent speaker or name of the right kind before ``position``; for 'he'
         or 'she' (``wanted`` 'm' or 'f'), one whose gender is that or not known."""
-        # Both lists are in text order: walk back from the position, stop at the first fit.
+        # Both lists are in text order: walk back from the position, stop at the first fit,
+        # and look no further back than _ANTECEDENT_REACH of each (a long article's every
+        # pronoun would otherwise walk back over all its names).
         candidates: list[tuple[int, Speaker | Mention]] = []
-        for pos, speaker in reversed(self.speakers):
+        for pos, speaker in islice(reversed(self.speakers), _ANTECEDENT_REACH):
             if pos < position and _fits(kind, speaker.kind) and self._agrees(
                     wanted, speaker.name, speaker.label):
                 candidates.append((pos, speaker))
                 break
-        for i in range(bisect_right(self._mention_starts, position - 1) - 1, -1, -1):
+        last = bisect_right(self._mention_starts, position - 1) - 1
+        for i in range(last, max(-1, last - _ANTECEDENT_REACH), -1):
             mention = self.mentions[i]
             if _fits(kind, mention.kind) and (kind == "person" or mention.kind == "organisation"
                                               ) and self._agrees(wanted, mention.name):
@@ -333,6 +337,8 @@ def _is_source(phrase: str, words: list[str]) -> bool:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+_ANTECEDENT_REACH = 200  # names and speakers a pronoun looks back over
 
 _MORE_NUMBERS = frozenset("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
                           "nineteen twenty thirty forty fifty hundred".split())
