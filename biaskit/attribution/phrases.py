@@ -43,6 +43,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 
 _RELATIVE_CLAUSE_TO_END = re.compile(r",\s+(?:who|which)\b[^;:\"“”]*,\s*$")
 
+_CLAUSE_CONTRACTION = re.compile(r"(?:that|it|there|here|what|this)['’]s")  # 'That's a ...'
+
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
@@ -244,7 +246,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
-    if re.match(r"(?:that|it|there|here|what|this)['’]s$", first.lower()):
+    if _CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's a fraction of the $20 million experts say it costs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
