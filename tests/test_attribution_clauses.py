@@ -8,8 +8,8 @@ from attribution_cases import body, found
 
 
 def test_a_verb_after_an_opening_clause_belongs_to_the_main_clauses_subject():
-    rows = body("As the crowd began to chant, Ivo Marsh was joined on stage by Pia Lund and "
-                "joked, “You are being ridiculous.”")
+    rows = body("While the miners cheered outside, Ivo Marsh took the microphone from Pia Lund "
+                "and joked, “Nobody here drinks the water.”")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "joke")]
 
 
@@ -19,13 +19,13 @@ def test_a_verb_inside_the_opening_clause_keeps_that_clauses_subject():
 
 
 def test_time_passing_is_no_as_tag():
-    assert body("As the day went on, Ivo Marsh was pressed to explain the contrast.") == []
+    assert body("As the week went on, Ivo Marsh was pressed for the lab results.") == []
     assert body("As the talks continued, the council met in private.") == []
 
 
 def test_a_time_phrase_opening_the_sentence_is_not_the_subject():
-    rows = body("But a few days later, Ivo Marsh reversed himself, telling the Varn Herald "
-                "that the mine should stay open.")
+    rows = body("But a few weeks on, Ivo Marsh changed course, telling the Varn Herald that "
+                "the mine should stay open.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "the mine should stay open")]
 
@@ -34,7 +34,7 @@ def test_a_sentence_opening_word_is_no_antecedent():
     rows = body("Among those who want a new council, most are planning to vote for Pia Lund.")
     assert [(r.speaker, r.cue) for r in rows] == [("those", "want"), ("most", "plan")]
     assert "There" not in [r.speaker for r in body(
-        "There is really nothing that suggests Ivo Marsh could not win.")]
+        "There is hardly anything that suggests the wells will recover.")]
 
 
 def test_a_restrictive_relative_clause_ends_at_its_comma():
@@ -44,11 +44,12 @@ def test_a_restrictive_relative_clause_ends_at_its_comma():
 
 def test_a_participle_opening_the_sentence_is_not_the_speaker():
     assert "Having" not in [r.speaker for r in body(
-        "Having announced that he would not close the mine, Judge Ivo Marsh adjourned.")]
+        "Having promised that the wells would be tested, Judge Ivo Marsh left the room.")]
 
 
 def test_a_relative_clause_after_the_verb_is_not_its_content():
-    rows = body("Ivo Marsh was asked to leave the stage. He refused, which prompted a delay.")
+    rows = body("Ivo Marsh was asked to hand over the samples. He refused, which angered the "
+                "council.")
     assert [r.cue for r in rows] == ["ask"]  # the request, not the refusal
     rows = body("Pia Lund cited the Varn Herald report, which notes, “Half the wells failed.”")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
@@ -57,19 +58,19 @@ def test_a_relative_clause_after_the_verb_is_not_its_content():
 
 
 def test_a_relative_clause_is_no_tags_speaker():
-    assert body("The result is a loop in which a claim is made on one site, which is then "
-                "denounced by Ivo Marsh as fake.") == []
+    assert body("The samples went to a lab in Brenn, which is then criticised by Ivo Marsh "
+                "as slow.") == []
 
 
 def test_an_adverb_after_a_parenthetical_speaker_is_not_part_of_the_name():
-    rows = body("Ivo Marsh chairs the council.", "Loyalty, he reportedly noted, has long been a "
-                "core tenet.")
+    rows = body("Ivo Marsh chairs the council.", "The wells, he reportedly noted, have been dry "
+                "since March.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "note")]
 
 
 def test_a_relative_clause_with_a_list_of_places_is_skipped_to_its_subject():
-    rows = body("Ivo Marsh, who will retire after serving in Varn, Holst and Brenn, praised the "
-                "council in an interview.")
+    rows = body("Ivo Marsh, who has lived in Varn, Holst and Brenn, praised the council on "
+                "local radio.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "praise")]
 
 
@@ -85,9 +86,8 @@ def test_a_headline_phrase_with_a_comma_before_its_colon_names_nobody():
 
 
 def test_a_pronoun_is_not_resolved_to_a_law_or_a_day():
-    rows = body("Ivo Marsh spoke first. The nominee continues to insist, most recently in a "
-                "Labor Day interview with Radio Varn, that he really, really wants to publish "
-                "the tests.")
+    rows = body("Ivo Marsh spoke first. The chairman keeps repeating, most lately in a Labor "
+                "Day broadcast on Radio Varn, that he truly, truly wants to open the files.")
     assert [r.speaker for r in rows if r.cue == "want"] == ["Ivo Marsh"]
     rows = body("Pia Lund spoke first.", "The Clean Wells Act passed.",
                 "She said the wells were dry.")
@@ -123,11 +123,11 @@ def test_the_given_names_file_gives_each_word_one_gender():
 
 
 def test_a_relative_clause_after_a_verb_hangs_on_the_noun_after_it():
-    rows = body("The main barrier has been older voters, who rejected the plan.",
-                "The second front is warfare against mines in towns that oppose the "
+    rows = body("The hardest audience has been older miners, who rejected the plan.",
+                "The new campaign is pressure on mines in villages that oppose the "
                 "council.")
-    assert [(r.speaker, r.cue) for r in rows] == [("older voters", "reject"),
-                                                  ("towns", "oppose")]
+    assert [(r.speaker, r.cue) for r in rows] == [("older miners", "reject"),
+                                                  ("villages", "oppose")]
 
 
 def test_an_abbreviated_us_title_is_the_label_not_part_of_the_name():
@@ -138,12 +138,11 @@ def test_an_abbreviated_us_title_is_the_label_not_part_of_the_name():
 
 
 def test_an_opening_participle_and_a_when_clause_are_no_speakers():
-    rows = body("Chastened by the analyses, Ivo Marsh revised his plan, promising to focus "
-                "on wages.")
+    rows = body("Alarmed by the lab results, Ivo Marsh rewrote his plan, promising new filters.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "promise")]
-    rows = body("Ivo Marsh hardly clarified the matter and, when questioned after the debate, "
-                "asserting, “Of course I pay taxes.”")
-    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "assert")]
+    rows = body("Ivo Marsh left the hall quickly and, when pressed at the door, insisting, "
+                "“The wells are clean.”")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "insist")]
 
 
 def test_nouns_that_look_like_cues_report_nothing():
@@ -157,15 +156,15 @@ def test_a_colon_after_the_cue_is_not_part_of_the_content():
 
 
 def test_a_clause_opening_with_a_contraction_gives_the_people_at_its_end():
-    rows = body("That's a small fraction of the $20 million experts say it costs to run.")
-    assert [(r.speaker, r.content) for r in rows] == [("experts", "it costs to run")]
+    rows = body("That's far below the $5 million engineers say a filter plant needs.")
+    assert [(r.speaker, r.content) for r in rows] == [("engineers", "a filter plant needs")]
     assert body("It's worth noting that the wells are dry.") == []
 
 
 def test_advocates_are_people_and_terms_a_noun():
-    rows = body("Water rights advocates have expressed concern.", "They cite the 2019 floods.")
+    rows = body("Water rights advocates have voiced alarm.", "They cite the floods of 2019.")
     assert [r.speaker for r in rows] == ["Water rights advocates"] * 2
-    assert body("Some painted the dispute in grave, nearly apocalyptic, terms.") == []
+    assert body("A few described the vote in stark, almost biblical, terms.") == []
 
 
 def test_the_asker_may_be_a_description():
@@ -182,10 +181,10 @@ def test_an_organisation_description_is_not_a_person_labelled_with_it():
 
 
 def test_a_number_word_is_no_name_and_said_opens_an_inverted_turn():
-    rows = body("One after another, mining companies, including Varn Mining, declared losses.")
+    rows = body("One by one, the water boards, including Brenn Water, announced new tests.")
     assert "One" not in [r.speaker for r in rows]
-    rows = body("Analysts disagree.", "Said Ellis: “I don’t think the wells are safe.”")
-    assert [r.speaker for r in rows] == ["Ellis"]
+    rows = body("Engineers disagree.", "Said Brekke: “The wells are not safe.”")
+    assert [r.speaker for r in rows] == ["Brekke"]
 
 
 def test_a_dateline_is_not_the_first_sentences_subject():
@@ -195,7 +194,7 @@ def test_a_dateline_is_not_the_first_sentences_subject():
 
 
 def test_a_count_of_years_is_no_participles_subject():
-    rows = body("Eight years after backing Ivo Marsh, mine owner Peter Moro is backing Pia Lund.")
+    rows = body("Six years after backing Ivo Marsh, the engineer Peter Moro is backing Pia Lund.")
     assert "Eight" not in [r.speaker for r in rows]
 
 
@@ -206,18 +205,18 @@ def test_declined_reports_only_a_refusal():
 
 def test_counted_nouns_and_degree_adjectives_report_nothing():
     assert body("The figures were in 22 emails sent in March.") == []
-    assert body("The most telling promise Ivo Marsh made was to close the mine.") == []
+    assert body("The most telling detail of the hearing was the empty gallery.") == []
     assert [r.speaker for r in body("52% say the tax is too high.")] == ["52%"]
 
 
 def test_a_cue_after_a_quantifier_or_a_described_noun_is_a_noun():
     assert body("There are many questions about how the wells were tested.") == []
-    assert body("The lab rated 32% of Varn claims as false.") == []
+    assert body("The audit found 40% of Brenn claims unsupported.") == []
     assert [r.speaker for r in body("Many question whether the wells are dry.")] == ["Many"]
 
 
 def test_a_party_and_state_after_an_inverted_tag_are_no_part_of_the_name():
-    rows = body("“This is a waste of time,” said Del. Maria Kade (D-Virgin Islands).")
+    rows = body("“The hearing is pointless,” said Del. Maria Kade (D-Varn Isles).")
     assert [(r.speaker, r.speaker_label) for r in rows] == [("Maria Kade", "Del.")]
 
 
@@ -230,21 +229,21 @@ def test_as_reported_by_a_source_attributes_the_rest_of_the_sentence():
 
 
 def test_asking_is_the_subjects_request_and_a_counted_group_is_a_group():
-    rows = body("Eleven groups are asking Maria Kade to close the mine.")
-    assert [(r.speaker, r.cue) for r in rows] == [("Eleven groups", "ask")]
+    rows = body("Eleven parishes are asking Maria Kade to close the mine.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Eleven parishes", "ask")]
     rows = body("Kade was asked about the mine.")
     assert [r.speaker for r in rows] == ["unnamed questioner"]
 
 
 def test_an_approximate_share_and_a_time_before_the_subject():
     assert [r.speaker for r in body("Nearly half said the wells were dry.")] == ["Nearly half"]
-    rows = body("Last month, Ivo Marsh called the plan careless, but said it would pass.")
+    rows = body("Last week, Ivo Marsh toured the wells, but said the tests would wait.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
 
 
 def test_a_person_of_a_place_is_the_person():
     rows = body("Senator Ted Moro of Brenn said the plan was dead.", "Mr. Moro added that it had "
-                "failed.", "“It is a waste,” said Del. Pia Lund of the Varn Islands.")
+                "failed.", "“It is too late,” said Del. Pia Lund of the Varn Isles.")
     assert [(r.speaker, r.speaker_label) for r in rows] == [
         ("Ted Moro", "Senator"), ("Ted Moro", "Mr."), ("Pia Lund", "Del.")]
     assert [r.speaker for r in body("The Bank of Varn said rates would rise.")] == ["Bank of Varn"]

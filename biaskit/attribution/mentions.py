@@ -64,7 +64,7 @@ def entity_words() -> dict[str, frozenset[str]]:
 @cache
 def _given_names() -> dict[str, str]:
     """Given names and titles with the gender their bearers nearly always have in news
-    (biaskit/data/given_names.csv), lower-cased: 'hillary' -> 'f', 'mr.' -> 'm'."""
+    (biaskit/data/given_names.csv), lower-cased: 'maria' -> 'f', 'mr.' -> 'm'."""
     raw = resources.files("biaskit").joinpath("data/given_names.csv").read_text("utf-8")
     return {row["word"].strip().lower(): row["gender"].strip()
             for row in csv.DictReader(raw.splitlines())
@@ -75,7 +75,7 @@ def gender(name: str, titles: str = "", label: str = "") -> str:
     """'f', 'm' or '' (not known) for a person, from the given name, else a title or a word
     of the label ('a spokeswoman for the ministry').
 
-    >>> gender("Hillary Clinton"), gender("Clinton", "Mr."), gender("Kade", "", "a spokeswoman")
+    >>> gender("Maria Kade"), gender("Kade", "Mr."), gender("Kade", "", "a spokeswoman")
     ('f', 'm', 'f')
     """
     known = _given_names()

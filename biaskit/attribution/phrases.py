@@ -239,7 +239,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
                        if looks_like_name(p) and i not in places), "") or (
             earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")
         if phrase and phrase.split()[0].endswith("ly") and phrase[:1].islower():
-            return ""  # 'most recently in an interview with ABC News, that he': no subject
+            return ""  # 'most lately in a broadcast on Radio Varn, that he': no subject
     words = phrase.split()
     if not words or len(words) > 12:
         return ""
@@ -247,7 +247,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
     if _CLAUSE_CONTRACTION.fullmatch(first.lower()):
-        # 'That's a fraction of the $20 million experts say it costs': the people at the end
+        # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
     quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)
@@ -286,7 +286,7 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     match = _PHRASE_AFTER_CUE.match(ctx.text, lo, hi)
     if not match:
         return None
-    # 'said Del. Ann Kade (D-Virgin Islands)': the party and state are no part of the name
+    # 'said Del. Ann Kade (D-Varn Isles)': the party and state are no part of the name
     phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0].strip()
     if not phrase or phrase.split()[0].lower() == "that":
         return None
@@ -330,7 +330,7 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
                 ("ly", "ing")) or not match.group(2)[:1].islower() or (
                 match.group(2) in _TIME_AFTER_COUNT) or (
-                # 'Chastened by the analyses, Kade ...': a participle, not a subject
+                # 'Alarmed by the results, Kade ...': a participle, not a subject
                 " " not in phrase and first.endswith("ed") and match.group(2) in PREPOSITIONS
             ) or (
                 " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
@@ -388,8 +388,8 @@ def antecedent(before: str) -> str:
         return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
         if VERB_LIKE.fullmatch(words[i]):
-            # 'The front is warfare against targets in nations that': 'nations', not 'The
-            # front'; 'The barrier has been black voters, who': 'black voters'.
+            # 'The new campaign is pressure on mines in villages that': 'villages', not 'The
+            # new campaign'; 'The audience has been older miners, who': 'older miners'.
             tail = [w for w in words[i + 1:] if w not in ("been", "being", "be")]
             cut = max((j for j, w in enumerate(tail) if w in PREPOSITIONS or w.endswith(",")),
                       default=-1)

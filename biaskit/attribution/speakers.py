@@ -127,7 +127,7 @@ class Resolver:
         if of and 2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.lower() not in titles
                                                 for t in tokens) and (
                 name_kind(" ".join(tokens)) == "person"):
-            # 'Senator Ted Cruz of Texas', 'Del. Ann Kade of the Virgin Islands': the person
+            # 'Senator Ted Moro of Brenn', 'Del. Ann Kade of the Varn Isles': the person
             phrase, words = person, person.lower().split()
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)

@@ -57,7 +57,7 @@ def speaker_turns(ctx: DocumentContext) -> list[tuple]:
             continue
         name = match.group(1)
         if name.startswith(("Said ", "Says ", "Added ")) and " " in name:
-            name = name.split(" ", 1)[1]  # 'Said Ellis: “...”' is Ellis's
+            name = name.split(" ", 1)[1]  # 'Said Brekke: “...”' is Brekke's
         if not (name.isupper() or looks_like_name(name)) or (
                 name.split()[-1].lower() in _NOT_SPEAKER_HEAD):
             continue
