@@ -6,7 +6,7 @@ The forms (:mod:`biaskit.attribution.forms`) are functions of a :class:`Document
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from biaskit.annotate import AnnotatedDocument, annotate
 from biaskit.attribution.quotes import Quote
@@ -55,6 +55,7 @@ class DocumentContext:
         self.resolver = Resolver(self.text, doc.mentions, codebook)
         self.found: list[Statement] = []
         self.word_counts: dict[tuple[int, int], int] = {}
+        self._semicolons: list[int] | None = None  # made when first asked for
 
     def quote_at(self, position: int) -> Quote | None:
         i = bisect_right(self.quote_starts, position) - 1
@@ -78,6 +79,15 @@ class DocumentContext:
         if i < len(self.quotes) and self.quotes[i].start < hi:
             return self.quotes[i]
         return None
+
+    def semicolon(self, lo: int, hi: int) -> int:
+        """The first semicolon in text[lo:hi], else hi. Found from a list made once: a
+        sentence thousands of words long is not searched again for each of its cues."""
+        if self._semicolons is None:
+            self._semicolons = [i for i, char in enumerate(self.text) if char == ";"]
+        i = bisect_left(self._semicolons, lo)
+        return self._semicolons[i] if i < len(self._semicolons) and (
+            self._semicolons[i] < hi) else hi
 
     def words(self, start: int, end: int) -> int:
         """count_words of text[start:end]; a statement's span is counted for its mode and

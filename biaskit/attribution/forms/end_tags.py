@@ -209,20 +209,24 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     by the Herald, the plan is dead.'"""
     if cue.lemma in _DURATION_VERBS:
         return False
-    before = ctx.text[sentence.start:cue.start]
-    source = _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
+    # An "as" phrase is short: only the WINDOW before the cue is read, so that a sentence
+    # thousands of words long is not read again for each of its cues.
+    near = cue.start - sentence.start <= WINDOW
+    base = sentence.start if near else cue.start - WINDOW
+    before = ctx.text[base:cue.start]
+    source = near and _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
         ctx.text, cue.end, sentence.end)
     if source:
         speaker = ctx.resolver.resolve(source.group(1), source.start(1))
         ctx.add(cue, speaker, source.end(), sentence.end, sentence, '"as" with the tag',
                 region=(sentence.start, sentence.end))
         return True
-    opening = _AS_OPENING.match(before)
+    opening = _AS_OPENING.match(before) if near else None
     closing = None if opening else _AS_CLOSING.search(before)
     match = opening or closing
     if match is None or subject(ctx, match.group(1)) != match.group(1):
         return False
-    phrase, phrase_start = match.group(1), sentence.start + match.start(1)
+    phrase, phrase_start = match.group(1), base + match.start(1)
     if opening:
         comma = _TAG_THEN_COMMA.match(ctx.text, cue.end, sentence.end)
         if comma is None:
@@ -231,7 +235,7 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     else:
         if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end):
             return False
-        start, end = sentence.start, sentence.start + match.start()
+        start, end = sentence.start, base + match.start()
     speaker = ctx.resolver.resolve(phrase, phrase_start)
     ctx.add(cue, speaker, start, end, sentence, '"as" with the tag',
             region=(sentence.start, sentence.end))

@@ -22,8 +22,6 @@ from biaskit.corpus.sentences import Sentence
 
 _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
 
-_SEMICOLON = re.compile(r";")
-
 _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 
 _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
@@ -55,14 +53,12 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         return False  # 'he refused, which prompted a delay': the clause is about the act
     if _ANONYMITY.match(ctx.text, start, sentence.end):
         return False  # 'an official, who requested anonymity to discuss ...', said ...
-    end = sentence.end
-    stop = _SEMICOLON.search(ctx.text, start, end)
+    end = ctx.semicolon(start, sentence.end)
     if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
             "denial", "accusation"):
         # What a denial denies ends where the narrator's context begins.
-        stop = _NARRATOR_CONTEXT.search(ctx.text, start, end) or stop
-    if stop:
-        end = stop.start()
+        context = _NARRATOR_CONTEXT.search(ctx.text, start, sentence.end)
+        end = context.start() if context else end
     end = _end_of_subordinate_clause(ctx, sentence, start, end)
     if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
@@ -123,9 +119,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
         return False  # 'needed to come together and defend ...': an infinitive, no statement
     speaker = ctx.resolver.resolve(*subject)
     start = content_start(ctx, cue, sentence)
-    stop = _SEMICOLON.search(ctx.text, start, sentence.end)
-    end = _end_of_subordinate_clause(ctx, sentence, start,
-                                     stop.start() if stop else sentence.end)
+    end = _end_of_subordinate_clause(ctx, sentence, start, ctx.semicolon(start, sentence.end))
     if start >= end:
         return False
     ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
