@@ -6,6 +6,7 @@ The forms (:mod:`biaskit.attribution.forms`) are functions of a :class:`Document
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from biaskit.annotate import AnnotatedDocument, annotate
@@ -36,6 +37,9 @@ class Statement:
 
     def __repr__(self) -> str:
         return f"Statement({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+_SEMICOLON = re.compile(";")
 
 
 class DocumentContext:
@@ -84,7 +88,7 @@ class DocumentContext:
         """The first semicolon in text[lo:hi], else hi. Found from a list made once: a
         sentence thousands of words long is not searched again for each of its cues."""
         if self._semicolons is None:
-            self._semicolons = [i for i, char in enumerate(self.text) if char == ";"]
+            self._semicolons = [m.start() for m in _SEMICOLON.finditer(self.text)]
         i = bisect_left(self._semicolons, lo)
         return self._semicolons[i] if i < len(self._semicolons) and (
             self._semicolons[i] < hi) else hi
