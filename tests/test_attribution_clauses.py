@@ -247,3 +247,17 @@ def test_a_person_of_a_place_is_the_person():
     assert [(r.speaker, r.speaker_label) for r in rows] == [
         ("Ted Moro", "Senator"), ("Ted Moro", "Mr."), ("Pia Lund", "Del.")]
     assert [r.speaker for r in body("The Bank of Varn said rates would rise.")] == ["Bank of Varn"]
+
+
+def test_a_two_word_participle_after_the_tag_is_the_speakers_next_statement():
+    rows = body("“We met as a team,” Ms. Lund added, referring to herself and Mr. Marsh.",
+                "Ivo Marsh said the permit was void, pointing to the missing stamp.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Lund", "add", "We met as a team"), ("Lund", "refer to", "herself and Mr. Marsh"),
+        ("Ivo Marsh", "say", "the permit was void"),
+        ("Ivo Marsh", "point to", "the missing stamp")]
+
+
+def test_according_to_after_a_statement_names_its_source_not_a_second_statement():
+    rows = body("Ivo Marsh said the wells were dry, according to the Varn Herald.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]

@@ -166,7 +166,7 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     """'"...," Kade said, adding that ...', 'Kade denied it, saying ...' and 'Kade said A
     before claiming B': a participle after a comma or one of these prepositions starts the
     same speaker's next statement, which ends the first."""
-    if not (ctx.text[cue.end - 3:cue.end].lower() == "ing" and statement.sentence is sentence):
+    if not (cue.is_participle(ctx.text) and statement.sentence is sentence):
         return False
     reports = requirement_met(ctx, cue, sentence)
     if _COMMA_BEFORE_PARTICIPLE.search(ctx.text, sentence.start, cue.start):

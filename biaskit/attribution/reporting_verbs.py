@@ -25,6 +25,15 @@ class Cue(NamedTuple):  # a tuple: documents have many cues, and tuples are quic
     start: int
     end: int
 
+    def is_participle(self, text: str) -> bool:
+        """'saying', and 'referring to', whose first word is the participle; not 'according
+        to', whose source follows it."""
+        if self.lemma == "according to":
+            return False
+        first_word_end = text.find(" ", self.start, self.end)
+        end = self.end if first_word_end < 0 else first_word_end
+        return text[end - 3:end].lower() == "ing"
+
 
 @dataclass(frozen=True)
 class _Lexicon:

@@ -113,7 +113,7 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     after = phrase_after(ctx, cue.end, sentence.end)
     if not after or VERB_LIKE.search(after[0]):
         return False  # '..., said the figures were false' is not an inverted tag
-    if ctx.text[cue.end - 3:cue.end].lower() == "ing":
+    if cue.is_participle(ctx.text):
         return False  # '..., allowing her to build a lead': a participle, not a tag
     if after[0][:1].islower() and after[0].split()[0].endswith(("ing", "ed")):
         return False  # '..., proposed enforcing a no-fly zone over Syria': a clause

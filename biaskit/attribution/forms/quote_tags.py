@@ -85,7 +85,7 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             speaker = replace(speaker, label=apposition.group(2).strip(" ,"))
         tag_end = cue.end
     else:
-        if ctx.text[cue.end - 3:cue.end].lower() == "ing":
+        if cue.is_participle(ctx.text):
             return False  # '..."New York values," saying the city ...': a participle
         after = phrase_after(ctx, cue.end, sentence.end)
         if not after:

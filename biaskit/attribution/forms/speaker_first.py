@@ -129,7 +129,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
 
 def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
-    if not ctx.text[cue.start:cue.end].lower().endswith("ing"):
+    if not cue.is_participle(ctx.text):
         return False
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
     # ', saying', ',” saying', and 'responded by saying', 'left before claiming'
