@@ -261,3 +261,25 @@ def test_a_two_word_participle_after_the_tag_is_the_speakers_next_statement():
 def test_according_to_after_a_statement_names_its_source_not_a_second_statement():
     rows = body("Ivo Marsh said the wells were dry, according to the Varn Herald.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+
+
+def test_a_subject_then_later_is_a_subject_and_its_verb():
+    rows = body("Pia Lund later posted a photograph of the well and said she had been pushed.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Pia Lund", "post", "a photograph of the well"),
+        ("Pia Lund", "say", "she had been pushed")]
+
+
+def test_a_second_verb_shares_a_subject_set_off_by_an_apposition():
+    rows = body("Ivo Marsh, speaking on Radio Varn, called the plan “a farce,” and said the "
+                "council had misled residents.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "call", "the plan “a farce,”"),
+        ("Ivo Marsh", "say", "the council had misled residents")]
+
+
+def test_a_quoted_title_before_the_tag_is_not_the_content():
+    rows = body("Sunday on the Varn Herald's “Morning Hour,” Rep. Ivo Marsh said the council's "
+                "“judgment” and “candour” are in question.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the council's “judgment” and “candour” are in question")]

@@ -112,9 +112,10 @@ _NOT_SUBJECT_START = frozenset("but and or so yet nor "
                                "amid amidst despite alongside beyond following "
                                "throughout across behind besides unlike through around".split())
 
-# 'A few days later, Kade ...', 'Two weeks ago, ...': a time, not a subject and its verb.
-_TIME_AFTER_COUNT = frozenset("minutes hours days weeks months years decades later earlier "
-                              "ago week month year night morning evening weekend".split())
+# 'A few days later, Kade ...', 'Two weeks ago, ...', 'Last week': a time, not a subject
+# and its verb ('Kade later said' has both).
+_TIME_UNITS = frozenset("moments minutes hours days weeks months years decades "
+                        "week month year night morning evening weekend".split())
 
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
                                   r"Because|Since|If|Once|Until|After|Before|Though|Although|"
@@ -329,7 +330,7 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         first = phrase.split()[0].lower()
         if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
                 ("ly", "ing")) or not match.group(2)[:1].islower() or (
-                match.group(2) in _TIME_AFTER_COUNT) or (
+                _a_time(phrase, match.group(2))) or (
                 # 'Alarmed by the results, Kade ...': a participle, not a subject
                 " " not in phrase and first.endswith("ed") and match.group(2) in PREPOSITIONS
             ) or (
@@ -337,6 +338,11 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
             continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
         return phrase, match.start(1)
     return None
+
+
+def _a_time(phrase: str, next_word: str) -> bool:
+    return next_word in _TIME_UNITS or next_word in ("later", "earlier", "ago") and (
+        phrase.rsplit(None, 1)[-1].lower() in _TIME_UNITS)
 
 
 def main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:

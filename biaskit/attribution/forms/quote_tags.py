@@ -38,7 +38,7 @@ _THAT = re.compile(r"\bthat\b")
 _CLAUSE_AFTER_TAG = re.compile(
     r"\s+(?:that\s(?!(?:night|day|morning|afternoon|evening|week|month|year|time)\b)"
     r"|(?!(?:in|on|at|during|after|before|with|from|to|of|for|by|as|while|when|last|this|"
-    r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.-]+\s+){1,6}?"
+    r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.“”\"-]+\s+){1,8}?"
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
 
 _COLON_ENDS_BLOCK = re.compile(r"\s*:\s*")

@@ -112,12 +112,13 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     if not coordinated or participle_modifier(ctx, cue):
         return False
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
-    if not subject or not requirement_met(ctx, cue, sentence):
+    first_verb = None if subject else _first_verb_of_the_subject(ctx, sentence, coordinated.start())
+    if not (subject or first_verb) or not requirement_met(ctx, cue, sentence):
         return False
-    if ctx.text[cue.start:cue.end].lower() == cue.lemma and _INFINITIVE.search(
+    if subject and ctx.text[cue.start:cue.end].lower() == cue.lemma and _INFINITIVE.search(
             ctx.text, subject[1], coordinated.start()):
         return False  # 'needed to come together and defend ...': an infinitive, no statement
-    speaker = ctx.resolver.resolve(*subject)
+    speaker = ctx.resolver.resolve(*subject) if subject else first_verb.speaker_obj
     start = content_start(ctx, cue, sentence)
     end = _end_of_subordinate_clause(ctx, sentence, start, ctx.semicolon(start, sentence.end))
     if start >= end:
@@ -125,6 +126,17 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
               region=(cue.start, end))
     return True
+
+
+def _first_verb_of_the_subject(ctx: DocumentContext, sentence: Sentence, before: int):
+    """The statement of 'Kade, speaking on the radio, called it "a farce," and said ...'
+    whose speaker came before its cue: the subject the second verb shares, where an
+    apposition hides it from a plain reading of the clause."""
+    for statement in reversed(ctx.found[-3:]):
+        if statement.sentence is sentence and statement.end <= before and (
+                statement.form == "speaker before the cue"):
+            return statement
+    return None
 
 
 def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
