@@ -240,7 +240,7 @@ def test_a_second_subject_after_a_comma_starts_its_own_statement():
     ("The Varnholt Alliance tested 40 wells and says most are unsafe.", "Varnholt Alliance"),
 ])
 def test_descriptions_of_people_speak(sentence, speaker):
-    """phrases.subject, mentions.is_people_phrase and phrases.clause_subject."""
+    """phrases.subject, mentions.is_people_phrase and clauses.clause_subject."""
     assert [r.speaker for r in body(sentence)] == [speaker]
 
 

@@ -1,11 +1,13 @@
 """The pieces every attribution form is built from: the speaker phrase before or after a cue,
-the subject of a clause, what must follow a cue, and where content starts and ends."""
+what must follow a cue, and where content starts and ends. The subject of a clause is
+:mod:`biaskit.attribution.clauses`'s."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from biaskit.attribution.clauses import NOT_SUBJECT_START
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
@@ -65,9 +67,6 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|whe
                                   r"even|although|though|since|if|once|until|unless|as)\s+)+",
                                   re.IGNORECASE)
 
-_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
-                                  r"If|As|Because|Since|Even though|Even as)\s+")
-
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
@@ -96,34 +95,6 @@ _COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 AND_BEFORE_CUE = re.compile(
     r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
     r"would|will)\s+)*$")
-
-_COMMA = re.compile(r",\s*")
-
-# A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
-_CLAUSE_SUBJECT = re.compile(
-    r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|he|she|they|we|it)\s+([a-z][\w’'-]*)")
-
-_NOT_SUBJECT_START = frozenset("but and or so yet nor "
-                               "therefore however meanwhile still also now then thus instead "
-                               "ahead when while after before since although though because "
-                               "if as once asked having being "
-                               # prepositions that open a sentence but are not in PREPOSITIONS
-                               "amid amidst despite alongside beyond following "
-                               "throughout across behind besides unlike through around".split())
-
-# 'A few days later, Kade ...', 'Two weeks ago, ...', 'Last week': a time, not a subject
-# and its verb ('Kade later said' has both).
-_TIME_UNITS = frozenset("moments minutes hours days weeks months years decades "
-                        "week month year night morning evening weekend".split())
-
-_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
-                                  r"Because|Since|If|Once|Until|After|Before|Though|Although|"
-                                  r"Even though|Even as|Even if)\s")
-
-_NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
-                                              "instead minutes hours days weeks months years "
-                                              "decades".split())  # 'Hours later, Kade ...'
 
 # 'responded by saying', 'said A before claiming B': a participle after these prepositions
 # reports what the sentence's subject said.
@@ -252,7 +223,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
     quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)
-    if not quantity and (first.lower() in _NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
+    if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
             words[-1][:1].isupper() or quantity or last in SURVEYED):
@@ -312,51 +283,6 @@ def with_apposition(ctx: DocumentContext, speaker: Speaker, tag_end: int, hi: in
     return replace(speaker, label=match.group(1).strip())
 
 
-def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | None:
-    """The subject of the clause in text[lo:hi]: the first noun phrase at its start or
-    after a comma that a verb follows, skipping an opening phrase ('In an interview,
-    Kade said', 'Publicly, the nominee ...')."""
-    starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
-    if len(starts) > 1 and _SUBORDINATE_OPENING.match(ctx.text, lo, hi):
-        # 'As the crowd cheered, Kade joked': the main clause's subject, not the opening
-        # clause's, unless the verb stands in the opening clause (no comma before it).
-        starts = starts[1:] + starts[:1]
-    for start in starts:
-        opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
-        match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
-        if not match:
-            continue
-        phrase = match.group(1)
-        first = phrase.split()[0].lower()
-        if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first.endswith(
-                ("ly", "ing")) or not match.group(2)[:1].islower() or (
-                _a_time(phrase, match.group(2))) or (
-                # 'Alarmed by the results, Kade ...': a participle, not a subject
-                " " not in phrase and first.endswith("ed") and match.group(2) in PREPOSITIONS
-            ) or (
-                " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
-            continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
-        return phrase, match.start(1)
-    return None
-
-
-def _a_time(phrase: str, next_word: str) -> bool:
-    return next_word in _TIME_UNITS or next_word in ("later", "earlier", "ago") and (
-        phrase.rsplit(None, 1)[-1].lower() in _TIME_UNITS)
-
-
-def main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
-    """The comma where the main clause of 'Asked ..., Kade said' or 'Though she called it
-    wrong, Kade ...' begins: the last comma in text[lo:hi] that a subject follows."""
-    comma = ctx.text.rfind(",", lo, hi)
-    while comma > lo:
-        found = clause_subject(ctx, comma + 1, hi)
-        if found and not ctx.text[comma + 1:found[1]].strip():
-            return comma
-        comma = ctx.text.rfind(",", lo, comma)
-    return None
-
-
 def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     """True when text[lo:hi] is a noun phrase with appositions and no verb:
     'Its chair, Ann Kade,' or 'The alliance, a residents' group,'."""
@@ -402,7 +328,7 @@ def antecedent(before: str) -> str:
             tail = tail[cut + 1:]
             # 'are targeting Latino voters who': a verb phrase, no antecedent
             return "" if not tail or tail[0].endswith(("ing", "ed", "ly")) or (
-                tail[0].lower() in _NOT_SUBJECT_START) else " ".join(tail)
+                tail[0].lower() in NOT_SUBJECT_START) else " ".join(tail)
         if words[i].lower() in _ARTICLES_AND_POSSESSIVES:
             return " ".join(words[i:])
     names = list(_CAPITALISED_WORDS.finditer(before))
@@ -411,7 +337,7 @@ def antecedent(before: str) -> str:
     name = names[-1].group()
     first = name.split()[0].lower()
     # 'Among those who ...', 'There is nothing that ...': a sentence's first word, no name.
-    if first in PREPOSITIONS or first in _NOT_SUBJECT_START or first in ("there", "it"):
+    if first in PREPOSITIONS or first in NOT_SUBJECT_START or first in ("there", "it"):
         return ""
     return name
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from biaskit.attribution.clauses import main_clause
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import entity_words, is_people_phrase
-from biaskit.attribution.phrases import main_clause
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from biaskit.attribution.clauses import clause_subject, main_clause
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
@@ -12,8 +13,6 @@ from biaskit.attribution.mentions import QUANTIFIERS, entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
-    clause_subject,
-    main_clause,
     subject_before,
 )
 from biaskit.attribution.phrases import subject as phrase_subject

@@ -1,0 +1,87 @@
+"""The clauses of a sentence: the subject of a clause after any opening phrase ('In an
+interview, Kade said', 'As the crowd cheered, Kade joked'), and the comma where the main
+clause begins after an opening clause."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS
+
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
+                                  r"If|As|Because|Since|Even though|Even as)\s+")
+
+_COMMA = re.compile(r",\s*")
+
+# A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
+    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|he|she|they|we|it)\s+([a-z][\w’'-]*)")
+
+# Words that open a sentence but never its subject: 'But', 'However', 'Despite'.
+NOT_SUBJECT_START = frozenset("but and or so yet nor "
+                              "therefore however meanwhile still also now then thus instead "
+                               "ahead when while after before since although though because "
+                               "if as once asked having being "
+                               # prepositions that open a sentence but are not in PREPOSITIONS
+                               "amid amidst despite alongside beyond following "
+                               "throughout across behind besides unlike through around".split())
+
+# 'A few days later, Kade ...', 'Two weeks ago, ...', 'Last week': a time, not a subject
+# and its verb ('Kade later said' has both).
+_TIME_UNITS = frozenset("moments minutes hours days weeks months years decades "
+                        "week month year night morning evening weekend".split())
+
+_SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
+                                  r"Because|Since|If|Once|Until|After|Before|Though|Although|"
+                                  r"Even though|Even as|Even if)\s")
+
+_NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
+                                              "instead minutes hours days weeks months years "
+                                              "decades".split())  # 'Hours later, Kade ...'
+
+
+def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | None:
+    """The subject of the clause in text[lo:hi]: the first noun phrase at its start or
+    after a comma that a verb follows, skipping an opening phrase ('In an interview,
+    Kade said', 'Publicly, the nominee ...')."""
+    starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
+    if len(starts) > 1 and _SUBORDINATE_OPENING.match(ctx.text, lo, hi):
+        # 'As the crowd cheered, Kade joked': the main clause's subject, not the opening
+        # clause's, unless the verb stands in the opening clause (no comma before it).
+        starts = starts[1:] + starts[:1]
+    for start in starts:
+        opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
+        match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
+        if not match:
+            continue
+        phrase = match.group(1)
+        first = phrase.split()[0].lower()
+        if first in PREPOSITIONS or first in NOT_SUBJECT_START or first.endswith(
+                ("ly", "ing")) or not match.group(2)[:1].islower() or (
+                _a_time(phrase, match.group(2))) or (
+                # 'Alarmed by the results, Kade ...': a participle, not a subject
+                " " not in phrase and first.endswith("ed") and match.group(2) in PREPOSITIONS
+            ) or (
+                " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
+            continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
+        return phrase, match.start(1)
+    return None
+
+
+def _a_time(phrase: str, next_word: str) -> bool:
+    return next_word in _TIME_UNITS or next_word in ("later", "earlier", "ago") and (
+        phrase.rsplit(None, 1)[-1].lower() in _TIME_UNITS)
+
+
+def main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
+    """The comma where the main clause of 'Asked ..., Kade said' or 'Though she called it
+    wrong, Kade ...' begins: the last comma in text[lo:hi] that a subject follows."""
+    comma = ctx.text.rfind(",", lo, hi)
+    while comma > lo:
+        found = clause_subject(ctx, comma + 1, hi)
+        if found and not ctx.text[comma + 1:found[1]].strip():
+            return comma
+        comma = ctx.text.rfind(",", lo, comma)
+    return None
