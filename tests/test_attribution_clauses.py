@@ -283,3 +283,10 @@ def test_a_quoted_title_before_the_tag_is_not_the_content():
                 "“judgment” and “candour” are in question.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "the council's “judgment” and “candour” are in question")]
+
+
+def test_a_statement_in_an_opening_after_clause_ends_where_the_main_clause_begins():
+    rows = body("After Ivo Marsh said the wells were safe, the council reopened the mine.",
+                "Before Pia Lund said the tests were flawed, the council had closed the mine.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the wells were safe"), ("Pia Lund", "the tests were flawed")]

@@ -8,6 +8,7 @@ import re
 
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS
+from biaskit.corpus.sentences import Sentence
 
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
                                   r"If|As|Because|Since|Even though|Even as)\s+")
@@ -85,3 +86,12 @@ def main_clause(ctx: DocumentContext, lo: int, hi: int) -> int | None:
             return comma
         comma = ctx.text.rfind(",", lo, comma)
     return None
+
+
+def end_of_opening_clause(ctx: DocumentContext, sentence: Sentence, start: int, end: int) -> int:
+    """'Though she called it wrong, Kade stayed': a statement in a clause that opens the
+    sentence ends where the main clause begins."""
+    if not _SUBORDINATE_OPENING.match(ctx.text, sentence.start, start):
+        return end
+    comma = main_clause(ctx, start, end)
+    return comma if comma is not None else end

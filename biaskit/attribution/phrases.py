@@ -64,7 +64,7 @@ _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 _RELATIVE_START = re.compile(r"(?:who|which)\s")
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
-                                  r"even|although|though|since|if|once|until|unless|as)\s+)+",
+                                  r"even|although|though|since|if|once|until|unless|as|after|before)\s+)+",
                                   re.IGNORECASE)
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.

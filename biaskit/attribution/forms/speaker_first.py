@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from biaskit.attribution.clauses import clause_subject, main_clause
+from biaskit.attribution.clauses import clause_subject, end_of_opening_clause
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
@@ -58,7 +58,7 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         # What a denial denies ends where the narrator's context begins.
         context = _NARRATOR_CONTEXT.search(ctx.text, start, sentence.end)
         end = context.start() if context else end
-    end = _end_of_subordinate_clause(ctx, sentence, start, end)
+    end = end_of_opening_clause(ctx, sentence, start, end)
     if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
@@ -70,20 +70,6 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
 
 
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
-
-_SUBORDINATOR = re.compile(r"\s*(?:Though|Although|While|Whereas|When|Because|Since|If|As|"
-                           r"Even though|Even as|Even if)\s")
-
-
-def _end_of_subordinate_clause(ctx: DocumentContext, sentence: Sentence, start: int,
-                               end: int) -> int:
-    """'Though she called it wrong, Kade stayed': a statement in a clause that opens the
-    sentence ends where the main clause begins."""
-    if not _SUBORDINATOR.match(ctx.text, sentence.start, start):
-        return end
-    comma = main_clause(ctx, start, end)
-    return comma if comma is not None else end
-
 
 # 'WASHINGTON —', 'Washington (AFP) –', 'BEDFORD, N.H. (AP) —': where and from whom a story
 # comes, before its first sentence's subject.
@@ -119,7 +105,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
         return False  # 'needed to come together and defend ...': an infinitive, no statement
     speaker = ctx.resolver.resolve(*subject) if subject else first_verb.speaker_obj
     start = content_start(ctx, cue, sentence)
-    end = _end_of_subordinate_clause(ctx, sentence, start, ctx.semicolon(start, sentence.end))
+    end = end_of_opening_clause(ctx, sentence, start, ctx.semicolon(start, sentence.end))
     if start >= end:
         return False
     ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
