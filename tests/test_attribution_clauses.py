@@ -290,3 +290,30 @@ def test_a_statement_in_an_opening_after_clause_ends_where_the_main_clause_begin
                 "Before Pia Lund said the tests were flawed, the council had closed the mine.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "the wells were safe"), ("Pia Lund", "the tests were flawed")]
+
+
+def test_according_to_inside_the_sentence_reports_the_whole_sentence():
+    rows = body("Since last May, according to Varn Watch, the police have held 40 protesters.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Varn Watch", "Since last May, according to Varn Watch, the police have held 40 "
+                       "protesters")]
+
+
+def test_said_and_told_before_delegates_are_verbs_but_pledged_delegates_a_noun():
+    rows = body("Ann Kade told delegates that the mayor should resign.",
+                "Ivo Marsh has won 400 pledged delegates so far.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ann Kade", "the mayor should resign")]
+
+
+def test_who_is_told_is_not_the_content_nor_this_a_time():
+    rows = body("While residents pushed for new talks, Ivo Marsh told reporters this was the "
+                "only chance to close the mine.")
+    assert [(r.speaker, r.content) for r in rows if r.cue == "tell"] == [
+        ("Ivo Marsh", "this was the only chance to close the mine")]
+
+
+def test_a_quote_in_an_opening_phrase_is_not_what_the_tag_after_it_reports():
+    rows = body("Citing “duties in Varn,” the mayor's spokeswoman told the Herald that Ivo "
+                "Marsh would skip the meeting.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("the mayor's spokeswoman", "Ivo Marsh would skip the meeting")]

@@ -49,6 +49,11 @@ _THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'-]+\s+)
 
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
+# Who is told, before a clause without 'that': 'reporters', 'him', 'CNN', 'the Herald'.
+_ADDRESSEE = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|him|her|them|"
+                        r"us|me|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
+_PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _AUXILIARY)
+
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
                              r"which|about)\b|\s*[:“\"]"
@@ -92,6 +97,11 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         told = _TOLD_THAT.match(ctx.text, cue.end, end)
         if told:
             return told.end()
+        # 'told reporters this was the last chance', 'told CNN the mine was safe'
+        addressee = _ADDRESSEE.match(ctx.text, cue.end, end)
+        if addressee and (_PRONOUN_CLAUSE.match(ctx.text, addressee.end(), end)
+                          or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, addressee.end(), end)):
+            return addressee.end() + 1
     adjunct = _ADJUNCT_THEN_THAT.match(ctx.text, cue.end, end)
     if adjunct:  # 'said Sunday in Madison, Wisconsin, that ...': the content is after 'that'
         return adjunct.end()

@@ -69,9 +69,20 @@ def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """True when the cue's form stands before a noun it describes, in any of its forms:
     'the White House press secretary', 'nearly 400 pledged delegates', 'the most telling
     promise'."""
-    return bool(_DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end)) or (
-        ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
-            ctx.text, max(sentence.start, cue.start - 20), cue.start)))
+    if _DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end):
+        return not _verb_before_its_object(ctx, cue, sentence)
+    return ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
+        ctx.text, max(sentence.start, cue.start - 20), cue.start))
+
+
+def _verb_before_its_object(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Kade told delegates that ...', 'she pledged delegates to Lund': 'said', 'tells' and
+    the like never describe a noun, and a pronoun before any form makes it a verb."""
+    form = ctx.text[cue.start:cue.end].lower()
+    if form != cue.lemma and not form.endswith(("ed", "ing")):
+        return True
+    before = _WORD_BEFORE.search(ctx.text, max(sentence.start, cue.start - 30), cue.start)
+    return bool(before) and before.group(1).lower() in PRONOUNS
 
 
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:

@@ -45,7 +45,8 @@ _ADDRESSEE_FOLLOWS = frozenset(("tell", "inform", "notify", "remind", "assure", 
 # Who is told: 'reporters', 'CNN', 'The Associated Press', 'a Senate panel', 'her
 # supporters in Iowa' (up to a time, place or the sentence's end).
 _ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?"
-                        r"[\w’'.-]+(?=\s+(?:on|in|at|during|last|this|earlier|later|\w+day)\b"
+                        r"[\w’'.-]+(?=\s+(?:on|in|at|during|last|earlier|later|\w+day|"
+                        r"this\s+(?:week|month|year|morning|afternoon|evening|weekend))\b"
                         r"|[,.;!?]?[\"”’]?\s*$)")
 
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
@@ -172,6 +173,11 @@ def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> boo
     return True
 
 
+# ', according to X, the police have ...': the sentence goes on after the source.
+_CLAUSE_GOES_ON = re.compile(r"[^,;.!?]{0,60}?,\s+(?![a-z]+ing\b)(?!(?:which|who|whom|whose)\b)"
+                             r"[\w“\"‘'’-]+\s+\S")
+
+
 def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'..., according to X.' and 'According to X, ...': any noun phrase is the source
     ('according to early returns', 'according to experts')."""
@@ -182,6 +188,8 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     speaker = ctx.resolver.resolve(phrase, phrase_start)
     if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start):
         start, end = sentence.start, cue.start
+        if _CLAUSE_GOES_ON.match(ctx.text, tag_end, sentence.end):
+            end = sentence.end  # 'Since May, according to Varn Watch, police have held 40'
     else:
         start, end = tag_end, sentence.end
     ctx.add(cue, speaker, start, end, sentence, '"according to"',

@@ -36,7 +36,8 @@ _LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
 _THAT = re.compile(r"\bthat\b")
 
 _CLAUSE_AFTER_TAG = re.compile(
-    r"\s+(?:that\s(?!(?:night|day|morning|afternoon|evening|week|month|year|time)\b)"
+    r"\s+(?:(?:(?:reporters|him|her|them|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
+    r"\s+)?that\s(?!(?:night|day|morning|afternoon|evening|week|month|year|time)\b)"
     r"|(?!(?:in|on|at|during|after|before|with|from|to|of|for|by|as|while|when|last|this|"
     r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.“”\"-]+\s+){1,8}?"
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
