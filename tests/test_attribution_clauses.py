@@ -317,3 +317,13 @@ def test_a_quote_in_an_opening_phrase_is_not_what_the_tag_after_it_reports():
                 "Marsh would skip the meeting.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("the mayor's spokeswoman", "Ivo Marsh would skip the meeting")]
+
+
+def test_states_is_a_verb_only_before_that_a_colon_or_a_quote():
+    rows = body("Varn state delegate Pia Lund said the vote could be a “failure” if Kade lost.",
+                "Mining states that have lost jobs will decide the race.",
+                "The report states that the wells must be tested.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Pia Lund", "say", "the vote could be a “failure” if Kade lost"),
+        ("The report", "state", "the wells must be tested")]
+

@@ -232,3 +232,20 @@ def test_claims_without_claims_in_the_codebook_is_a_usage_error(capsys, tmp_path
     book.write_text("sides:\n  a:\n    actors:\n      x: {aliases: [Xu]}\n", encoding="utf-8")
     assert main(["claims", str(SEED), "--codebook", str(book)]) == 2
     assert "claims need a codebook with a 'claims' section" in capsys.readouterr().err
+
+
+def test_a_reporting_verbs_row_with_an_unknown_kind_stops_the_run_with_its_line(
+        capsys, monkeypatch):
+    """Every document would fail the same way, so the run stops instead (exit 2)."""
+    from biaskit.attribution import reporting_verbs
+
+    def bad_lexicon():
+        reporting_verbs.check_row({"lemma": "say", "forms": "say", "stance": "neutral",
+                                   "kind": "speach", "requires": ""}, 2)
+
+    monkeypatch.setattr(reporting_verbs, "reporting_lexicon", bad_lexicon)
+    monkeypatch.setattr("biaskit.attribution.extractor.reporting_lexicon", bad_lexicon)
+    assert main(["quotes", str(CORPUS)]) == 2
+    err = capsys.readouterr().err
+    assert "reporting_verbs.csv, line 2: kind 'speach'" in err
+    assert "analysis failed" not in err

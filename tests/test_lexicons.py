@@ -3,10 +3,12 @@ search the frames and the markers use) finds exactly what a search of every posi
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Document
+from biaskit.attribution.reporting_verbs import check_row, reporting_lexicon
 from biaskit.errors import InputError
 from biaskit.framing.cues import MARKERS
 from biaskit.framing.frames import frame_matcher
@@ -48,3 +50,14 @@ def test_word_starts_are_given_only_where_a_lowered_text_has_the_same_offsets():
     assert TermMatcher([("été", "other")]).word_starts("un été") is None  # not ASCII
     # After a hyphen a word does not begin: "air-law" holds no match of "law".
     assert CUSTOM.word_starts("law and air-law (law)") == [0, 8, 17]
+
+
+def test_a_reporting_verb_row_with_an_unknown_value_is_named_with_its_line():
+    row = {"lemma": "mutter", "forms": "mutter mutters", "stance": "emotive", "kind": "speech",
+           "requires": "clauses"}
+    with pytest.raises(InputError, match=r"reporting_verbs\.csv, line 7: requires 'clauses' of "
+                                         r"'mutter' is not one of '', 'clause', 'that'"):
+        check_row(row, 7)
+    with pytest.raises(InputError, match="kind 'speach'"):
+        check_row({**row, "requires": "", "kind": "speach"}, 8)
+    assert reporting_lexicon().forms["states"][3] == "that"  # the shipped file passes

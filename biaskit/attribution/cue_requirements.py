@@ -47,6 +47,11 @@ _CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|the
 _THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'-]+\s+){1,4}?(?:to\s+"
                                  r"(?!be\s)[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
 
+# What 'states' needs to be a verb, right after it: 'states that the ...', 'states: ...',
+# 'states "..."'; not 'Southern states have', 'states that have voted', 'state delegate'.
+_THAT_COLON_OR_QUOTE = re.compile(r"\s*(?:that\s+(?!(?:have|has|had|are|were|is|was|will|would|"
+                                  r"could|can|may|might|voted|backed|held|hold)\b)|[:“\"])")
+
 _TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
 
 # Who is told, before a clause without 'that': 'reporters', 'him', 'CNN', 'the Herald'.
@@ -82,6 +87,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                     or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _CONTRACTED_CLAUSE.match(ctx.text, cue.end, end)
                     or cue.kind == "thought" and _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end))
+    if cue.requires == "that":
+        return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
         return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":

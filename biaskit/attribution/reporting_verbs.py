@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from biaskit.errors import InputError
 from biaskit.lexicons import CASE_FOLDS, trie_regex
 
 
@@ -85,7 +86,8 @@ def reporting_lexicon() -> _Lexicon:
     raw = resources.files("biaskit").joinpath("data/reporting_verbs.csv").read_text("utf-8")
     forms: dict[str, tuple[str, str, str, str]] = {}
     noun_forms: set[str] = set()
-    for row in csv.DictReader(raw.splitlines()):
+    for line, row in enumerate(csv.DictReader(raw.splitlines()), start=2):
+        check_row(row, line)
         words = row["forms"].split()
         size = len(row["lemma"].split())
         # Multi-word lemmas ("call for") list their forms as word groups of the same length.
@@ -96,3 +98,24 @@ def reporting_lexicon() -> _Lexicon:
                 noun_forms.add(form)  # the base and -s forms: 'attack', 'attacks'
     pattern = re.compile(trie_regex(forms) + r"(?![\w'’-])")
     return _Lexicon(pattern, forms, frozenset(noun_forms))
+
+
+STANCES = ("neutral", "distancing", "endorsing", "denial", "accusation", "concession", "emotive")
+KINDS = ("speech", "writing", "thought", "evidence")
+# What must follow a cue for it to count; biaskit.attribution.cue_requirements tests each.
+REQUIRES = ("", "clause", "that", "as", "object", "question", "infinitive")
+
+
+def check_row(row: dict[str, str], line: int) -> None:
+    """Raise an InputError naming the line of a reporting_verbs.csv row whose stance, kind or
+    requires biaskit cannot use, or that lists no forms."""
+    for column, allowed in (("stance", STANCES), ("kind", KINDS), ("requires", REQUIRES)):
+        if (row.get(column) or "") not in allowed:
+            raise InputError(
+                f"{column} {row.get(column)!r} of {row.get('lemma')!r} is not one of "
+                f"{', '.join(repr(a) for a in allowed)}", path="biaskit/data/reporting_verbs.csv",
+                location=f"line {line}", hint=f"Give the {column} one of those values")
+    if not row.get("forms", "").split():
+        raise InputError(f"{row.get('lemma')!r} lists no forms",
+                         path="biaskit/data/reporting_verbs.csv", location=f"line {line}",
+                         hint="List every form of the cue, separated by spaces")

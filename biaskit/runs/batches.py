@@ -30,6 +30,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from biaskit.corpus.document import Document, Problem
+from biaskit.errors import InputError
 
 Analysis = Callable[[Sequence[Document]], dict[str, pd.DataFrame]]
 BATCH = 200
@@ -42,12 +43,16 @@ def analyse_batch(analyse: Analysis, batch: Sequence[Document]
     """One batch: analysed together, or document by document when that raises."""
     try:
         return [analyse(batch)], []
+    except InputError:
+        raise  # a lexicon the user extended, not a document, is at fault: every one would fail
     except Exception:  # noqa: BLE001 - find the document at fault, then keep going
         pass
     parts, failures = [], []
     for doc in batch:
         try:
             parts.append(analyse([doc]))
+        except InputError:
+            raise
         except Exception as error:  # noqa: BLE001 - one bad document never aborts a run
             failures.append(Problem(
                 doc.doc_id, doc.path, "", "error",
