@@ -327,3 +327,16 @@ def test_states_is_a_verb_only_before_that_a_colon_or_a_quote():
         ("Pia Lund", "say", "the vote could be a “failure” if Kade lost"),
         ("The report", "state", "the wells must be tested")]
 
+
+
+def test_a_tag_before_a_semicolon_closes_its_clause():
+    rows = body("The samples were sealed, Ivo Marsh said; the lab had found no leak.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ivo Marsh", "The samples were sealed")]
+
+
+def test_an_infinitive_of_purpose_after_a_place_or_time_reports_the_subjects_words():
+    rows = body("Ivo Marsh took to Twitter on Friday to say the council had lied.",
+                "Pia Lund refused to say whether the mine would close.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "say", "the council had lied"),
+        ("Pia Lund", "refuse", "to say whether the mine would close")]

@@ -23,6 +23,7 @@ from biaskit.attribution.forms.quote_tags import (
 from biaskit.attribution.forms.speaker_first import (
     coordinated_verb,
     participle,
+    purpose_infinitive,
     speaker_then_content,
 )
 from biaskit.attribution.phrases import (
@@ -65,7 +66,7 @@ _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
 
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (after_quote, before_quote, tag_before_next_quote, asked_question, participle, as_tag,
-          parenthetical_tag, end_tag, speaker_then_content, coordinated_verb)
+          parenthetical_tag, end_tag, speaker_then_content, coordinated_verb, purpose_infinitive)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 

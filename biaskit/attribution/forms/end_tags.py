@@ -62,7 +62,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
     if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
         return inverted_end_tag(ctx, cue, sentence, comma)
-    rest = ctx.text[cue.end:sentence.end]
+    # '..., he said; his agents found them.': the tag closes the clause before a semicolon
+    rest = ctx.text[cue.end:ctx.semicolon(cue.end, sentence.end)]
     if cue.lemma in _ADDRESSEE_FOLLOWS:  # '..., Kade told a Senate panel on Wednesday.'
         addressee = _ADDRESSEE.match(rest)
         rest = rest[addressee.end():] if addressee else rest

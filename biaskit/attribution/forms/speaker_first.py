@@ -59,6 +59,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         context = _NARRATOR_CONTEXT.search(ctx.text, start, sentence.end)
         end = context.start() if context else end
     end = end_of_opening_clause(ctx, sentence, start, end)
+    if end <= start:
+        return False  # 'he said; his agents ...': nothing after the cue in its clause
     if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
@@ -148,4 +150,29 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     start = content_start(ctx, cue, sentence)
     ctx.add(cue, speaker, start, sentence.end, sentence, "participle after the clause",
               region=(cue.start, sentence.end))
+    return True
+
+
+# 'took to Twitter to say', 'went on the radio on Friday to say', 'tweeted Sunday to say': an
+# infinitive of purpose after a place or a time; not 'refused to say' or 'wants to say'.
+_PURPOSE_BEFORE_TO = re.compile(
+    r"\b(?:Twitter|Facebook|Instagram|the\s+(?:air|floor|podium|stage|microphone|cameras?)|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|night|morning|afternoon|evening|later|again)"
+    r",?\s+to\s+$")
+
+
+def purpose_infinitive(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'Kade took to Twitter on Friday to say the plan was dead': the sentence's subject."""
+    if not _PURPOSE_BEFORE_TO.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+        return False
+    subject = clause_subject(ctx, _after_dateline(ctx, sentence), cue.start)
+    if not subject or "," in ctx.text[subject[1]:cue.start] or not requirement_met(
+            ctx, cue, sentence):
+        return False  # the subject and its verb stand in the infinitive's own clause
+    start = content_start(ctx, cue, sentence)
+    end = ctx.semicolon(start, sentence.end)
+    if start >= end:
+        return False
+    ctx.add(cue, ctx.resolver.resolve(*subject), start, end, sentence,
+            "infinitive of purpose", region=(subject[1], end))
     return True
