@@ -340,3 +340,10 @@ def test_an_infinitive_of_purpose_after_a_place_or_time_reports_the_subjects_wor
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Marsh", "say", "the council had lied"),
         ("Pia Lund", "refuse", "to say whether the mine would close")]
+
+
+def test_a_described_share_of_people_is_a_group_not_its_first_word():
+    rows = body("Large majorities of residents said they support a ban on the mine.",
+                "Growing numbers of miners say the wells are dry.")
+    assert [r.speaker for r in rows] == ["Large majorities of residents",
+                                         "Growing numbers of miners"]

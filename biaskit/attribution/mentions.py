@@ -25,8 +25,11 @@ QUANTIFIERS = frozenset("many some most several few both all other others anothe
                         "millions".split())
 # 'about half of', 'a majority of the': the part of a group that speaks.
 PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |more than |less than |fewer than )?"
-                     r"(?:a |the |one )?(?:half|third|quarter|majority|minority|plurality|share|"
-                     r"number|most|none|percent|fifth|tenth|all|some|many|[\w.%-]+ percent|"
+                     r"(?:a |the |one )?(?:(?:large|small|vast|slim|narrow|overwhelming|clear|"
+                     r"solid|wide|sizable|sizeable|growing|slight|bare|big) )?"
+                     r"(?:half|halves|thirds?|quarters?|majority|majorities|minority|minorities|"
+                     r"plurality|pluralities|shares?|numbers?|most|none|percent|fifths?|tenths?|"
+                     r"all|some|many|[\w.%-]+ percent|"
                      r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # 'About four out of 10 voters', 'nearly two in three': a count of people, like PART_OF.
 APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|more than|fewer "
