@@ -347,3 +347,15 @@ def test_a_described_share_of_people_is_a_group_not_its_first_word():
                 "Growing numbers of miners say the wells are dry.")
     assert [r.speaker for r in rows] == ["Large majorities of residents",
                                          "Growing numbers of miners"]
+
+
+def test_a_title_case_headline_is_several_names_not_one():
+    rows = body("Ivo Marsh said he was sorry.",
+                title="Why Varn Voters Keep Turning Back To Ivo Marsh")
+    assert [r.speaker for r in rows] == ["Ivo Marsh"]
+
+
+def test_a_name_after_a_participle_is_the_antecedent_of_who():
+    rows = body("Kade was out-shouting Ivo Marsh, who said he would drill only sparingly.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "he would drill only sparingly")]

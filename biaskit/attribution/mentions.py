@@ -199,16 +199,40 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     parsed: dict[str, tuple[int, str, str, str] | None] = {}  # names recur: parse each once
     for lo, hi in spans:
         for match in pattern.finditer(text, lo, hi):
-            found = match.group()
-            if found not in parsed:
-                parsed[found] = _parse_name(found)
-            name_parts = parsed[found]
-            if name_parts is None:  # a title alone ("Colonel General") names nobody
-                continue
-            skipped, name, kind, titles = name_parts
-            start = match.start() + skipped
-            append(Mention(start, start + len(name), name, kind, titles, lo, hi))
+            for offset, found in _title_case_pieces(match.group()):
+                if found not in parsed:
+                    parsed[found] = _parse_name(found)
+                name_parts = parsed[found]
+                if name_parts is None:  # a title alone ("Colonel General") names nobody
+                    continue
+                skipped, name, kind, titles = name_parts
+                start = match.start() + offset + skipped
+                append(Mention(start, start + len(name), name, kind, titles, lo, hi))
     return _with_abbreviated_titles(text, mentions)
+
+
+# Words a title-case headline capitalises that no name holds after its first word:
+# 'Ted Moro Apologizes To Ann Kade For ...' is two names, not one.
+_TITLE_CASE_BREAK = re.compile(
+    r" (?:A|An|And|Or|But|To|For|Of|On|In|At|By|From|With|Over|Out|Up|As|Is|Are|Was|Were|Be|"
+    r"Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Does|Did|Do|Not|Says|Said|"
+    r"After|Before|Into|About|Against|Than|That|This|His|Her|Their|Its|Who|What|Why|How|"
+    r"When)(?= |$)")
+
+
+def _title_case_pieces(found: str) -> list[tuple[int, str]]:
+    """The capitalised run itself, or in a title-case headline the runs between its small
+    words, each with its offset in the run."""
+    if " " not in found or not _TITLE_CASE_BREAK.search(found):
+        return [(0, found)]
+    pieces, position = [], 0
+    for small in _TITLE_CASE_BREAK.finditer(found):
+        if small.start() > position:
+            pieces.append((position, found[position:small.start()]))
+        position = small.end() + 1
+    if position < len(found):
+        pieces.append((position, found[position:]))
+    return pieces
 
 
 def _with_abbreviated_titles(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -326,6 +326,9 @@ def antecedent(before: str) -> str:
             cut = max((j for j, w in enumerate(tail) if w in PREPOSITIONS or w.endswith(",")),
                       default=-1)
             tail = tail[cut + 1:]
+            if len(tail) > 1 and tail[0].endswith(("ing", "ed")) and looks_like_name(
+                    " ".join(tail[1:])):
+                return " ".join(tail[1:])  # 'was out-shouting Ivo Marsh, who': the name
             # 'are targeting Latino voters who': a verb phrase, no antecedent
             return "" if not tail or tail[0].endswith(("ing", "ed", "ly")) or (
                 tail[0].lower() in NOT_SUBJECT_START) else " ".join(tail)
