@@ -359,3 +359,17 @@ def test_a_name_after_a_participle_is_the_antecedent_of_who():
     rows = body("Kade was out-shouting Ivo Marsh, who said he would drill only sparingly.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "he would drill only sparingly")]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject():
+    rows = body("In 2010 she said of the miners: “Nobody is stopping them from digging.”")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("she", "Nobody is stopping them from digging")]
+
+
+def test_a_bare_written_source_speaks_but_a_verb_phrase_ending_in_one_does_not():
+    rows = body("After a narrow win in Varn, exit polls suggested that turnout had dropped.",
+                "Pia Lund has set up a website called “Varn Wells” that lists every test.")
+    assert [(r.speaker, r.content) for r in rows if r.cue == "suggest"] == [
+        ("exit polls", "turnout had dropped")]
+    assert all(r.speaker != "has set up a website" for r in rows)

@@ -189,6 +189,9 @@ def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
                     or last in kinds["organisation"] or looks_like_name(head)) else ""
 
 
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+
+
 def subject(ctx: DocumentContext, before: str) -> str:
     """The noun phrase that ends ``before`` if it can be a speaker, else ''."""
     # ', who served in Iran, Turkey and France,': a relative clause with commas of its own
@@ -218,6 +221,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
+    if len(words) > 1 and last in _SUBJECT_PRONOUNS:
+        return words[-1]  # 'In 2010 she said': a pronoun takes no words before it
     if _CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
@@ -231,7 +236,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
     if first.lower() in QUANTIFIERS or first[:1].isdigit() or is_people_phrase(phrase) or (
-            quantity):
+            quantity) or _bare_source(words):
         return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
     if _role_then_name(words):
         return phrase  # 'spokesman Tomas Brekke said', 'chief executive Dana Okafor said'
@@ -239,6 +244,15 @@ def subject(ctx: DocumentContext, before: str) -> str:
             words[1][:1].isupper() or _role_then_name(words[1:]) or "-" in first):
         return phrase  # 'former Education Secretary Ann Kade', 'then-Gov. Kade'
     return ""
+
+
+def _bare_source(words: list[str]) -> bool:
+    """'exit polls suggested', 'leaked emails show': a few words ending in a written source,
+    with no verb, determiner, preposition or adverb ('has set up a website' is no source)."""
+    lowered = [w.lower() for w in words]
+    return len(words) <= 3 and lowered[-1] in entity_words()["source"] and not any(
+        VERB_LIKE.fullmatch(w) or w in DETERMINERS or w in PREPOSITIONS or w.endswith("ly")
+        for w in lowered)
 
 
 def _role_then_name(words: list[str]) -> bool:
