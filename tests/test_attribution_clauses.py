@@ -373,3 +373,8 @@ def test_a_bare_written_source_speaks_but_a_verb_phrase_ending_in_one_does_not()
     assert [(r.speaker, r.content) for r in rows if r.cue == "suggest"] == [
         ("exit polls", "turnout had dropped")]
     assert all(r.speaker != "has set up a website" for r in rows)
+
+
+def test_a_message_and_its_participle_report_the_sender():
+    rows = body("The council sent a letter on Monday saying the mine must close.")
+    assert [(r.speaker, r.content) for r in rows] == [("The council", "the mine must close")]

@@ -126,14 +126,22 @@ def _first_verb_of_the_subject(ctx: DocumentContext, sentence: Sentence, before:
     return None
 
 
+# 'issued a statement saying', 'sent a letter on Monday saying': a message and what it says.
+_MESSAGE_BEFORE = re.compile(r"\b(?:statement|release|letter|message|email|e-mail|memo|tweet|"
+                             r"post|note|video|ad|advertisement)s?(?:\s+(?:on\s+)?(?:\w+day|"
+                             r"last\s+\w+|this\s+\w+|late\s+\w+|early\s+\w+))?\s+$")
+
+
 def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
     if not cue.is_participle(ctx.text):
         return False
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
-    # ', saying', ',” saying', and 'responded by saying', 'left before claiming'
+    # ', saying', ',” saying', and 'responded by saying', 'left before claiming', and 'issued
+    # a statement Tuesday saying'
     if not before.rstrip("\"”’'").endswith(",") and not PREPOSITION_BEFORE_PARTICIPLE.search(
-            before):
+            before) and not _MESSAGE_BEFORE.search(ctx.text, max(sentence.start,
+                                                               cue.start - 40), cue.start):
         return False
     # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
     # saying B' is Kade's, not 'At'.
