@@ -378,3 +378,13 @@ def test_a_bare_written_source_speaks_but_a_verb_phrase_ending_in_one_does_not()
 def test_a_message_and_its_participle_report_the_sender():
     rows = body("The council sent a letter on Monday saying the mine must close.")
     assert [(r.speaker, r.content) for r in rows] == [("The council", "the mine must close")]
+
+
+def test_a_participles_subject_is_the_name_before_its_apposition_not_here():
+    rows = body("Ann B. Kade, the presumptive nominee of the party, has been even more scathing, "
+                "threatening to close the mine.",
+                "Here in Varn, Pia Lund stepped up her attacks, saying the wells were dry.",
+                "Her aide spoke to reporters after Ivo Marsh sent a series of tweets "
+                "criticizing the mayor.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Ann B. Kade", "threaten"), ("Pia Lund", "say"), ("Ivo Marsh", "criticize")]

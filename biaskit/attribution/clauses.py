@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS
+from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, entity_words
 from biaskit.corpus.sentences import Sentence
 
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
@@ -19,6 +19,14 @@ _COMMA = re.compile(r",\s*")
 _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
     r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|he|she|they|we|it)\s+([a-z][\w’'-]*)")
+
+# ' presidential candidate Sen. Ann Kade': lower-case words ending in a role, then a name.
+_ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}\s+([a-z][\w’'-]*)"
+                             r"(?:\s+[A-Z][\w’'._-]*)+")
+
+# 'Ann Kade, the presumptive nominee, has ...': a name, an apposition, then its verb.
+_NAME_THEN_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'._-]*\s+){1,3}[A-Z][\w’'._-]*),\s+"
+                                   r"(?:the|a|an|his|her|its|their)\s[^,;:\"“”]{1,80},\s+[a-z]")
 
 # Words that open a sentence but never its subject: 'But', 'However', 'Despite'.
 NOT_SUBJECT_START = frozenset("but and or so yet nor "
@@ -38,7 +46,7 @@ _SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|Whil
                                   r"Because|Since|If|Once|Until|After|Before|Though|Although|"
                                   r"Even though|Even as|Even if)\s")
 
-_NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally "
+_NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally here "
                                               "instead minutes hours days weeks months years "
                                               "decades".split())  # 'Hours later, Kade ...'
 
@@ -52,6 +60,9 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         # 'As the crowd cheered, Kade joked': the main clause's subject, not the opening
         # clause's, unless the verb stands in the opening clause (no comma before it).
         starts = starts[1:] + starts[:1]
+    named = _NAME_THEN_APPOSITION.match(ctx.text, lo, hi)
+    if named:  # 'Ann Kade, the party's nominee, has been ...': Kade, not the nominee
+        return named.group(1), named.start(1)
     for start in starts:
         opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
         match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
@@ -67,6 +78,11 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
             ) or (
                 " " not in phrase and first in _NOT_A_SUBJECT_ALONE):
             continue  # 'This dynamic ...' may speak; 'This' or 'Earlier' alone is nobody
+        if phrase[:1].isupper():
+            role = _ROLE_THEN_NAME.match(ctx.text, match.end(1), hi)
+            if role and role.group(1).lower() in entity_words()["people"]:
+                # 'Democratic presidential candidate Sen. Ann Kade criticized': the person
+                phrase = ctx.text[match.start(1):role.end()]
         return phrase, match.start(1)
     return None
 

@@ -132,20 +132,27 @@ _MESSAGE_BEFORE = re.compile(r"\b(?:statement|release|letter|message|email|e-mai
                              r"last\s+\w+|this\s+\w+|late\s+\w+|early\s+\w+))?\s+$")
 
 
+_CLAUSE_OPENING = re.compile(r"\b(?:after|before|when|while|because|since)\s+")
+
+
 def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
     if not cue.is_participle(ctx.text):
         return False
     before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
+    lo = _after_dateline(ctx, sentence)
     # ', saying', ',” saying', and 'responded by saying', 'left before claiming', and 'issued
     # a statement Tuesday saying'
     if not before.rstrip("\"”’'").endswith(",") and not PREPOSITION_BEFORE_PARTICIPLE.search(
-            before) and not _MESSAGE_BEFORE.search(ctx.text, max(sentence.start,
-                                                               cue.start - 40), cue.start):
-        return False
+            before):
+        if not _MESSAGE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+            return False
+        # '..., after Kade sent tweets criticizing Lund': the sender is the subject of the
+        # clause the message stands in
+        openings = [m.end() for m in _CLAUSE_OPENING.finditer(ctx.text, lo, cue.start)]
+        lo = openings[-1] if openings else lo
     # The sentence's subject, after any opening phrase: 'At a rally in Ames, Kade said A,
     # saying B' is Kade's, not 'At'.
-    lo = _after_dateline(ctx, sentence)
     found = clause_subject(ctx, lo, cue.start)
     if found is None:
         subject = _SENTENCE_SUBJECT.match(ctx.text, lo, cue.start)
