@@ -388,3 +388,12 @@ def test_a_participles_subject_is_the_name_before_its_apposition_not_here():
                 "criticizing the mayor.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("Ann B. Kade", "threaten"), ("Pia Lund", "say"), ("Ivo Marsh", "criticize")]
+
+
+def test_a_noun_ending_in_ly_closes_an_apposition_and_an_owned_ing_word_is_a_noun():
+    rows = body("Ann Kade, speaking at the rally, said the mine would close.",
+                "Another source familiar with Kade's thinking said, “She will not back down.”",
+                "The only hope the town has is for the mine to close.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ann Kade", "the mine would close"),
+        ("Another source familiar with Kade's thinking", "She will not back down")]

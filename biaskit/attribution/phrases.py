@@ -126,7 +126,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
     while words and (last in BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
-            last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1) or (
+            last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
+            and not (last.endswith(",") and (  # 'speaking at the rally, said'
+                _owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
             last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
         words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
         if words and words[-1].lower() == "on":
@@ -231,7 +233,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
-            words[-1][:1].isupper() or quantity or last in SURVEYED):
+            words[-1][:1].isupper() or quantity or last in SURVEYED or _owned(words[-2])):
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
@@ -244,6 +246,13 @@ def subject(ctx: DocumentContext, before: str) -> str:
             words[1][:1].isupper() or _role_then_name(words[1:]) or "-" in first):
         return phrase  # 'former Education Secretary Ann Kade', 'then-Gov. Kade'
     return ""
+
+
+def _owned(word: str) -> bool:
+    """'Kade's thinking', 'his planning': after a possessive, an -ing word is a noun."""
+    lowered = word.lower()
+    return lowered.endswith(POSSESSIVE_ENDINGS) or lowered in ("his", "her", "their", "its",
+                                                                "our", "my")
 
 
 def _bare_source(words: list[str]) -> bool:
