@@ -397,3 +397,9 @@ def test_a_noun_ending_in_ly_closes_an_apposition_and_an_owned_ing_word_is_a_nou
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ann Kade", "the mine would close"),
         ("Another source familiar with Kade's thinking", "She will not back down")]
+
+
+def test_an_adverb_before_that_is_not_part_of_the_content():
+    rows = body("The company has said repeatedly that the mine is safe.",
+                "Ivo Marsh said nearly 40 wells are dry.")
+    assert [r.content for r in rows] == ["the mine is safe", "nearly 40 wells are dry"]

@@ -75,7 +75,9 @@ _ADJUNCT_THEN_THAT = re.compile(
     r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^.;:\"“”]{0,100}?,?\s+that\s+")
 
-_CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:that\s+)?")
+# ', that', ': ', 'on Monday that', 'repeatedly that': what stands between a cue and its content.
+_CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
+                              r"(?:that\s+)?")
 
 
 def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
