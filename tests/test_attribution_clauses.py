@@ -403,3 +403,13 @@ def test_an_adverb_before_that_is_not_part_of_the_content():
     rows = body("The company has said repeatedly that the mine is safe.",
                 "Ivo Marsh said nearly 40 wells are dry.")
     assert [r.content for r in rows] == ["the mine is safe", "nearly 40 wells are dry"]
+
+
+def test_according_to_a_document_names_who_wrote_it():
+    rows = body("The mine is safe, according to a statement from the company.",
+                "According to a report by the Varn Institute, 40 wells are dry.")
+    assert [r.speaker for r in rows] == ["a statement from the company",
+                                         "a report by the Varn Institute"]
+    rows = body("The wells are clean, according to a statement from Kessler Mining Group.")
+    assert [(r.speaker, r.side) for r in rows] == [
+        ("a statement from Kessler Mining Group", "company")]

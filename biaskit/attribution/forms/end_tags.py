@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import PRONOUNS, is_people_phrase
+from biaskit.attribution.mentions import PRONOUNS, entity_words, is_people_phrase
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     NOT_SPEAKER_END,
@@ -179,6 +179,10 @@ _CLAUSE_GOES_ON = re.compile(r"[^,;.!?]{0,60}?,\s+(?![a-z]+ing\b)(?!(?:which|who
                              r"[\w“\"‘'’-]+\s+\S")
 
 
+_AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?[^,.;:!?\"“”\s][^,.;:!?\"“”]{0,58}"
+                           r"(?<=\w)")
+
+
 def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'..., according to X.' and 'According to X, ...': any noun phrase is the source
     ('according to early returns', 'according to experts')."""
@@ -186,6 +190,11 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not after:
         return False
     phrase, phrase_start, tag_end = after
+    author = _AUTHOR_AFTER.match(ctx.text, tag_end, sentence.end)
+    if author and phrase.split()[-1].lower() in entity_words()["source"]:
+        # 'according to a statement from the company': the source and who wrote it
+        tag_end = author.end()
+        phrase = ctx.text[phrase_start:tag_end]
     speaker = ctx.resolver.resolve(phrase, phrase_start)
     if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start):
         start, end = sentence.start, cue.start
