@@ -413,3 +413,19 @@ def test_according_to_a_document_names_who_wrote_it():
     rows = body("The wells are clean, according to a statement from Kessler Mining Group.")
     assert [(r.speaker, r.side) for r in rows] == [
         ("a statement from Kessler Mining Group", "company")]
+
+
+def test_a_new_clause_with_its_own_subject_after_a_tag_is_a_new_statement():
+    rows = body("“Testing is one thing,” Ivo Marsh said on Radio Varn's Morning Hour, but he "
+                "said he was being asked about old cases.",
+                "The mine is safe, Pia Lund said, but she added that it would close.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "Testing is one thing"),
+        ("Ivo Marsh", "he was being asked about old cases"),
+        ("Pia Lund", "The mine is safe"), ("Pia Lund", "it would close")]
+
+
+def test_those_responding_are_respondents_not_a_report():
+    rows = body("Ivo Marsh was backed by 42 percent of those responding, while Pia Lund "
+                "received 38 percent.")
+    assert rows == []

@@ -57,6 +57,8 @@ _COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|off
 _DESCRIBED_NOUN = re.compile(r"\s+(?:delegates|secretary|secretaries|conference|release)\b")
 
 
+_THOSE_BEFORE = re.compile(r"\bof\s+those\s+$", re.IGNORECASE)
+
 _PREPOSITION_AFTER = re.compile(r"\s+(?:among|from|of|in|within)\s")
 
 
@@ -71,6 +73,9 @@ def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     promise'."""
     if _DESCRIBED_NOUN.match(ctx.text, cue.end, sentence.end):
         return not _verb_before_its_object(ctx, cue, sentence)
+    if cue.is_participle(ctx.text) and _THOSE_BEFORE.search(
+            ctx.text, max(sentence.start, cue.start - 12), cue.start):
+        return True  # '42 percent of those responding': the people who did, no report
     return ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
         ctx.text, max(sentence.start, cue.start - 20), cue.start))
 

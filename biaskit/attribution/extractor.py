@@ -146,7 +146,14 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
         if _next_statement_of_the_speaker(ctx, cue, sentence, statement):
             return None
         if not statement.start <= cue.start < statement.end:
-            return None
+            # '"...," Kade said, but he added that ...': a new clause after the tag
+            new_clause = _NEW_CLAUSE_BEFORE_CUE.search(
+                ctx.text, max(statement.end, cue.start - WINDOW), cue.start)
+            if new_clause is None:
+                return None
+            statement.region = (statement.region[0], new_clause.start())
+            continue
+
         split = _clause_split(ctx, statement.start, cue)
         if split is None:
             return None  # a statement nested in another: 'Amnesty said ... had shown that'
@@ -158,6 +165,11 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             statement.region = (statement.region[0], cut)
     return cuts
 
+
+# ', but he', ', and Ann Kade also': a clause with its own subject, right before a cue.
+_NEW_CLAUSE_BEFORE_CUE = re.compile(
+    r",\s*(?:but|and|while|although|though|yet)\s+(?:he|she|they|it|we|I|"
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:(?:also|later|then|again|has|had|have)\s+)*$")
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
 

@@ -184,7 +184,9 @@ class Resolver:
         for i in range(last, max(-1, last - _ANTECEDENT_REACH), -1):
             mention = self.mentions[i]
             if _fits(kind, mention.kind) and (kind == "person" or mention.kind == "organisation"
-                                              ) and self._agrees(wanted, mention.name):
+                                              ) and self._agrees(wanted, mention.name) and not (
+                    kind == "person" and _POSSESSIVE_INSIDE.search(mention.name)):
+                # "NBC's Meet the Press" is a thing of NBC's, never a 'he'
                 candidates.append((mention.start, mention))
                 break
         if not candidates:
@@ -337,6 +339,7 @@ def _is_source(phrase: str, words: list[str]) -> bool:
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s")
 
 _ANTECEDENT_REACH = 200  # names and speakers a pronoun looks back over
 

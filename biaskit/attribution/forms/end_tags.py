@@ -55,6 +55,11 @@ _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
 
 
+# ', but he added', ', and Kade said': a new clause with its own subject.
+NEW_CLAUSE = re.compile(r",\s*(?:but|and|while|although|though|yet)\s+(?=(?:he|she|they|it|we|I|"
+                        r"[A-Z][\w’'.-]*)\b)")
+
+
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Air strikes hit no civilians, the ministry said.' and '..., said X.'"""
     if sentence.end - cue.end > WINDOW:
@@ -62,8 +67,11 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
     if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
         return inverted_end_tag(ctx, cue, sentence, comma)
-    # '..., he said; his agents found them.': the tag closes the clause before a semicolon
+    # '..., he said; his agents found them.' and '..., Kade said, but he added ...': the tag
+    # closes the clause before a semicolon or a new clause with its own subject
     rest = ctx.text[cue.end:ctx.semicolon(cue.end, sentence.end)]
+    new_clause = NEW_CLAUSE.search(rest)
+    rest = rest[:new_clause.start()] + "." if new_clause else rest
     if cue.lemma in _ADDRESSEE_FOLLOWS:  # '..., Kade told a Senate panel on Wednesday.'
         addressee = _ADDRESSEE.match(rest)
         rest = rest[addressee.end():] if addressee else rest
@@ -143,7 +151,10 @@ _PARENTHETICAL_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\
 _PARENTHETICAL_CLOSE = re.compile(r"(?:\s+(?:in|on|at|last|this|earlier|later|recently|"
                                   r"\w+day)\b[^,;.]{0,30})?\s*,\s+(?![a-z]+ing\b)"
                                   # '..., he refused, which prompted ...': a clause, no tag
-                                  r"(?!(?:which|who|whom|whose)\b)(?=\S+\s+\S)")
+                                  r"(?!(?:which|who|whom|whose)\b)(?=\S+\s+\S)"
+                                  # '..., Kade said, but he added ...': a new clause
+                                  r"(?!(?:but|and|while|although|though|yet)\s+(?:(?:he|she|"
+                                  r"they|it|we|I)\b|[A-Z]))")
 
 # 'he reportedly', 'she later': adverbs between a tag's speaker and its verb.
 _ADVERBS_AT_END = re.compile(r"(?:\s+(?:[a-z]+ly|later|then|also|again|once))+$")
