@@ -429,3 +429,13 @@ def test_those_responding_are_respondents_not_a_report():
     rows = body("Ivo Marsh was backed by 42 percent of those responding, while Pia Lund "
                 "received 38 percent.")
     assert rows == []
+
+
+def test_an_indefinite_object_after_a_verb_is_no_inverted_speaker():
+    rows = body("Ivo Marsh, a candidate who has made water the centre of his campaign, tweeted "
+                "a warning.",
+                "The mine is safe, said a spokesman for the company.",
+                "The judges who ruled against the mine said the tests were sound.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Kessler Mining Group", "The mine is safe"),  # "the company" is its alias
+        ("The judges", "the tests were sound")]

@@ -129,6 +129,8 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
         return False  # '..., proposed enforcing a no-fly zone over Syria': a clause
     if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
         return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
+    if after[0].split()[0] in ("a", "an") and not is_people_phrase(after[0]):
+        return False  # 'Ann Kade, a candidate, tweeted a warning.': the object, nobody
     tag_end = after[2]
     clause_end = _CLAUSE_END.search(ctx.text, tag_end, sentence.end)
     if VERB_LIKE.search(ctx.text, tag_end, clause_end.start() if clause_end else sentence.end):
