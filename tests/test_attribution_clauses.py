@@ -439,3 +439,15 @@ def test_an_indefinite_object_after_a_verb_is_no_inverted_speaker():
     assert [(r.speaker, r.content) for r in rows] == [
         ("Kessler Mining Group", "The mine is safe"),  # "the company" is its alias
         ("The judges", "the tests were sound")]
+
+
+def test_made_clear_and_adjectives_of_belief_report_what_follows():
+    rows = body("Pia Lund made it clear that she would not resign.",
+                "His donors remain confident that Ivo Marsh will win.",
+                "The company is concerned that the wells are dry.",
+                "Republican presidential hopeful Ann Kade said the vote would pass.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Pia Lund", "make it clear", "speech", "she would not resign"),
+        ("His donors", "confident", "thought", "Ivo Marsh will win"),
+        ("Kessler Mining Group", "concerned that", "thought", "the wells are dry"),
+        ("Ann Kade", "say", "speech", "the vote would pass")]

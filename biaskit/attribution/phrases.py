@@ -31,7 +31,9 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     "once quickly swiftly immediately today yesterday not never did does do now still even "
     "just first "
     # catenative verbs: 'the group began calling for', 'she went on to say'
-    "began begin begins started start starts kept keep keeps went on".split())
+    "began begin begins started start starts kept keep keeps went on "
+    # verbs before an adjective cue: 'his donors remain confident that'
+    "remain remains remained stay stays stayed increasingly".split())
 
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
