@@ -451,3 +451,9 @@ def test_made_clear_and_adjectives_of_belief_report_what_follows():
         ("His donors", "confident", "thought", "Ivo Marsh will win"),
         ("Kessler Mining Group", "concerned that", "thought", "the wells are dry"),
         ("Ann Kade", "say", "speech", "the vote would pass")]
+
+
+def test_close_friends_are_a_group_and_close_to_ends_a_head():
+    rows = body("Kade's close friends have said she was staying quiet.",
+                "Aides close to Ivo Marsh said the plan was dead.")
+    assert [r.speaker for r in rows] == ["Kade's close friends", "Aides close to Ivo Marsh"]

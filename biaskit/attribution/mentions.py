@@ -37,7 +37,7 @@ APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|m
                                r"eight|nine|ten|half|a third|a quarter|a majority)",
                                re.IGNORECASE)
 # The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.
-_HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close|who|which|that)\s")
+_HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close(?=\s+to\s)|who|which|that)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "
                      "evangelicals americans".split())
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
