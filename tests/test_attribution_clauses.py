@@ -314,9 +314,9 @@ def test_who_is_told_is_not_the_content_nor_this_a_time():
 
 def test_a_quote_in_an_opening_phrase_is_not_what_the_tag_after_it_reports():
     rows = body("Citing “duties in Varn,” the mayor's spokeswoman told the Herald that Ivo "
-                "Marsh would skip the meeting.")
+                "Marsh plans to skip the meeting.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("the mayor's spokeswoman", "Ivo Marsh would skip the meeting")]
+        ("the mayor's spokeswoman", "Ivo Marsh plans to skip the meeting")]
 
 
 def test_states_is_a_verb_only_before_that_a_colon_or_a_quote():
