@@ -28,6 +28,15 @@ _ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}\s+([a-z][\w’'-]*)"
 _NAME_THEN_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'._-]*\s+){1,3}[A-Z][\w’'._-]*),\s+"
                                    r"(?:the|a|an|his|her|its|their)\s[^,;:\"“”]{1,80},\s+[a-z]")
 
+# ', but he added', ', and Kade said': a clause with its own subject begins after the comma.
+_NEW_CLAUSE_CONJUNCTION = r",\s*(?:but|and|while|although|though|yet)\s+"
+_NEW_SUBJECT = r"(?:(?:he|she|they|it|we|I)\b|[A-Z])"
+NEW_CLAUSE = re.compile(_NEW_CLAUSE_CONJUNCTION + "(?=" + _NEW_SUBJECT + ")")
+# The same, ending right before a cue: ', but he', ', and Ann Kade also'.
+NEW_CLAUSE_BEFORE_CUE = re.compile(
+    _NEW_CLAUSE_CONJUNCTION + r"(?:he|she|they|it|we|I|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
+    r"\s+(?:(?:also|later|then|again|has|had|have)\s+)*$")
+
 # Words that open a sentence but never its subject: 'But', 'However', 'Despite'.
 NOT_SUBJECT_START = frozenset("but and or so yet nor "
                               "therefore however meanwhile still also now then thus instead "

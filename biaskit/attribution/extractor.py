@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
@@ -147,13 +148,12 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             return None
         if not statement.start <= cue.start < statement.end:
             # '"...," Kade said, but he added that ...': a new clause after the tag
-            new_clause = _NEW_CLAUSE_BEFORE_CUE.search(
+            new_clause = NEW_CLAUSE_BEFORE_CUE.search(
                 ctx.text, max(statement.end, cue.start - WINDOW), cue.start)
             if new_clause is None:
                 return None
             statement.region = (statement.region[0], new_clause.start())
             continue
-
         split = _clause_split(ctx, statement.start, cue)
         if split is None:
             return None  # a statement nested in another: 'Amnesty said ... had shown that'
@@ -165,11 +165,6 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             statement.region = (statement.region[0], cut)
     return cuts
 
-
-# ', but he', ', and Ann Kade also': a clause with its own subject, right before a cue.
-_NEW_CLAUSE_BEFORE_CUE = re.compile(
-    r",\s*(?:but|and|while|although|though|yet)\s+(?:he|she|they|it|we|I|"
-    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s+(?:(?:also|later|then|again|has|had|have)\s+)*$")
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
 

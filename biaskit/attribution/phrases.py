@@ -13,6 +13,7 @@ from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
     DETERMINERS,
     PART_OF,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -253,8 +254,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
 def _owned(word: str) -> bool:
     """'Kade's thinking', 'his planning': after a possessive, an -ing word is a noun."""
     lowered = word.lower()
-    return lowered.endswith(POSSESSIVE_ENDINGS) or lowered in ("his", "her", "their", "its",
-                                                                "our", "my")
+    return lowered.endswith(POSSESSIVE_ENDINGS) or lowered in POSSESSIVES or lowered in (
+        "our", "my")
 
 
 def _bare_source(words: list[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from biaskit.attribution.clauses import NEW_CLAUSE
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import PRONOUNS, entity_words, is_people_phrase
 from biaskit.attribution.phrases import (
@@ -53,11 +54,6 @@ _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
-
-
-# ', but he added', ', and Kade said': a new clause with its own subject.
-NEW_CLAUSE = re.compile(r",\s*(?:but|and|while|although|though|yet)\s+(?=(?:he|she|they|it|we|I|"
-                        r"[A-Z][\w’'.-]*)\b)")
 
 
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
@@ -153,10 +149,7 @@ _PARENTHETICAL_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+)\
 _PARENTHETICAL_CLOSE = re.compile(r"(?:\s+(?:in|on|at|last|this|earlier|later|recently|"
                                   r"\w+day)\b[^,;.]{0,30})?\s*,\s+(?![a-z]+ing\b)"
                                   # '..., he refused, which prompted ...': a clause, no tag
-                                  r"(?!(?:which|who|whom|whose)\b)(?=\S+\s+\S)"
-                                  # '..., Kade said, but he added ...': a new clause
-                                  r"(?!(?:but|and|while|although|though|yet)\s+(?:(?:he|she|"
-                                  r"they|it|we|I)\b|[A-Z]))")
+                                  r"(?!(?:which|who|whom|whose)\b)(?=\S+\s+\S)")
 
 # 'he reportedly', 'she later': adverbs between a tag's speaker and its verb.
 _ADVERBS_AT_END = re.compile(r"(?:\s+(?:[a-z]+ly|later|then|also|again|once))+$")
@@ -174,8 +167,9 @@ def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> boo
                                             cue.start)
     if not opening or not ANY_WORD_CHAR.search(ctx.text, sentence.start, opening.start()):
         return False
-    if not _PARENTHETICAL_CLOSE.match(ctx.text, cue.end, sentence.end):
-        return False
+    close = _PARENTHETICAL_CLOSE.match(ctx.text, cue.end, sentence.end)
+    if not close or NEW_CLAUSE.match(ctx.text, ctx.text.rfind(",", cue.end, close.end())):
+        return False  # '..., Kade said, but he added ...': a new clause, no tag inside one
     phrase = _ADVERBS_AT_END.sub("", opening.group(1))
     if phrase.lower() not in PRONOUNS and subject(ctx, phrase) != phrase:
         return False
