@@ -250,10 +250,10 @@ def test_a_person_of_a_place_is_the_person():
 
 
 def test_a_two_word_participle_after_the_tag_is_the_speakers_next_statement():
-    rows = body("“We met as a team,” Ms. Lund added, referring to herself and Mr. Marsh.",
+    rows = body("“We signed it together,” Ms. Lund added, referring to the two mayors.",
                 "Ivo Marsh said the permit was void, pointing to the missing stamp.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Lund", "add", "We met as a team"), ("Lund", "refer to", "herself and Mr. Marsh"),
+        ("Lund", "add", "We signed it together"), ("Lund", "refer to", "the two mayors"),
         ("Ivo Marsh", "say", "the permit was void"),
         ("Ivo Marsh", "point to", "the missing stamp")]
 
@@ -264,25 +264,25 @@ def test_according_to_after_a_statement_names_its_source_not_a_second_statement(
 
 
 def test_a_subject_then_later_is_a_subject_and_its_verb():
-    rows = body("Pia Lund later posted a photograph of the well and said she had been pushed.")
+    rows = body("Pia Lund later posted a map of the spill and said the council had ignored it.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Pia Lund", "post", "a photograph of the well"),
-        ("Pia Lund", "say", "she had been pushed")]
+        ("Pia Lund", "post", "a map of the spill"),
+        ("Pia Lund", "say", "the council had ignored it")]
 
 
 def test_a_second_verb_shares_a_subject_set_off_by_an_apposition():
-    rows = body("Ivo Marsh, speaking on Radio Varn, called the plan “a farce,” and said the "
-                "council had misled residents.")
+    rows = body("Ivo Marsh, speaking at the depot, called the levy “a racket,” and said the "
+                "budget had been padded.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Ivo Marsh", "call", "the plan “a farce,”"),
-        ("Ivo Marsh", "say", "the council had misled residents")]
+        ("Ivo Marsh", "call", "the levy “a racket,”"),
+        ("Ivo Marsh", "say", "the budget had been padded")]
 
 
 def test_a_quoted_title_before_the_tag_is_not_the_content():
-    rows = body("Sunday on the Varn Herald's “Morning Hour,” Rep. Ivo Marsh said the council's "
-                "“judgment” and “candour” are in question.")
+    rows = body("On Tuesday's “Valley Report,” Rep. Ivo Marsh said the council's “maps” and "
+                "“numbers” were in doubt.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Ivo Marsh", "the council's “judgment” and “candour” are in question")]
+        ("Ivo Marsh", "the council's “maps” and “numbers” were in doubt")]
 
 
 def test_a_statement_in_an_opening_after_clause_ends_where_the_main_clause_begins():
@@ -293,10 +293,11 @@ def test_a_statement_in_an_opening_after_clause_ends_where_the_main_clause_begin
 
 
 def test_according_to_inside_the_sentence_reports_the_whole_sentence():
-    rows = body("Since last May, according to Varn Watch, the police have held 40 protesters.")
+    rows = body("For two winters, according to Varn Watch, the pumps at the east shaft have run "
+                "dry.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Varn Watch", "Since last May, according to Varn Watch, the police have held 40 "
-                       "protesters")]
+        ("Varn Watch", "For two winters, according to Varn Watch, the pumps at the east shaft "
+                       "have run dry")]
 
 
 def test_said_and_told_before_delegates_are_verbs_but_pledged_delegates_a_noun():
@@ -306,25 +307,25 @@ def test_said_and_told_before_delegates_are_verbs_but_pledged_delegates_a_noun()
 
 
 def test_who_is_told_is_not_the_content_nor_this_a_time():
-    rows = body("While residents pushed for new talks, Ivo Marsh told reporters this was the "
-                "only chance to close the mine.")
+    rows = body("While the union asked for a delay, Ivo Marsh told reporters this was the last "
+                "week to file claims.")
     assert [(r.speaker, r.content) for r in rows if r.cue == "tell"] == [
-        ("Ivo Marsh", "this was the only chance to close the mine")]
+        ("Ivo Marsh", "this was the last week to file claims")]
 
 
 def test_a_quote_in_an_opening_phrase_is_not_what_the_tag_after_it_reports():
-    rows = body("Citing “duties in Varn,” the mayor's spokeswoman told the Herald that Ivo "
-                "Marsh plans to skip the meeting.")
+    rows = body("Pointing to “a packed diary,” a council clerk told the Herald that Ivo Marsh "
+                "plans to miss the hearing.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("the mayor's spokeswoman", "Ivo Marsh plans to skip the meeting")]
+        ("a council clerk", "Ivo Marsh plans to miss the hearing")]
 
 
 def test_states_is_a_verb_only_before_that_a_colon_or_a_quote():
-    rows = body("Varn state delegate Pia Lund said the vote could be a “failure” if Kade lost.",
+    rows = body("Varn state senator Pia Lund said the ballot might end in “chaos” unless Kade won.",
                 "Mining states that have lost jobs will decide the race.",
                 "The report states that the wells must be tested.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Pia Lund", "say", "the vote could be a “failure” if Kade lost"),
+        ("Pia Lund", "say", "the ballot might end in “chaos” unless Kade won"),
         ("The report", "state", "the wells must be tested")]
 
 
@@ -343,7 +344,7 @@ def test_an_infinitive_of_purpose_after_a_place_or_time_reports_the_subjects_wor
 
 
 def test_a_described_share_of_people_is_a_group_not_its_first_word():
-    rows = body("Large majorities of residents said they support a ban on the mine.",
+    rows = body("Large majorities of residents said the quarry should shut.",
                 "Growing numbers of miners say the wells are dry.")
     assert [r.speaker for r in rows] == ["Large majorities of residents",
                                          "Growing numbers of miners"]
@@ -356,23 +357,23 @@ def test_a_title_case_headline_is_several_names_not_one():
 
 
 def test_a_name_after_a_participle_is_the_antecedent_of_who():
-    rows = body("Kade was out-shouting Ivo Marsh, who said he would drill only sparingly.")
+    rows = body("Kade was out-polling Ivo Marsh, who said the quarry would stay open until "
+                "spring.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Ivo Marsh", "he would drill only sparingly")]
+        ("Ivo Marsh", "the quarry would stay open until spring")]
 
 
 def test_a_pronoun_after_an_opening_phrase_is_the_subject():
-    rows = body("In 2010 she said of the miners: “Nobody is stopping them from digging.”")
-    assert [(r.speaker, r.content) for r in rows] == [
-        ("she", "Nobody is stopping them from digging")]
+    rows = body("In 2019 she said of the quarry: “It has outlived its use.”")
+    assert [(r.speaker, r.content) for r in rows] == [("she", "It has outlived its use")]
 
 
 def test_a_bare_written_source_speaks_but_a_verb_phrase_ending_in_one_does_not():
-    rows = body("After a narrow win in Varn, exit polls suggested that turnout had dropped.",
-                "Pia Lund has set up a website called “Varn Wells” that lists every test.")
+    rows = body("In the northern wards, exit polls suggested that older voters stayed home.",
+                "Pia Lund has launched a website called “Clear Taps” that logs each sample.")
     assert [(r.speaker, r.content) for r in rows if r.cue == "suggest"] == [
-        ("exit polls", "turnout had dropped")]
-    assert all(r.speaker != "has set up a website" for r in rows)
+        ("exit polls", "older voters stayed home")]
+    assert all(r.speaker != "has launched a website" for r in rows)
 
 
 def test_a_message_and_its_participle_report_the_sender():
@@ -381,22 +382,22 @@ def test_a_message_and_its_participle_report_the_sender():
 
 
 def test_a_participles_subject_is_the_name_before_its_apposition_not_here():
-    rows = body("Ann B. Kade, the presumptive nominee of the party, has been even more scathing, "
-                "threatening to close the mine.",
-                "Here in Varn, Pia Lund stepped up her attacks, saying the wells were dry.",
-                "Her aide spoke to reporters after Ivo Marsh sent a series of tweets "
-                "criticizing the mayor.")
+    rows = body("Ann B. Kade, the longtime head of the union, has grown far blunter, "
+                "threatening to strike at the quarry.",
+                "Here at the depot, Pia Lund sharpened her pitch, saying the taps ran brown.",
+                "A clerk briefed the press after Ivo Marsh posted two videos criticizing the "
+                "mayor.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("Ann B. Kade", "threaten"), ("Pia Lund", "say"), ("Ivo Marsh", "criticize")]
 
 
 def test_a_noun_ending_in_ly_closes_an_apposition_and_an_owned_ing_word_is_a_noun():
     rows = body("Ann Kade, speaking at the rally, said the mine would close.",
-                "Another source familiar with Kade's thinking said, “She will not back down.”",
-                "The only hope the town has is for the mine to close.")
+                "One adviser familiar with Kade's planning said, “She intends to stay.”",
+                "The only hope left for the depot is a new buyer.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ann Kade", "the mine would close"),
-        ("Another source familiar with Kade's thinking", "She will not back down")]
+        ("One adviser familiar with Kade's planning", "She intends to stay")]
 
 
 def test_an_adverb_before_that_is_not_part_of_the_content():
@@ -416,26 +417,24 @@ def test_according_to_a_document_names_who_wrote_it():
 
 
 def test_a_new_clause_with_its_own_subject_after_a_tag_is_a_new_statement():
-    rows = body("“Testing is one thing,” Ivo Marsh said on Radio Varn's Morning Hour, but he "
-                "said he was being asked about old cases.",
+    rows = body("“A delay is fine,” Ivo Marsh said on Radio Varn's Noon Desk, but he said the "
+                "council owed residents a date.",
                 "The mine is safe, Pia Lund said, but she added that it would close.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Ivo Marsh", "Testing is one thing"),
-        ("Ivo Marsh", "he was being asked about old cases"),
+        ("Ivo Marsh", "A delay is fine"),
+        ("Ivo Marsh", "the council owed residents a date"),
         ("Pia Lund", "The mine is safe"), ("Pia Lund", "it would close")]
 
 
 def test_those_responding_are_respondents_not_a_report():
-    rows = body("Ivo Marsh was backed by 42 percent of those responding, while Pia Lund "
-                "received 38 percent.")
+    rows = body("Ivo Marsh led with 51 percent of those responding to the survey.")
     assert rows == []
 
 
 def test_an_indefinite_object_after_a_verb_is_no_inverted_speaker():
-    rows = body("Ivo Marsh, a candidate who has made water the centre of his campaign, tweeted "
-                "a warning.",
+    rows = body("Ivo Marsh, a councillor who rarely posts online, tweeted a photograph.",
                 "The mine is safe, said a spokesman for the company.",
-                "The judges who ruled against the mine said the tests were sound.")
+                "The judges who heard the appeal said the tests were sound.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Kessler Mining Group", "The mine is safe"),  # "the company" is its alias
         ("The judges", "the tests were sound")]
@@ -443,17 +442,17 @@ def test_an_indefinite_object_after_a_verb_is_no_inverted_speaker():
 
 def test_made_clear_and_adjectives_of_belief_report_what_follows():
     rows = body("Pia Lund made it clear that she would not resign.",
-                "His donors remain confident that Ivo Marsh will win.",
+                "Her backers remain confident that the levy will pass.",
                 "The company is concerned that the wells are dry.",
                 "Republican presidential hopeful Ann Kade said the vote would pass.")
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
         ("Pia Lund", "make it clear", "speech", "she would not resign"),
-        ("His donors", "confident", "thought", "Ivo Marsh will win"),
+        ("Her backers", "confident", "thought", "the levy will pass"),
         ("Kessler Mining Group", "concerned that", "thought", "the wells are dry"),
         ("Ann Kade", "say", "speech", "the vote would pass")]
 
 
 def test_close_friends_are_a_group_and_close_to_ends_a_head():
-    rows = body("Kade's close friends have said she was staying quiet.",
+    rows = body("Kade's close friends say she has no plans to run.",
                 "Aides close to Ivo Marsh said the plan was dead.")
     assert [r.speaker for r in rows] == ["Kade's close friends", "Aides close to Ivo Marsh"]

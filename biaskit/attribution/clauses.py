@@ -24,7 +24,7 @@ _CLAUSE_SUBJECT = re.compile(
 _ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}\s+([a-z][\w’'-]*)"
                              r"(?:\s+[A-Z][\w’'._-]*)+")
 
-# 'Ann Kade, the presumptive nominee, has ...': a name, an apposition, then its verb.
+# 'Ann Kade, the head of the union, has ...': a name, an apposition, then its verb.
 _NAME_THEN_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'._-]*\s+){1,3}[A-Z][\w’'._-]*),\s+"
                                    r"(?:the|a|an|his|her|its|their)\s[^,;:\"“”]{1,80},\s+[a-z]")
 
@@ -90,7 +90,7 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         if phrase[:1].isupper():
             role = _ROLE_THEN_NAME.match(ctx.text, match.end(1), hi)
             if role and role.group(1).lower() in entity_words()["people"]:
-                # 'Democratic presidential candidate Sen. Ann Kade criticized': the person
+                # 'Green mayoral candidate Sen. Ann Kade said': the person, not 'Green'
                 phrase = ctx.text[match.start(1):role.end()]
         return phrase, match.start(1)
     return None

@@ -75,7 +75,7 @@ def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return not _verb_before_its_object(ctx, cue, sentence)
     if cue.is_participle(ctx.text) and _THOSE_BEFORE.search(
             ctx.text, max(sentence.start, cue.start - 12), cue.start):
-        return True  # '42 percent of those responding': the people who did, no report
+        return True  # 'most of those responding': the people who did, no report
     return ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
         ctx.text, max(sentence.start, cue.start - 20), cue.start))
 

@@ -45,7 +45,9 @@ _ADDRESSEE_FOLLOWS = frozenset(("tell", "inform", "notify", "remind", "assure", 
 
 # Who is told: 'reporters', 'CNN', 'The Associated Press', 'a Senate panel', 'her
 # supporters in Iowa' (up to a time, place or the sentence's end).
-_ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?(?:[\w’'.-]+\s+){0,3}?"
+_ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?"
+                        # no verb among its words: 'told reporters this was the last week'
+                        r"(?:(?!(?:is|was|are|were|has|had|have|will|would)\b)[\w’'.-]+\s+){0,3}?"
                         r"[\w’'.-]+(?=\s+(?:on|in|at|during|last|earlier|later|\w+day|"
                         r"this\s+(?:week|month|year|morning|afternoon|evening|weekend))\b"
                         r"|[,.;!?]?[\"”’]?\s*$)")
@@ -206,7 +208,7 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start):
         start, end = sentence.start, cue.start
         if _CLAUSE_GOES_ON.match(ctx.text, tag_end, sentence.end):
-            end = sentence.end  # 'Since May, according to Varn Watch, police have held 40'
+            end = sentence.end  # 'For two winters, according to Varn Watch, pumps ran dry'
     else:
         start, end = tag_end, sentence.end
     ctx.add(cue, speaker, start, end, sentence, '"according to"',

@@ -147,7 +147,7 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             before):
         if not _MESSAGE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
             return False
-        # '..., after Kade sent tweets criticizing Lund': the sender is the subject of the
+        # '..., after Kade posted videos criticizing Lund': the sender is the subject of the
         # clause the message stands in
         openings = [m.end() for m in _CLAUSE_OPENING.finditer(ctx.text, lo, cue.start)]
         lo = openings[-1] if openings else lo
