@@ -146,7 +146,7 @@ def test_an_opening_participle_and_a_when_clause_are_no_speakers():
 
 
 def test_nouns_that_look_like_cues_report_nothing():
-    assert body("Water rights advocates have started a petition.") == []
+    assert body("Water rights advocates have begun a letter campaign.") == []
     assert body("Another challenge: most wells have run dry.") == []
 
 

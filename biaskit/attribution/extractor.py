@@ -62,7 +62,7 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I)"
     r"\s+(?:(?:also|later|then|again)\s+)?$")
 
-# ', said Dan Gerstein, ...': an inverted tag, whose name follows the cue (not a weekday).
+# ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
@@ -228,7 +228,7 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
                 r"\b(?:that|which|who)\b", candidate):
             return lo + boundary.start(), False
     if _INVERTED_TAG.match(ctx.text, cue.end) and before.rstrip().endswith(","):
-        # '..., a state she hoped to carry, the race will be tight, said Dan Gerstein.'
+        # '..., a ward she hoped to win, the count will be close, said Ola Brenn.'
         return lo + len(before.rstrip()) - 1, True
     return None
 

@@ -158,7 +158,7 @@ _ADVERBS_AT_END = re.compile(r"(?:\s+(?:[a-z]+ly|later|then|also|again|once))+$"
 
 
 def parenthetical_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """'Loyalty, he noted, has long been a core tenet.': a tag set off by commas inside the
+    """'The levy, he noted, has long been unpopular.': a tag set off by commas inside the
     sentence it reports, which is the content on both sides of it."""
     if sentence.end - sentence.start > 2 * WINDOW or ctx.text.find(",", cue.end,
                                                                     cue.end + 40) < 0:
