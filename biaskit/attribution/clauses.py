@@ -40,11 +40,11 @@ NEW_CLAUSE_BEFORE_CUE = re.compile(
 # Words that open a sentence but never its subject: 'But', 'However', 'Despite'.
 NOT_SUBJECT_START = frozenset("but and or so yet nor "
                               "therefore however meanwhile still also now then thus instead "
-                               "ahead when while after before since although though because "
-                               "if as once asked having being "
-                               # prepositions that open a sentence but are not in PREPOSITIONS
-                               "amid amidst despite alongside beyond following "
-                               "throughout across behind besides unlike through around".split())
+                              "ahead when while after before since although though because "
+                              "if as once asked having being "
+                              # prepositions that open a sentence but are not in PREPOSITIONS
+                              "amid amidst despite alongside beyond following "
+                              "throughout across behind besides unlike through around".split())
 
 # 'A few days later, Kade ...', 'Two weeks ago, ...', 'Last week': a time, not a subject
 # and its verb ('Kade later said' has both).
@@ -64,14 +64,14 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
     """The subject of the clause in text[lo:hi]: the first noun phrase at its start or
     after a comma that a verb follows, skipping an opening phrase ('In an interview,
     Kade said', 'Publicly, the nominee ...')."""
+    named = _NAME_THEN_APPOSITION.match(ctx.text, lo, hi)
+    if named:  # 'Ann Kade, the party's nominee, has been ...': Kade, not the nominee
+        return named.group(1), named.start(1)
     starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
     if len(starts) > 1 and _SUBORDINATE_OPENING.match(ctx.text, lo, hi):
         # 'As the crowd cheered, Kade joked': the main clause's subject, not the opening
         # clause's, unless the verb stands in the opening clause (no comma before it).
         starts = starts[1:] + starts[:1]
-    named = _NAME_THEN_APPOSITION.match(ctx.text, lo, hi)
-    if named:  # 'Ann Kade, the party's nominee, has been ...': Kade, not the nominee
-        return named.group(1), named.start(1)
     for start in starts:
         opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
         match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
