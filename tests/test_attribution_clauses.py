@@ -456,3 +456,18 @@ def test_close_friends_are_a_group_and_close_to_ends_a_head():
     rows = body("Kade's close friends say she has no plans to run.",
                 "Aides close to Ivo Marsh said the plan was dead.")
     assert [r.speaker for r in rows] == ["Kade's close friends", "Aides close to Ivo Marsh"]
+
+
+def test_a_party_and_state_after_a_name_is_no_speaker():
+    rows = body("Sen. Ann Kade, R-Varn., said the levy would fail.",
+                "Rep. Ivo Marsh, D-Ore., on Tuesday said the wells were dry.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ann Kade", "the levy would fail"), ("Ivo Marsh", "the wells were dry")]
+
+
+def test_a_sentence_adverb_without_a_comma_opens_no_subject():
+    rows = body("Now Ivo Marsh says he may run for the council.",
+                "Meanwhile the company insists the mine is safe.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "he may run for the council"),
+        ("Kessler Mining Group", "the mine is safe")]

@@ -67,8 +67,13 @@ _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 _RELATIVE_START = re.compile(r"(?:who|which)\s")
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
-                                  r"even|although|though|since|if|once|until|unless|as|after|before)\s+)+",
+                                  r"even|although|though|since|if|once|until|unless|as|after|before|"
+                                  # sentence adverbs without a comma: 'Now Kade says ...'
+                                  r"now|meanwhile|still|instead)\s+)+",
                                   re.IGNORECASE)
+
+# A US party and state after a name: 'Sen. Ann Kade, R-Fla., said' (Kade speaks).
+_PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a masked full stop
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
@@ -209,7 +214,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
     phrase = _LEADING_CONJUNCTION.sub("", pieces[-1].strip())
     if not phrase and len(pieces) >= 2:  # 'Viktor Bondarev, commander-in-chief ..., said'
         parts = [_LEADING_CONJUNCTION.sub("", p.strip()) for p in pieces[:-1]]
-        earlier = [p for p in parts if p]
+        earlier = [p for p in parts if p and not _PARTY_AND_STATE.fullmatch(p)]
         # 'X, the party's chair, said' and 'The report, published on Monday, said': the
         # phrase before the apposition, or the name among them.
         # 'Ann Kade, 22, of Flint, Mich., said', 'Kade, at a rally in Flint, Mich., said':
