@@ -471,3 +471,10 @@ def test_a_sentence_adverb_without_a_comma_opens_no_subject():
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "he may run for the council"),
         ("Kessler Mining Group", "the mine is safe")]
+
+
+def test_an_apposition_between_hyphen_dashes_closes_before_the_verb():
+    rows = body("A former councillor -- Ivo Marsh, who lost the race -- said the levy failed.",
+                "Pia Lund - who chairs the board - said the wells were dry.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the levy failed"), ("Pia Lund", "the wells were dry")]

@@ -84,7 +84,7 @@ _APPOSITION_AFTER_TAG = re.compile(
     r",\s+([^,.;]{3,120}?)(?=\s+(?:said|says|told|added)\b|[,.;]|$)")
 
 # Clause breaks: punctuation, or a conjunction or relative word in any case.
-_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-+\s|\s" + trie_regex(_CLAUSE_WORDS, any_case=True)
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-+(?=\s|$)|\s" + trie_regex(_CLAUSE_WORDS, any_case=True)
                            + r"\s")
 
 # Words after which a cue form is a noun ('the report', 'in support of'); 'that' is left
