@@ -478,3 +478,17 @@ def test_an_apposition_between_hyphen_dashes_closes_before_the_verb():
                 "Pia Lund - who chairs the board - said the wells were dry.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "the levy failed"), ("Pia Lund", "the wells were dry")]
+
+
+def test_only_before_a_share_keeps_the_share_as_speaker():
+    rows = body("While only 7 percent said they were undecided, the rest backed Pia Lund.",
+                "Only half of the miners said they would stay.")
+    assert [(r.speaker, r.content) for r in rows if r.cue == "say"] == [
+        ("only 7 percent", "they were undecided"), ("Only half of the miners", "they would stay")]
+
+
+def test_a_tag_inverted_at_the_start_of_a_sentence_names_the_speaker_after_it():
+    rows = body('Said Ivo Marsh, "The thought that we erred is painful."',
+                'Said the mayor, "We will not pay."')
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "The thought that we erred is painful"), ("the mayor", "We will not pay")]

@@ -126,6 +126,11 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if ANY_WORD_CHAR.search(ctx.text[quote.end:sentence.end]) and quote.end <= sentence.end:
         return False  # 'finds "..." in Russia's campaign' is a paraphrase with a quote
     phrase = subject_before(ctx, cue, sentence)
+    if not phrase and cue.start == sentence.start and between.rstrip().endswith(","):
+        # 'Said Marsh, "..."': a tag inverted at the sentence's start names the speaker after
+        # it ('Said Marsh: "..."' is a transcript turn, see colons.speaker_turns)
+        after = phrase_after(ctx, cue.end, quote.start, allow_determiner=False)
+        phrase = after[:2] if after else None
     if not phrase:
         return False
     speaker = ctx.resolver.resolve(phrase[0], phrase[1])
