@@ -492,3 +492,17 @@ def test_a_tag_inverted_at_the_start_of_a_sentence_names_the_speaker_after_it():
                 'Said the mayor, "We will not pay."')
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "The thought that we erred is painful"), ("the mayor", "We will not pay")]
+
+
+def test_a_poll_a_report_or_a_group_may_head_a_headline_but_a_genre_label_does_not():
+    def headline(title: str) -> list[tuple[str, str]]:
+        return [(r.speaker, r.content) for r in found("The body.", title=title)
+                if r.position == "headline"]
+    assert headline("Poll: Kade Leads Marsh in Varnholt") == [
+        ("Poll", "Kade Leads Marsh in Varnholt")]
+    assert headline("Historians: Kade and Moro linked no matter what") == [
+        ("Historians", "Kade and Moro linked no matter what")]
+    assert headline("Analysis: Why the mine closed") == []
+    assert headline("Video: Kade at the depot") == []
+    assert headline("Comic heckles Kade fans: 'Sit down'") == [
+        ("Comic", "Sit down")]

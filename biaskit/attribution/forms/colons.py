@@ -23,6 +23,11 @@ _NOT_SPEAKER_HEAD = frozenset("note notes update updates correction transcript v
                               "editing".split())  # 'Contributing: Ann Kade' credits a reporter
 
 
+# Written sources that head a headline with their finding ('Poll: Kade leads'); other source
+# words there are labels of the story's genre ('Analysis: ...', 'Video: ...').
+_FINDING_SOURCES = frozenset("poll polls report survey study".split())
+
+
 def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
     """Headline colon form: 'Ministry: "No hospitals were hit"'."""
     match = _HEADLINE_COLON.match(sentence.text)
@@ -33,7 +38,10 @@ def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
     if addressed:  # 'Clinton to Planned Parenthood: ...' is Clinton's, said to the group
         phrase = addressed.group(1)
     speaker = ctx.resolver.resolve(phrase, sentence.start)
-    if not (speaker.actor or speaker.kind in ("person", "organisation") or addressed) or (
+    if not (speaker.actor or speaker.kind in ("person", "organisation") or addressed
+            # 'Historians: ...'; not 'Comic heckles Kade supporters: ...', a headline's clause
+            or speaker.kind == "group" and len(phrase.split()) <= 3
+            or phrase.lower() in _FINDING_SOURCES) or (
             "," in phrase and not speaker.actor):
         return False  # 'Beyond plagiarism, a bigger issue: ...' names nobody
     cue = Cue(":", "neutral", "speech", "", sentence.start + match.end(1), sentence.start +
