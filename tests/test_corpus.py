@@ -93,6 +93,17 @@ def test_wrapped_lines_are_joined_and_logged():
     assert any("wrapped lines" in step.detail for step in cleaned.log)
 
 
+def test_single_line_breaks_after_lines_too_long_to_be_wrapped_end_paragraphs():
+    first = ("Ivo Marsh said on Monday that the council would vote on the levy next week, "
+             "whatever the miners decide.")
+    second = "\"We will not wait,\" he said."
+    wrapped = "A paragraph wrapped at seventy columns, as mail and\nsome archives wrap it."
+    cleaned = clean_text(f"Title\n\n{first}\n{second}\n\n{wrapped}")
+    assert len(first) > 100
+    assert cleaned.paragraphs == (first, second, wrapped.replace("\n", " "))
+    assert any("kept as paragraph breaks" in step.detail for step in cleaned.log)
+
+
 def test_headline_sharing_a_block_with_the_next_paragraph_is_the_first_line_only():
     cleaned = clean_text("Title\nFirst paragraph.\n\nSecond.")
     assert cleaned.title == "Title"

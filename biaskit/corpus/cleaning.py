@@ -5,8 +5,9 @@ anything without a :class:`CleaningStep` saying what and why, so a user can prin
 check that nothing of substance went missing.
 
 The plain-text layout (as news exports come): the first line is the headline; an optional
-one-paragraph standfirst follows; then body paragraphs separated by blank lines. Lines holding
-only whitespace (non-breaking spaces included) are blank.
+one-paragraph standfirst follows; then body paragraphs separated by blank lines (or by single
+line breaks after lines too long to be wrapped). Lines holding only whitespace (non-breaking
+spaces included) are blank.
 """
 
 from __future__ import annotations
@@ -286,9 +287,14 @@ def normalise_phrase(text: str) -> str:
 
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
+# Exports that wrap lines do so at 72 to 80 columns; a longer line before a line break was
+# not wrapped, so that break ends a paragraph (copies of news pages often use single breaks).
+_WRAP_WIDTH = 100
+
 
 def _blocks(text: str, doc_id: str, log: list[CleaningStep]) -> list[str]:
-    """Split on blank lines; within a block drop repeated lines and join wrapped lines."""
+    """Split on blank lines; within a block drop repeated lines and join wrapped lines. A
+    block whose lines (but the last) run longer than any wrapping is one paragraph a line."""
     blocks: list[list[str]] = [[]]
     trimmed = 0
     for line in text.split("\n"):
@@ -318,6 +324,12 @@ def _blocks(text: str, doc_id: str, log: list[CleaningStep]) -> list[str]:
             kept = kept[1:]
             if not kept:
                 continue
+        if len(kept) > 1 and max(len(line) for line in kept[:-1]) > _WRAP_WIDTH:
+            log.append(CleaningStep(
+                doc_id, "layout", f"single line breaks kept as paragraph breaks (lines of over "
+                f"{_WRAP_WIDTH} characters are not wrapped lines)", len(kept) - 1))
+            joined.extend(kept)
+            continue
         if len(kept) > 1:
             log.append(CleaningStep(doc_id, "whitespace", "wrapped lines joined into one paragraph",
                                     len(kept) - 1))
