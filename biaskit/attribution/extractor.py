@@ -13,7 +13,7 @@ from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
-from biaskit.attribution.forms.questions import asked_question
+from biaskit.attribution.forms.questions import asked_after_a_clause, asked_question
 from biaskit.attribution.forms.quote_tags import (
     after_quote,
     before_quote,
@@ -66,7 +66,7 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
-_FORMS = (after_quote, before_quote, tag_before_next_quote, asked_question, participle, as_tag,
+_FORMS = (asked_question, after_quote, before_quote, tag_before_next_quote, participle, as_tag,
           parenthetical_tag, end_tag, speaker_then_content, coordinated_verb, purpose_infinitive)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
@@ -147,10 +147,12 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
         if _next_statement_of_the_speaker(ctx, cue, sentence, statement):
             return None
         if not statement.start <= cue.start < statement.end:
-            # '"...," Kade said, but he added that ...': a new clause after the tag
-            new_clause = NEW_CLAUSE_BEFORE_CUE.search(
-                ctx.text, max(statement.end, cue.start - WINDOW), cue.start)
-            if new_clause is None:
+            # '"...," Kade said, but he added that ...': a new clause after the tag;
+            # '"...," Kade said when asked about ...': a question put to the speaker
+            lo = max(statement.end, cue.start - WINDOW)
+            new_clause = NEW_CLAUSE_BEFORE_CUE.search(ctx.text, lo, cue.start) or (
+                asked_after_a_clause(ctx, cue, lo))
+            if not new_clause:
                 return None
             statement.region = (statement.region[0], new_clause.start())
             continue
@@ -209,6 +211,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
         _RELATIVE_BEFORE_CUE_ENDS) else None
     if relative and antecedent(before[:relative.start()]):
         return lo + relative.start(), False
+    asked = asked_after_a_clause(ctx, cue, lo)
+    if asked:  # 'Kade said it was safe when asked whether ...': the question is not content
+        return asked.start(), True
     coordinated = AND_BEFORE_CUE.search(before)
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's

@@ -18,6 +18,11 @@ from biaskit.corpus.sentences import Sentence
 
 _OPENING = re.compile(r"\s*(?:(?:When|After|If|Once|Later|But|And)\s+)?$")
 
+# '..., Kade said when asked about the delay', '..., she said, asked whether ...': a question
+# put to the speaker of the clause before it.
+_ASKED_AFTER_A_CLAUSE = re.compile(r"(?:,\s*(?:(?:when|after|once|if)\s+)?|(?<=[a-z”\"'’])\s+(?:when|"
+                                  r"after|once|if)\s+)$")
+
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:also\s+|later\s+|then\s+)?$")
 
 # 'by Moro', 'by the Varn Herald', 'by a reporter', 'by reporters in Iowa'.
@@ -34,19 +39,21 @@ UNNAMED_QUESTIONER = "unnamed questioner"
 
 
 def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """'Asked whether she would run, Kade said ...' and 'Kade was asked about ...'."""
+    """'Asked whether she would run, Kade said ...', 'Kade was asked about ...' and '"...,"
+    Kade said when asked about ...'."""
     if cue.lemma != "ask":
         return False
     before = ctx.text[sentence.start:cue.start]
     opening = _OPENING.fullmatch(before)
-    if not opening and not (_PASSIVE.search(before) and ctx.text[cue.end - 2:cue.end] == "ed"):
+    if not opening and not (ctx.text[cue.end - 2:cue.end] == "ed" and _PASSIVE.search(before)
+                            or asked_after_a_clause(ctx, cue, sentence.start)):
         return False  # 'Kade was asked about ...'; 'Kade is asking Moro to ...' asks
     asker = _ASKER.match(ctx.text, cue.end, sentence.end)
     question = _QUESTION.match(ctx.text, asker.end() if asker else cue.end, sentence.end)
     if question is None:
         return False
     start = question.start(1)
-    end = main_clause(ctx, start, sentence.end) if opening else sentence.end
+    end = main_clause(ctx, start, sentence.end) if opening else ctx.semicolon(start, sentence.end)
     if end is None:
         return False
     head = asker.group(1).split()[-1] if asker else ""
@@ -60,3 +67,19 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             region=(sentence.start if opening else cue.start, end))
     return True
 
+
+# What follows a question put to someone right after its cue: 'asked about', 'asked by'.
+_QUESTION_RIGHT_AFTER = re.compile(r"\s+(?:by|about|whether|if|why|how|what|who|when|where|which|to)\s")
+
+
+def asked_after_a_clause(ctx: DocumentContext, cue: Cue, lo: int) -> re.Match | None:
+    """Where, between ``lo`` and the cue, '..., she said when asked ...' or '..., she said,
+    asked about ...' puts a question to the clause's speaker; None for 'Ann Kade, a lawyer,
+    asked Moro whether ...', where Kade asks."""
+    if cue.lemma != "ask" or ctx.text[cue.end - 2:cue.end] != "ed":
+        return None
+    match = _ASKED_AFTER_A_CLAUSE.search(ctx.text, lo, cue.start)
+    if match and (re.search(r"[a-z]", match.group()) or _QUESTION_RIGHT_AFTER.match(
+            ctx.text, cue.end)):
+        return match
+    return None
