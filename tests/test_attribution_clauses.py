@@ -519,3 +519,17 @@ def test_a_question_put_to_the_speaker_after_a_tag_is_a_statement_of_its_own():
         ("Ivo Marsh", "say", "the wells were safe"),
         ("a reporter", "ask", "if that was still his view"),
         ("Pia Lund", "ask", "Ivo Marsh whether he had a plan")]
+
+
+def test_a_participle_in_an_aside_reports_what_the_main_clauses_subject_said():
+    rows = body("After saying he was nervous, the miner stood beside Kade on the stage.",
+                "Ivo Marsh, after initially saying he would not run, filed his papers.",
+                "Kade left the hall after saying the vote was rigged.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("the miner", "he was nervous"), ("Ivo Marsh", "he would not run"),
+        ("Kade", "the vote was rigged")]
+
+
+def test_an_opening_phrase_then_a_subject_with_an_apposition_is_no_content():
+    rows = body("At the rally, Ann Kade, a lawyer, attacked the levy.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ann Kade", "the levy")]

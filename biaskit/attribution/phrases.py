@@ -319,6 +319,8 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     'Its chair, Ann Kade,' or 'The alliance, a residents' group,'."""
     pieces = [p.strip() for p in ctx.text[lo:hi].split(",")]
     pieces = [p for p in pieces if p]
+    if len(pieces) >= 3 and pieces[0].split()[0].lower() in PREPOSITIONS:
+        pieces = pieces[1:]  # 'At the rally, Kade, a lawyer,': an opening phrase first
     return 2 <= len(pieces) <= 3 and all(
         # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long
         _RELATIVE_START.match(p) and len(p.split()) <= 30

@@ -1,11 +1,12 @@
 """Forms whose speaker comes first: 'Kade denied that ...', a second verb of the same
-subject ('Kade left and said ...') and a participle after the clause ('..., saying ...')."""
+subject ('Kade left and said ...'), a participle after the clause ('..., saying ...') or in
+an aside ('After saying ..., Kade left')."""
 
 from __future__ import annotations
 
 import re
 
-from biaskit.attribution.clauses import clause_subject, end_of_opening_clause
+from biaskit.attribution.clauses import clause_subject, end_of_opening_clause, main_clause
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
@@ -165,6 +166,35 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     start = content_start(ctx, cue, sentence)
     ctx.add(cue, speaker, start, sentence.end, sentence, "participle after the clause",
               region=(cue.start, sentence.end))
+    return True
+
+
+# 'After saying ...', 'While publicly saying ...': an opening that a participle reports in;
+# ', after initially saying ...,': the same as an aside after the subject.
+_ASIDE_WORDS = r"(?:after|while|before|upon)\s+(?:(?:initially|first|publicly|previously)\s+)?"
+_OPENING_ASIDE = re.compile(r"(?i:" + _ASIDE_WORDS + ")")
+_ASIDE_AFTER_SUBJECT = re.compile(r",\s*" + _ASIDE_WORDS + "$")
+
+
+def participle_in_an_aside(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'After saying he was nervous, the man ...' and 'Kade, after initially saying he would
+    not run, took ...': the main clause's subject speaks, and the aside holds the content."""
+    if not cue.is_participle(ctx.text):
+        return False
+    lo = _after_dateline(ctx, sentence)
+    start = content_start(ctx, cue, sentence)
+    if _OPENING_ASIDE.fullmatch(ctx.text, lo, cue.start):
+        end = main_clause(ctx, start, sentence.end)
+        subject = clause_subject(ctx, end + 1, sentence.end) if end is not None else None
+    else:
+        aside = _ASIDE_AFTER_SUBJECT.search(ctx.text, lo, cue.start)
+        end = ctx.text.find(",", start, sentence.end) if aside else -1
+        phrase = phrase_subject(ctx, ctx.text[lo:aside.start()]) if end > start else ""
+        subject = (phrase, ctx.text.rfind(phrase, lo, aside.start())) if phrase else None
+    if not subject or not requirement_met(ctx, cue, sentence):
+        return False
+    ctx.add(cue, ctx.resolver.resolve(*subject), start, end, sentence, "participle in an aside",
+            region=(cue.start, end))
     return True
 
 
