@@ -533,3 +533,10 @@ def test_a_participle_in_an_aside_reports_what_the_main_clauses_subject_said():
 def test_an_opening_phrase_then_a_subject_with_an_apposition_is_no_content():
     rows = body("At the rally, Ann Kade, a lawyer, attacked the levy.")
     assert [(r.speaker, r.content) for r in rows] == [("Ann Kade", "the levy")]
+
+
+def test_a_closing_tag_may_carry_a_party_and_a_clause_of_time():
+    rows = body("The levy is dead, Sen. Pia Lund (D-Varn) told the Herald.",
+                "We will not be silenced, Mayor Kade told her staff as she left the hall.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Pia Lund", "The levy is dead"), ("Kade", "We will not be silenced")]

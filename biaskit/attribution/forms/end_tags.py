@@ -54,6 +54,12 @@ _ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?"
 
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
+_PARENTHESIS_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)")
+
+# A clause of time after a tag: '..., Kade told her aides as she wrote the speech.'
+_TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+(?:he|she|they|we|I|"
+                                    r"the\s+\w+)\s+[a-z]+(?:ed|s)\b[^\"“”:;]*$")
+
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
 
@@ -70,6 +76,9 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     rest = ctx.text[cue.end:ctx.semicolon(cue.end, sentence.end)]
     new_clause = NEW_CLAUSE.search(rest)
     rest = rest[:new_clause.start()] + "." if new_clause else rest
+    time_clause = _TIME_CLAUSE_AFTER_TAG.search(rest)
+    if time_clause:
+        rest = rest[:time_clause.start()] + "."
     if cue.lemma in _ADDRESSEE_FOLLOWS:  # '..., Kade told a Senate panel on Wednesday.'
         addressee = _ADDRESSEE.match(rest)
         rest = rest[addressee.end():] if addressee else rest
@@ -101,8 +110,12 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             "and", "but", "or", "so", "then", "which", "who", "that", "when", "while", "if",
             "as", "once", "after", "before", "until", "unless") and not VERB_LIKE.search(
             phrase)  # '..., officials said.'; not '..., which is then denounced by X.'
-        if subject(ctx, phrase) != phrase and not bare_noun:
-            return False
+        found = subject(ctx, phrase)
+        if found != phrase and not bare_noun and not (
+                found and _PARENTHESIS_AFTER_NAME.fullmatch(phrase, len(found))):
+            return False  # but 'Sen. Ivo Marsh (R-Varn) told ...' is a subject
+        if found and found != phrase and not bare_noun:
+            phrase = found  # the name without its party and state
         if phrase.split()[-1].lower() in PASSIVE_AUXILIARIES:
             return False  # '..., Kade was favoured to win': nobody speaks
         phrase_start = comma + 1 + head_after_comma.index(phrase)
