@@ -57,8 +57,8 @@ _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 _PARENTHESIS_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)")
 
 # A clause of time after a tag: '..., Kade told her aides as she wrote the speech.'
-_TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+(?:he|she|they|we|I|"
-                                    r"the\s+\w+)\s+[a-z]+(?:ed|s)\b[^\"“”:;]*$")
+_TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+(?:(?:he|she|they|we|I)\s+"
+                                    r"[a-z]+|the\s+\w+\s+[a-z]+(?:ed|s))\b[^\"“”:;]*$")
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
