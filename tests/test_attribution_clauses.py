@@ -540,3 +540,18 @@ def test_a_closing_tag_may_carry_a_party_and_a_clause_of_time():
                 "We will not be silenced, Mayor Kade told her staff as she left the hall.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Pia Lund", "The levy is dead"), ("Kade", "We will not be silenced")]
+
+
+def test_a_thought_takes_a_clause_with_a_bare_plural_subject_or_a_past_tense():
+    rows = body("Pia Lund thinks voters are tired of the feud.",
+                "Her aides believe the debate went well.",
+                "Ivo Marsh fears the talks collapsed.",
+                "Pia Lund fears the worst.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("Pia Lund", "thought", "voters are tired of the feud"),
+        ("Her aides", "thought", "the debate went well"),
+        ("Ivo Marsh", "thought", "the talks collapsed")]
+
+
+def test_registered_voters_report_nothing():
+    assert body("About 600 registered voters were polled.") == []

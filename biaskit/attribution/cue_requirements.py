@@ -36,6 +36,19 @@ _NOUN_CLAUSE_AFTER_CUE = re.compile(
     r"those|many|most|some|all|other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
     r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+(?:not\s+)?" + _AUXILIARY)
 
+# A clause whose subject is a bare plural ('thinks voters are tired') or whose verb is no
+# auxiliary ('believe the debate went well', 'fears the talks collapsed').
+_PAST_TENSES = ("went|came|made|took|got|gave|saw|knew|left|lost|won|held|kept|found|felt|became|"
+                "began|ran|met|paid|brought|fell|grew|sent|spent|stood|hit|cut|put|set|hurt")
+_NOT_IN_A_NOUN_PHRASE = r"(?!(?:of|in|into|on|at|for|with|to|from|by|over|about|and|or)\b)"
+_BARE_OR_FINITE_CLAUSE = re.compile(
+    r"\s+(?:(?!(?:has|is|was|does|this|its|his|us)\b)[a-z][\w’'-]*[^\Ws]s\s+(?:not\s+)?" + _AUXILIARY
+    + r"|(?:the|a|an|his|her|their|its|this|these|those|many|most|some|all|other)\s+(?:"
+    + _NOT_IN_A_NOUN_PHRASE + r"[\w’'-]+\s+){0,2}?" + _NOT_IN_A_NOUN_PHRASE + r"[a-z][\w’'-]*\s+"
+    # a past tense, not a participle before a noun ('a large pledged delegate lead')
+      r"(?:(?:" + _PAST_TENSES + r")\b|[a-z]{3,}ed(?=[.,;!?]|\s+(?:the|a|an|his|her|their|its|to|"
+      r"in|on|at|by|for|with|from|over|after|before|and|but|[a-z]+ly)\b)))")
+
 # 'thinks it's good', 'believes Kade's right', 'think we're done'.
 _CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|there|that|"
                                 r"somebody|someone|nobody|everyone)(?:'s|’s|'re|’re|'m|’m|'ve|"
@@ -88,6 +101,7 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _CONTRACTED_CLAUSE.match(ctx.text, cue.end, end)
+                    or _BARE_OR_FINITE_CLAUSE.match(ctx.text, cue.end, end)
                     or cue.kind == "thought" and _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
