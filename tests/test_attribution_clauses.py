@@ -555,3 +555,13 @@ def test_a_thought_takes_a_clause_with_a_bare_plural_subject_or_a_past_tense():
 
 def test_registered_voters_report_nothing():
     assert body("About 600 registered voters were polled.") == []
+
+
+def test_a_passive_expectation_is_a_thought_with_no_source():
+    rows = body("Ivo Marsh is widely expected to announce his bid on Monday.",
+                "The vote is expected by analysts to fail.",
+                "Turnout was higher than expected.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("unattributed expectation", "thought",
+         "Ivo Marsh is widely expected to announce his bid on Monday"),
+        ("analysts", "thought", "The vote is expected by analysts to fail")]

@@ -28,6 +28,7 @@ from biaskit.attribution.forms.speaker_first import (
     purpose_infinitive,
     speaker_then_content,
 )
+from biaskit.attribution.forms.unattributed import expected_to
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
@@ -67,9 +68,9 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
-_FORMS = (asked_question, after_quote, before_quote, tag_before_next_quote, participle_in_an_aside,
-          participle, as_tag,
-          parenthetical_tag, end_tag, speaker_then_content, coordinated_verb, purpose_infinitive)
+_FORMS = (asked_question, expected_to, after_quote, before_quote, tag_before_next_quote,
+          participle_in_an_aside, participle, as_tag, parenthetical_tag, end_tag,
+          speaker_then_content, coordinated_verb, purpose_infinitive)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 
