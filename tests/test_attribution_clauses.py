@@ -565,3 +565,15 @@ def test_a_passive_expectation_is_a_thought_with_no_source():
         ("unattributed expectation", "thought",
          "Ivo Marsh is widely expected to announce his bid on Monday"),
         ("analysts", "thought", "The vote is expected by analysts to fail")]
+
+
+def test_a_quote_goes_on_past_an_aside_or_after_but():
+    rows = body("“The old rules are dead,” said Ms. Lund, pointing to the 1998 statute. “Let us "
+                "write new ones before the winter.”",
+                "“We will not close the depot,” Kade said at the gate. But “nobody has told us "
+                "what the trucks will carry.”")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Lund", "say"), ("Lund", "point to"), ("Kade", "say")]
+    assert rows[0].content.endswith("Let us write new ones before the winter")
+    assert rows[1].content == "the 1998 statute"
+    assert rows[2].content.endswith("But “nobody has told us what the trucks will carry")

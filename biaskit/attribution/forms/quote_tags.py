@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
@@ -204,6 +204,16 @@ def dash_signatures(ctx: DocumentContext) -> None:
                   "quote signed with a dash", region=(quote.start, match.end()))
 
 
+_CONJUNCTION_OPENING = re.compile(r"(?:But|And|Yet|Still|So),?\s+")
+
+
+def _aside_of(quoted: Statement, aside: Statement) -> bool:
+    """'"A," said Lund, referring to the statute.': a participle after a quote's tag, by the
+    same speaker in the same sentence."""
+    return quoted.mode == "direct" and quoted.sentence is aside.sentence and (
+        quoted.speaker == aside.speaker) and aside.form == "participle after the tag"
+
+
 def floating_quotes(ctx: DocumentContext) -> None:
     """A quoted sentence without a tag continues the previous quote's speaker."""
     by_start = sorted((s.start, s.end) for s in ctx.found)
@@ -214,17 +224,25 @@ def floating_quotes(ctx: DocumentContext) -> None:
         i = bisect_right(starts, quote.inner_start) - 1
         if i >= 0 and by_start[i][0] <= quote.inner_start < by_start[i][1]:
             continue
+        sentence = ctx.sentence_at(quote.start)
+        if sentence is None:
+            continue
+        after_but = _CONJUNCTION_OPENING.fullmatch(ctx.text, sentence.start, quote.start)
+        if quote.start != sentence.start and not after_but:
+            continue  # '"B."' and 'But "b."' open their sentence; '... called it "B."' does not
         inner = ctx.text[quote.inner_start:quote.inner_end]
         words = inner.split()
-        if len(words) < 3 or not inner[:1].isupper() or all(w[:1].isupper() for w in words):
-            continue
-        sentence = ctx.sentence_at(quote.start)
-        if sentence is None or quote.start != sentence.start:
+        if len(words) < 3 or not (inner[:1].isupper() or after_but) or all(
+                w[:1].isupper() for w in words):
             continue
         j = bisect_right(ends, quote.start) - 1
         if j < 0:
             continue
         last = by_end[j]
+        if last.mode == "indirect" and j > 0 and _aside_of(by_end[j - 1], last):
+            # '"A," said Lund, referring to the statute. "B."': the quote goes on past the aside
+            j -= 1
+            last = by_end[j]
         if last.mode == "indirect" or sentence.paragraph - last.paragraph > 1:
             continue
         if sentence.paragraph == last.paragraph and last.mode == "direct":
