@@ -577,3 +577,14 @@ def test_a_quote_goes_on_past_an_aside_or_after_but():
     assert rows[0].content.endswith("Let us write new ones before the winter")
     assert rows[1].content == "the 1998 statute"
     assert rows[2].content.endswith("But “nobody has told us what the trucks will carry")
+
+
+def test_a_polls_next_share_is_a_statement_of_its_own():
+    rows = body("Some 70 percent of miners say they trust Kade, compared with 55 percent who say "
+                "the same of Marsh.",
+                "Six in 10 say the levy is fair, after half said so in March.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Some 70 percent of miners", "they trust Kade"),
+        ("55 percent", "the same of Marsh"),
+        ("Six in 10", "the levy is fair"),
+        ("half", "so in March")]

@@ -32,6 +32,7 @@ from biaskit.attribution.forms.unattributed import expected_to
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
+    SHARE_OF_PEOPLE,
     WINDOW,
     antecedent,
     in_spans,
@@ -53,6 +54,11 @@ _RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
 
 # A comma, then a short subject right before the cue: ', another says', ', Kade said'.
 _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
+
+# A poll's next share and its own statement: ', compared with 64 percent who', ', after half'.
+_SHARE_CLAUSE = re.compile(r",\s*(?:compared\s+(?:with|to)|against|versus|while|whereas|after|and|"
+                           r"but)\s+" + SHARE_OF_PEOPLE + r"(?:\s+who)?\s+(?:also\s+)?$",
+                           re.IGNORECASE)
 
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
@@ -217,6 +223,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     asked = asked_after_a_clause(ctx, cue, lo)
     if asked:  # 'Kade said it was safe when asked whether ...': the question is not content
         return asked.start(), True
+    share = _SHARE_CLAUSE.search(before)
+    if share:  # '... say they like Kade, compared with 64 percent who say ...': a new share
+        return lo + share.start(), False
     coordinated = AND_BEFORE_CUE.search(before)
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's

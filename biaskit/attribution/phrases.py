@@ -237,7 +237,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
-    quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase)
+    quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or (
+        _SHARE_AT_END.fullmatch(phrase))  # 'after half said so
     if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
@@ -345,10 +346,21 @@ def is_passive(word_before: str, cue_form: str) -> bool:
         "said", "told", "found", "shown", "written", "thought", "known", "seen", "held", "sought")
 
 
+# A share of people: '64 percent', 'six in 10 of them', 'about half'.
+SHARE_OF_PEOPLE = (r"(?<![\w’'-])(?:(?:about|nearly|almost|roughly|only|just|some)\s+)?(?:\d[\d,.]*"
+                   r"(?:\s+percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
+                   r"(?:10|ten)|half|a\s+third|a\s+quarter|a\s+majority)"
+                   r"(?:\s+of\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?")
+_SHARE_AT_END = re.compile(r"(" + SHARE_OF_PEOPLE + r")[\s,]*$", re.IGNORECASE)
+
+
 def antecedent(before: str) -> str:
     """The noun phrase a relative clause hangs on: '... rejected allegations by the
     London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
     words = before.strip(" ,-–—").split()
+    quantity = _SHARE_AT_END.search(before)
+    if quantity:  # '..., compared with 64 percent who say ...': the share of people
+        return quantity.group(1)
     if words and words[-1].lower() in ("those", "anyone", "everyone", "someone"):
         return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):

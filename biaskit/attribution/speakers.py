@@ -56,6 +56,9 @@ _NAME_WITH_PARTICLES = re.compile(r"(?:[Tt]he )?([A-Z][\w’'.-]*(?: [A-Z][\w’
                                   r"(?: [A-Z][\w’'.-]*)*)+)")
 
 
+_IN_TEN = re.compile(r"\w+\s+(?:in|out\s+of)\s+(?:10|ten)")
+
+
 class Resolver:
     """Resolves speaker phrases in one document, remembering speakers as they are found."""
 
@@ -105,7 +108,8 @@ class Resolver:
         if _is_source(phrase, words):
             return self._source(phrase, position, first)
         counted = (first in QUANTIFIERS or first in _MORE_NUMBERS) and len(words) > 1 and (
-            phrase.split()[-1].islower())  # 'Eleven groups', 'Several aides': not 'Eleven'
+            phrase.split()[-1].islower() or _IN_TEN.fullmatch(lowered)
+        )  # 'Eleven groups', 'Several aides', 'Six in 10': not 'Eleven'
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
                 or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
