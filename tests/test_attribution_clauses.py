@@ -588,3 +588,11 @@ def test_a_polls_next_share_is_a_statement_of_its_own():
         ("55 percent", "the same of Marsh"),
         ("Six in 10", "the levy is fair"),
         ("half", "so in March")]
+
+
+def test_an_inverted_speaker_may_be_post_modified_but_holds_no_clause():
+    rows = body("“The depot stays,” said one official involved in the talks, who was not named.",
+                "“The depot stays,” said one Kade confidant.",
+                "Ivo Marsh, host of the Herald’s “Morning Show,” argued the levy would fail.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("one official", "The depot stays"), ("one Kade confidant", "The depot stays")]

@@ -78,6 +78,8 @@ _PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a ma
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
+_POST_MODIFIER_AT_END = re.compile(r"\s+(?:involved|familiar|close|knowledgeable|briefed)$")
+
 _PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
 
 _APPOSITION_AFTER_TAG = re.compile(
@@ -292,6 +294,7 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
         return None
     # 'said Del. Ann Kade (D-Varn Isles)': the party and state are no part of the name
     phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0].strip()
+    phrase = _POST_MODIFIER_AT_END.sub("", phrase)  # 'said one official involved in the talks'
     if not phrase or phrase.split()[0].lower() == "that":
         return None
     first = phrase.split()[0]

@@ -12,6 +12,7 @@ from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
+    VERB_LIKE,
     looks_like_name,
     phrase_after,
     subject,
@@ -49,6 +50,8 @@ _CLOSING_MARKS = "”’\"'»"
 _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+
+_RELATIVE_WORD = re.compile(r"\s(?:who|that|which)\s")
 
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
 
@@ -89,8 +92,8 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         if cue.is_participle(ctx.text):
             return False  # '..."New York values," saying the city ...': a participle
         after = phrase_after(ctx, cue.end, sentence.end)
-        if not after:
-            return False
+        if not after or VERB_LIKE.search(_RELATIVE_WORD.split(after[0])[0]):
+            return False  # 'host of "Morning Show," argued the levy would fail': no tag
         phrase, phrase_start, tag_end = after
         speaker = ctx.resolver.resolve(phrase, phrase_start)
         speaker = with_apposition(ctx, speaker, tag_end, sentence.end)
