@@ -510,14 +510,14 @@ def test_a_poll_a_report_or_a_group_may_head_a_headline_but_a_genre_label_does_n
 
 def test_a_question_put_to_the_speaker_after_a_tag_is_a_statement_of_its_own():
     rows = body("“It is too early to tell,” Kade said, asked about the delay at the depot.",
-                "Ivo Marsh said the wells were safe when asked by a reporter if that was still "
-                "his view.",
+                "Ivo Marsh said the wells were safe when asked by the Herald whether he still "
+                "held that view.",
                 "Pia Lund, a supporter, asked Ivo Marsh whether he had a plan.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "say", "It is too early to tell"),
         ("unnamed questioner", "ask", "about the delay at the depot"),
         ("Ivo Marsh", "say", "the wells were safe"),
-        ("a reporter", "ask", "if that was still his view"),
+        ("Herald", "ask", "whether he still held that view"),
         ("Pia Lund", "ask", "Ivo Marsh whether he had a plan")]
 
 

@@ -42,7 +42,8 @@ _PAST_TENSES = ("went|came|made|took|got|gave|saw|knew|left|lost|won|held|kept|f
                 "began|ran|met|paid|brought|fell|grew|sent|spent|stood|hit|cut|put|set|hurt")
 _NOT_IN_A_NOUN_PHRASE = r"(?!(?:of|in|into|on|at|for|with|to|from|by|over|about|and|or)\b)"
 _BARE_OR_FINITE_CLAUSE = re.compile(
-    r"\s+(?:(?!(?:has|is|was|does|this|its|his|us)\b)[a-z][\w’'-]*[^\Ws]s\s+(?:not\s+)?" + _AUXILIARY
+    r"\s+(?:(?!(?:has|is|was|does|this|its|his|us)\b)[a-z][\w’'-]*[^\Ws]s\s+(?:not\s+)?"
+    + _AUXILIARY
     + r"|(?:the|a|an|his|her|their|its|this|these|those|many|most|some|all|other)\s+(?:"
     + _NOT_IN_A_NOUN_PHRASE + r"[\w’'-]+\s+){0,2}?" + _NOT_IN_A_NOUN_PHRASE + r"[a-z][\w’'-]*\s+"
     # a past tense, not a participle before a noun ('a large pledged delegate lead')

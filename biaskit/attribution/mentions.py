@@ -24,7 +24,8 @@ QUANTIFIERS = frozenset("many some most several few both all other others anothe
                         "three four five six seven eight nine ten dozens hundreds thousands "
                         "millions".split())
 # 'about half of', 'a majority of the': the part of a group that speaks.
-PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |only |just |more than |less than |fewer than )?"
+PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |only |just |more than |less than |"
+                     r"fewer than )?"
                      r"(?:a |the |one )?(?:(?:large|small|vast|slim|narrow|overwhelming|clear|"
                      r"solid|wide|sizable|sizeable|growing|slight|bare|big) )?"
                      r"(?:half|halves|thirds?|quarters?|majority|majorities|minority|minorities|"
@@ -32,8 +33,8 @@ PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |only |just |more than
                      r"all|some|many|[\w.%-]+ percent|"
                      r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # 'About four out of 10 voters', 'nearly two in three': a count of people, like PART_OF.
-APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|only|more than|fewer "
-                               r"than|less than)\s+(?:\d|one|two|three|four|five|six|seven|"
+APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|only|more than|"
+                               r"fewer than|less than)\s+(?:\d|one|two|three|four|five|six|seven|"
                                r"eight|nine|ten|half|a third|a quarter|a majority)",
                                re.IGNORECASE)
 # The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.

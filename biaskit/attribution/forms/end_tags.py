@@ -54,11 +54,13 @@ _ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?"
 
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
-_PARENTHESIS_AFTER_NAME = re.compile(r"\s*\([^()]{1,40}\)")
+# A party and state, or any short aside, in brackets after a name: 'Sen. Ivo Marsh (R-Varn)'.
+PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 
 # A clause of time after a tag: '..., Kade told her aides as she wrote the speech.'
-_TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+(?:(?:he|she|they|we|I)\s+"
-                                    r"[a-z]+|the\s+\w+\s+[a-z]+(?:ed|s))\b[^\"“”:;]*$")
+_TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+"
+                                    r"(?:(?:he|she|they|we|I)\s+[a-z]+|"
+                                    r"the\s+\w+\s+[a-z]+(?:ed|s))\b[^\"“”:;]*$")
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
@@ -111,11 +113,10 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             "as", "once", "after", "before", "until", "unless") and not VERB_LIKE.search(
             phrase)  # '..., officials said.'; not '..., which is then denounced by X.'
         found = subject(ctx, phrase)
-        if found != phrase and not bare_noun and not (
-                found and _PARENTHESIS_AFTER_NAME.fullmatch(phrase, len(found))):
-            return False  # but 'Sen. Ivo Marsh (R-Varn) told ...' is a subject
-        if found and found != phrase and not bare_noun:
-            phrase = found  # the name without its party and state
+        if found != phrase and not bare_noun:
+            if not (found and PARENTHESIS.fullmatch(phrase, len(found))):
+                return False
+            phrase = found  # 'Sen. Ivo Marsh (R-Varn) told ...': the name, not its party
         if phrase.split()[-1].lower() in PASSIVE_AUXILIARIES:
             return False  # '..., Kade was favoured to win': nobody speaks
         phrase_start = comma + 1 + head_after_comma.index(phrase)

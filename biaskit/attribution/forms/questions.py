@@ -20,8 +20,8 @@ _OPENING = re.compile(r"\s*(?:(?:When|After|If|Once|Later|But|And)\s+)?$")
 
 # '..., Kade said when asked about the delay', '..., she said, asked whether ...': a question
 # put to the speaker of the clause before it.
-_ASKED_AFTER_A_CLAUSE = re.compile(r"(?:,\s*(?:(?:when|after|once|if)\s+)?|(?<=[a-z”\"'’])\s+(?:when|"
-                                  r"after|once|if)\s+)$")
+_ASKED_AFTER_A_CLAUSE = re.compile(r"(?:,\s*(?:(?:when|after|once|if)\s+)?|"
+                                   r"(?<=[a-z”\"'’])\s+(?:when|after|once|if)\s+)$")
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:also\s+|later\s+|then\s+)?$")
 
@@ -32,8 +32,8 @@ _ASKER = re.compile(r"\s+by\s+((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A
 
 # Where the question itself begins, after the asker and any time or place:
 # 'Asked in Iowa recently whether ...', 'asked about the merger', 'asked to confirm ...'.
-_QUESTION = re.compile(r"[^,.;:\"“]{0,60}?\b(whether|if|why|how|what|who|when|where|which|"
-                       r"about|to)\s")
+_QUESTION_WORDS = "whether|if|why|how|what|who|when|where|which|about|to"
+_QUESTION = re.compile(r"[^,.;:\"“]{0,60}?\b(" + _QUESTION_WORDS + r")\s")
 
 UNNAMED_QUESTIONER = "unnamed questioner"
 
@@ -69,7 +69,7 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 
 # What follows a question put to someone right after its cue: 'asked about', 'asked by'.
-_QUESTION_RIGHT_AFTER = re.compile(r"\s+(?:by|about|whether|if|why|how|what|who|when|where|which|to)\s")
+_QUESTION_RIGHT_AFTER = re.compile(r"\s+(?:by|" + _QUESTION_WORDS + r")\s")
 
 
 def asked_after_a_clause(ctx: DocumentContext, cue: Cue, lo: int) -> re.Match | None:

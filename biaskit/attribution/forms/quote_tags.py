@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from biaskit.attribution.context import DocumentContext, Statement
-from biaskit.attribution.forms.end_tags import TAG_CLOSES_SENTENCE
+from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     VERB_LIKE,
@@ -49,8 +49,6 @@ _CLOSING_MARKS = "”’\"'»"
 
 _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
 
-_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
-
 _RELATIVE_WORD = re.compile(r"\s(?:who|that|which)\s")
 
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
@@ -70,7 +68,7 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False  # a quote ending in '?' or '!' ends its sentence: '"Why?" Kade said.'
 
     # 'Rep. Ann Kade (D-Wis.) said': the party and state are no part of the phrase's shape.
-    between = _PARENTHESIS.sub("", ctx.text[quote.end:cue.start])
+    between = PARENTHESIS.sub("", ctx.text[quote.end:cue.start])
     if not _ONLY_COMMA.fullmatch(between):
         apposition = _PHRASE_AND_APPOSITION.fullmatch(between)
         phrase = apposition.group(1).strip() if apposition else between.strip(" ,")
