@@ -567,6 +567,49 @@ def test_a_passive_expectation_is_a_thought_with_no_source():
         ("analysts", "thought", "The vote is expected by analysts to fail")]
 
 
+def test_an_impression_is_a_thought_with_no_source_and_its_own_clause():
+    rows = body("By Friday the Varnholt council seemed to be losing its nerve.",
+                "It appears, however, that the well tests were never sent to the lab.",
+                "Pia Lund seemed unmoved as Ivo Marsh said the mine would close.")
+    assert [(r.speaker, r.kind, r.cue, r.content) for r in rows] == [
+        ("unattributed impression", "thought", "seem",
+         "By Friday the Varnholt council seemed to be losing its nerve"),
+        ("unattributed impression", "thought", "appear",
+         "It appears, however, that the well tests were never sent to the lab"),
+        ("unattributed impression", "thought", "seem", "Pia Lund seemed unmoved"),
+        ("Ivo Marsh", "speech", "say", "the mine would close")]
+
+
+def test_appearing_somewhere_is_no_impression():
+    assert body("Ivo Marsh appeared on Varn Radio on Monday.",
+                "The mayor appeared before the council in March.",
+                "Kade seemed in no hurry.") == []
+
+
+def test_who_seems_to_say_or_think_something_says_or_thinks_it():
+    rows = body("Ivo Marsh appeared to suggest that the samples were switched.",
+                "The miners seem to believe the wells will recover.",
+                "Pia Lund seemed confident that the vote would pass.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "suggest", "the samples were switched"),
+        ("The miners", "believe", "the wells will recover"),
+        ("Pia Lund", "confident", "the vote would pass")]
+
+
+def test_an_impression_is_nobodys_antecedent():
+    rows = body("Ivo Marsh seemed ready to leave the hall, telling the miners, “We are done.”",
+                "“The pumps failed,” Pia Lund said. The repairs seem to have stalled. "
+                "“They know it,” she added.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("unattributed impression", "seem"), ("Ivo Marsh", "tell"),
+        ("Pia Lund", "say"), ("unattributed impression", "seem"), ("Pia Lund", "add")]
+
+
+def test_a_statement_holding_an_impression_keeps_it():
+    rows = body("Ivo Marsh said the repairs seem to have stalled.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the repairs seem to have stalled")]
+
 def test_a_quote_goes_on_past_an_aside_or_after_but():
     rows = body("“The old rules are dead,” said Ms. Lund, pointing to the 1998 statute. “Let us "
                 "write new ones before the winter.”",

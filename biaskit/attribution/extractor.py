@@ -28,7 +28,7 @@ from biaskit.attribution.forms.speaker_first import (
     purpose_infinitive,
     speaker_then_content,
 )
-from biaskit.attribution.forms.unattributed import expected_to
+from biaskit.attribution.forms.unattributed import expected_to, seems_to
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
@@ -116,11 +116,15 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
             if (may_be_noun and noun_use(ctx, cue, sentence)) or modifies_a_noun(
                     ctx, cue, sentence):
                 continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
+            if cue.requires == "impression" and _in_a_statement(ctx, cue):
+                continue  # 'Kade said the plan seems to fail': part of what Kade said
             cuts = _claimed(ctx, cue, sentence)
             if cuts is None:
                 continue
             if cue.lemma == "according to":  # its source always follows it
                 found = according_to(ctx, cue, sentence)
+            elif cue.requires == "impression":  # 'seemed to waver': no one's statement
+                found = seems_to(ctx, cue, sentence)
             else:
                 for form in _FORMS:  # the first form that fits records the statement
                     if form(ctx, cue, sentence):
@@ -140,6 +144,10 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     floating_quotes(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
     return sorted((s for s in ctx.found if s.end > s.start), key=lambda s: s.start)
+
+
+def _in_a_statement(ctx: DocumentContext, cue: Cue) -> bool:
+    return any(s.region[0] <= cue.start < s.region[1] for s in ctx.found[-_RECENT_STATEMENTS:])
 
 
 def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
@@ -202,6 +210,9 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     statement.region = (statement.region[0], comma)
     if not reports:
         return True  # 'Kade said A, noting her remarks in April': the content ends at A
+    if statement.speaker_obj.kind == "nobody":
+        participle(ctx, cue, sentence)  # 'Kade seemed ready, telling them ...': Kade tells
+        return True
     ctx.add(cue, statement.speaker_obj, content_start(ctx, cue, sentence), sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))
     return True

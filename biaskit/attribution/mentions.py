@@ -355,3 +355,11 @@ def is_people_phrase(phrase: str) -> bool:
     # A capitalised head is a name's last word ('Supreme Court'), unless it opens the phrase
     # ('Advisers to ...') or names a party's members.
     return words[-1][:1].islower() or len(words) == 1 or words[-1].lower() in _MEMBERS
+
+
+def looks_like_name(phrase: str) -> bool:
+    words = phrase.split()
+    titles = entity_words()["title"]
+    return bool(words) and len(words) <= 6 and all(
+        w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
+        w.lower() in titles or w.lower() in QUANTIFIERS for w in words)  # not 'One', 'Some'

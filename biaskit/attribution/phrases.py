@@ -19,6 +19,7 @@ from biaskit.attribution.mentions import (
     QUANTIFIERS,
     entity_words,
     is_people_phrase,
+    looks_like_name,
 )
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
@@ -34,8 +35,10 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'
-    "remain remains remained stay stays stayed increasingly".split())
+    "remain remains remained stay stays stayed increasingly "
+    "seem seems seemed appear appears appeared".split())
 
+_SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -130,6 +133,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     window = ctx.text[window_start:cue.start]
     words = window.split()
     last = words[-1].lower() if words else ""
+    if last == "to" and len(words) > 2 and words[-2].lower() in _SEEM_TO:
+        del words[-2:]  # 'Kade seemed to suggest': Kade suggests
+        last = words[-1].lower()
     if last in NOUN_BEFORE or last.endswith(POSSESSIVE_ENDINGS):
         return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
     if is_passive(last, ctx.text[cue.start:cue.end]):
@@ -391,11 +397,3 @@ def antecedent(before: str) -> str:
     if first in PREPOSITIONS or first in NOT_SUBJECT_START or first in ("there", "it"):
         return ""
     return name
-
-
-def looks_like_name(phrase: str) -> bool:
-    words = phrase.split()
-    titles = entity_words()["title"]
-    return bool(words) and len(words) <= 6 and all(
-        w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
-        w.lower() in titles or w.lower() in QUANTIFIERS for w in words)  # not 'One', 'Some'

@@ -43,10 +43,9 @@ class Speaker:
 
     name: str
     label: str
-    kind: str
+    kind: str  # person, group, organisation, other; 'nobody' for an unattributed thought
     actor: Actor | None
     how: str
-
 
 
 # A name whose capitalised parts are joined by lower-case particles: 'Center for Justice',
@@ -92,8 +91,9 @@ class Resolver:
         return self._labels[mention]
 
     def remember(self, position: int, speaker: Speaker) -> None:
-        if speaker.name.lower() not in PRONOUNS:  # a pronoun left unresolved is nobody's
-            self.speakers.append((position, speaker))  # antecedent
+        # an unresolved pronoun, or no one ('the talks seem to fail'), is no antecedent
+        if speaker.kind != "nobody" and speaker.name.lower() not in PRONOUNS:
+            self.speakers.append((position, speaker))
 
     def resolve(self, phrase: str, position: int) -> Speaker:
         """Who ``phrase`` (found at ``position``) refers to."""

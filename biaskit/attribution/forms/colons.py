@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.phrases import looks_like_name
+from biaskit.attribution.mentions import looks_like_name
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 

@@ -1,9 +1,10 @@
-"""Expectations the sentence attributes to no one: 'Kade is expected to win', 'The talks are
-widely expected to fail'. PolNeAR annotates them as thoughts with no source.
+"""Expectations and impressions the sentence attributes to no one: 'Kade is expected to win',
+'The talks are widely expected to fail', 'The mayor seemed to waver', 'It appears that the
+vote was close'. PolNeAR annotates them as thoughts with no source.
 
-The statement is the whole clause, its subject included, since what is expected is the
-subject's act; its speaker is an unattributed expectation unless an agent follows the cue
-('is expected by analysts to ...').
+The statement is the whole clause, its subject included, since what is expected or seen is
+the subject's act or state; its speaker is an unattributed expectation (or impression) unless
+an agent follows the cue ('is expected by analysts to ...').
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
 
 UNATTRIBUTED_EXPECTATION = "unattributed expectation"
+UNATTRIBUTED_IMPRESSION = "unattributed impression"
 
 # 'is expected', 'are widely expected', 'was not expected', 'is also generally expected'.
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|’s|'s|’re|'re)\s+(?:(?:[a-z]+ly|not|"
@@ -42,8 +44,56 @@ def expected_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if after.group(1):
         speaker = ctx.resolver.resolve(after.group(1), after.start(1))
     else:
-        speaker = Speaker(UNATTRIBUTED_EXPECTATION, "", "other", None,
+        speaker = Speaker(UNATTRIBUTED_EXPECTATION, "", "nobody", None,
                           "a passive expectation: the sentence names no one who expects it")
     ctx.add(cue, speaker, start, end, sentence, "expectation with no source",
             region=(start, end))
+    return True
+
+
+# What makes 'seem' or 'appear' a report of how things look, not 'appeared on television':
+# an infinitive ('seemed to waver', 'appears not to know'), 'that', 'as if', 'like', or,
+# after 'seem' only, a complement ('seemed unperturbed', 'seems unlikely').
+_LOOKS_LIKE = re.compile(r"(?:,\s+(?:though|however|at\s+least),)?\s+(?:[a-z]+ly\s+)?(?:"
+                         r"(?:not\s+)?to\s+([a-z]+)|that\s|as\s+(?:if|though)\s|like\s)")
+_SEEM_COMPLEMENT = re.compile(r"\s+(?:(?:[a-z]+ly|so|too|more|less|most|far|much|equally|"
+                              r"quite|rather)\s+)?(?!(?:to|in|on|at|for|with|from|by|of|and|"
+                              r"or|the|a|an)\b)([a-z][\w-]+)")
+_APPEAR_COMPLEMENT = re.compile(r"\s+(?:(?:[a-z]+ly|so|too|more|less|far|much|equally|quite|"
+                                r"rather)\s+)?([a-z]+(?:ed|ing)|closer|likely|unlikely|"
+                                r"ready|eager|willing|poised|open|set|intent)\b(?!\s+(?:on|in|"
+                                r"at|before|with|alongside|onstage)\b)")
+
+_IMPRESSION_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|while|because|although|"
+                              r"though|whereas|since|until|unless|but|(?:as|and)\s+(?:he|she|"
+                              r"they|it|[A-Z]\w*))\s)")
+
+
+def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'The mayor seemed to waver', 'It appears that the vote was close': an impression
+    with no source, the whole clause as its statement. Other uses of the verb ('appeared on
+    television', 'seemed in no hurry') report nothing."""
+    end = min(sentence.end, cue.end + 60)
+    complement = _SEEM_COMPLEMENT if cue.lemma == "seem" else _APPEAR_COMPLEMENT
+    looks = _LOOKS_LIKE.match(ctx.text, cue.end, end)
+    state = None if looks else complement.match(ctx.text, cue.end, end)
+    word = looks.group(1) if looks else state.group(1) if state else None
+    if word in reporting_lexicon().forms:
+        # 'She appeared to suggest that ...', 'Kade seemed confident that ...': her statement
+        # or thought, with the cue 'suggest' or 'confident'
+        return False
+    if not (looks or state):
+        return False
+    boundaries = [m.end() for m in _CLAUSE_START.finditer(ctx.text, sentence.start, cue.start)]
+    start = boundaries[-1] if boundaries else sentence.start
+    # The impression is its own clause: 'The plan seemed to stall as Kade said ...' leaves
+    # Kade's statement to Kade.
+    if looks and not looks.group(1):  # 'it seems that ...': the clause after 'that' is whole
+        end = ctx.semicolon(cue.end, sentence.end)
+    else:
+        clause_end = _IMPRESSION_ENDS.search(ctx.text, (looks or state).end(), sentence.end)
+        end = clause_end.start() if clause_end else sentence.end
+    speaker = Speaker(UNATTRIBUTED_IMPRESSION, "", "nobody", None,
+                      "an impression: the sentence names no one to whom it seems so")
+    ctx.add(cue, speaker, start, end, sentence, "impression with no source", region=(start, end))
     return True
