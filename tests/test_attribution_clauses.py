@@ -605,6 +605,21 @@ def test_an_impression_is_nobodys_antecedent():
         ("Pia Lund", "say"), ("unattributed impression", "seem"), ("Pia Lund", "add")]
 
 
+def test_an_impression_opened_by_to_or_among_is_theirs():
+    rows = body("To Pia Lund, a geologist at Varn College, the tests seemed rushed.",
+                "Among older miners, the levy appears to be popular.",
+                "To date, the pumps seem to work.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Pia Lund", "the tests seemed rushed"),
+        ("older miners", "the levy appears to be popular"),
+        ("unattributed impression", "To date, the pumps seem to work")]
+
+
+def test_calling_a_named_person_a_noun_is_naming():
+    rows = body("Ivo Marsh called Pia Lund a liar.", "Kade called Lund a day later.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "call", "Pia Lund a liar")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -19,7 +19,11 @@ _AS = re.compile(r"\bas\b")
 _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
                             r"himself|herself|itself|themselves|us|me)\s+[\w“\"']"
                             # 'called the mogul an obvious phony': an object, then 'a' or 'an'
-                            r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]")
+                            r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]"
+                            # 'calling Ms. Lund a liar', not 'called Lund a day later'
+                            r"|\s+(?:[A-Z][\w’'.-]*\s+){1,5}an?\s+(?!(?:few|day|week|month|"
+                            r"year|couple|number|lot|bit|second|dozen|hundred|thousand|"
+                            r"million|total|while)\b)[a-z]")
 
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.mentions import is_people_phrase, looks_like_name
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
@@ -68,6 +69,10 @@ _IMPRESSION_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|
                               r"though|whereas|since|until|unless|but|(?:as|and)\s+(?:he|she|"
                               r"they|it|[A-Z]\w*))\s)")
 
+# 'To the miners, ...', 'Among older voters, ...': whose impression it is.
+_TO_WHOM = re.compile(r"(?:To|Among)\s+((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+),\s*"
+                      r"(?:(?:an?|the)\s+[^,]{1,60},\s*)?(?:then,\s*)?")  # an apposition
+
 
 def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'The mayor seemed to waver', 'It appears that the vote was close': an impression
@@ -93,7 +98,14 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     else:
         clause_end = _IMPRESSION_ENDS.search(ctx.text, (looks or state).end(), sentence.end)
         end = clause_end.start() if clause_end else sentence.end
-    speaker = Speaker(UNATTRIBUTED_IMPRESSION, "", "nobody", None,
-                      "an impression: the sentence names no one to whom it seems so")
-    ctx.add(cue, speaker, start, end, sentence, "impression with no source", region=(start, end))
+    to_whom = _TO_WHOM.match(ctx.text, start, cue.start)
+    if to_whom and (looks_like_name(to_whom.group(1)) or is_people_phrase(to_whom.group(1))):
+        # 'To the miners, the plan seemed doomed': the miners' impression
+        speaker = ctx.resolver.resolve(to_whom.group(1), to_whom.start(1))
+        form, start = "impression of the people named before it", to_whom.end()
+    else:
+        speaker = Speaker(UNATTRIBUTED_IMPRESSION, "", "nobody", None,
+                          "an impression: the sentence names no one to whom it seems so")
+        form = "impression with no source"
+    ctx.add(cue, speaker, start, end, sentence, form, region=(start, end))
     return True
