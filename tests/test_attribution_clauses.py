@@ -620,6 +620,20 @@ def test_calling_a_named_person_a_noun_is_naming():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Marsh", "call", "Pia Lund a liar")]
 
+def test_evidence_whose_source_has_a_post_modifier():
+    rows = body("A study by the watchdog group Clear Water found the mine used more water "
+                "than allowed.",
+                "A Varn College poll out this week shows Lund with a lead.",
+                "The little polling that was done before the vote showed a dead heat.",
+                "Exit polling showed that Lund won every district.",
+                "A poll of 600 voters is due Monday and shows nothing new.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("A study by the watchdog group Clear Water", "evidence",
+         "the mine used more water than allowed"),
+        ("A Varn College poll", "evidence", "Lund with a lead"),
+        ("The little polling", "evidence", "a dead heat"),
+        ("Exit polling", "evidence", "Lund won every district")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -13,6 +13,7 @@ from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
+from biaskit.attribution.forms.evidence import evidence_with_a_long_source
 from biaskit.attribution.forms.questions import asked_after_a_clause, asked_question
 from biaskit.attribution.forms.quote_tags import (
     after_quote,
@@ -76,7 +77,8 @@ _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (asked_question, expected_to, after_quote, before_quote, tag_before_next_quote,
           participle_in_an_aside, participle, as_tag, parenthetical_tag, end_tag,
-          speaker_then_content, coordinated_verb, purpose_infinitive)
+          speaker_then_content, evidence_with_a_long_source, coordinated_verb,
+          purpose_infinitive)
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 
