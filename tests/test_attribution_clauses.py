@@ -634,6 +634,15 @@ def test_evidence_whose_source_has_a_post_modifier():
         ("The little polling", "evidence", "a dead heat"),
         ("Exit polling", "evidence", "Lund won every district")]
 
+def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
+    rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
+                "points.",
+                "In a poll of 600 miners released Monday, 52 percent said the mine should close.",
+                "Lund leads in the polls.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("the latest Varn Herald poll", "in", "evidence", "Lund leads Marsh by six points"),
+        ("52 percent", "say", "speech", "the mine should close")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -13,7 +13,7 @@ from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
-from biaskit.attribution.forms.evidence import evidence_with_a_long_source
+from biaskit.attribution.forms.evidence import evidence_with_a_long_source, poll_findings
 from biaskit.attribution.forms.questions import asked_after_a_clause, asked_question
 from biaskit.attribution.forms.quote_tags import (
     after_quote,
@@ -144,6 +144,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                 region=region)
     dash_signatures(ctx)
     floating_quotes(ctx)
+    poll_findings(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
     return sorted((s for s in ctx.found if s.end > s.start), key=lambda s: s.start)
 

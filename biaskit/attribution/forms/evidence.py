@@ -11,6 +11,7 @@ made it; the content is what follows the cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start
@@ -80,3 +81,41 @@ def _head_noun(ctx: DocumentContext, lo: int, hi: int) -> tuple[int, int] | None
         if word.group().lower() in sources:
             return lo, word.end()
     return None
+
+
+# 'In the latest Varn Herald poll, Lund leads ...': the poll's finding, after the comma.
+_POLL = r"(?:polls?|surveys?|polling|averages?)"
+_IN_A_POLL = re.compile(
+    r"(?:(?:But|And|Yet|Still|Meanwhile),?\s+)?(In)\s+((?:[\w’'./&-]+\s+){0,8}?" + _POLL +
+    r"(?:\s+(?:of|by|from|released|conducted|taken|published|in|last|this|out|on)\b"
+    r"[^,;:.]{0,60}?)?)(?:,\s+(?:conducted|released|taken|published)\b[^,;:]{0,60})?,\s+")
+_LOOK_BACK = 8  # statements before a position that may hold it
+
+
+def poll_findings(ctx: DocumentContext) -> None:
+    """'In a Varn Herald poll, Lund leads Marsh by six points': what a poll reports, where
+    no other statement holds it. ('Lund leads in the polls' is not read: a standing before
+    'in the polls' is as often the writer's own summary as a poll's finding.)"""
+    found = sorted(ctx.found, key=lambda statement: statement.region[0])
+    region_starts = [statement.region[0] for statement in found]
+    starts = sorted(statement.start for statement in found)
+
+    def held(position: int) -> bool:  # in a statement found before: a few look back
+        i = bisect_right(region_starts, position)
+        return any(position < s.region[1] for s in found[max(0, i - _LOOK_BACK):i])
+
+    for sentence in ctx.sentences:
+        if ctx.roles[sentence.paragraph] == "headline":
+            continue
+        source = _IN_A_POLL.match(ctx.text, sentence.start, sentence.end)
+        if not source:
+            continue
+        start, end = source.end(), ctx.semicolon(source.end(), sentence.end)
+        i = bisect_left(starts, start)
+        if held(start) or held(end - 1) or (
+                i < len(starts) and starts[i] < end) or ctx.quote_at(source.start(1)):
+            continue  # 'In a poll, 52 percent said ...': the share's statement
+        cue = Cue("in", "neutral", "evidence", "", source.start(1), source.end(1))
+        speaker = ctx.resolver.resolve(source.group(2), source.start(2))
+        ctx.add(cue, speaker, start, end, sentence, "standing a poll reports",
+                region=(min(start, source.start()), max(end, source.end())))
