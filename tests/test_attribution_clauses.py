@@ -164,7 +164,8 @@ def test_a_clause_opening_with_a_contraction_gives_the_people_at_its_end():
 def test_advocates_are_people_and_terms_a_noun():
     rows = body("Water rights advocates have voiced alarm.", "They cite the floods of 2019.")
     assert [r.speaker for r in rows] == ["Water rights advocates"] * 2
-    assert body("A few described the vote in stark, almost biblical, terms.") == []
+    rows = body("A few described the vote in stark, almost biblical, terms.")
+    assert [r.cue for r in rows] == ["describe"]  # 'terms' is the noun
 
 
 def test_the_asker_may_be_a_description():
@@ -642,6 +643,19 @@ def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
         ("the latest Varn Herald poll", "in", "evidence", "Lund leads Marsh by six points"),
         ("52 percent", "say", "speech", "the mine should close")]
+
+def test_what_a_speaker_describes_is_what_they_said():
+    rows = body("Ivo Marsh described the night the well ran dry.",
+                "Lund spoke for an hour, describing how the pumps failed.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "describe", "the night the well ran dry"),
+        ("Lund", "describe", "how the pumps failed")]
+
+
+def test_a_passive_with_an_adverb_has_no_speaker():
+    assert body("It is what is often described as a test of nerve.",
+                "Kade was later told that the mine would close.") == []
+    assert [r.speaker for r in body("Kade often says the mine is safe.")] == ["Kade"]
 
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")

@@ -26,19 +26,18 @@ from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
 from biaskit.lexicons import trie_regex
 
+_SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 # Words that may stand between a speaker and the cue: "has also strongly denied".
 BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
     "once quickly swiftly immediately today yesterday not never did does do now still even "
-    "just first "
+    "just first often sometimes usually always "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'
-    "remain remains remained stay stays stayed increasingly "
-    "seem seems seemed appear appears appeared".split())
+    "remain remains remained stay stays stayed increasingly".split()) | _SEEM_TO
 
-_SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -56,7 +55,6 @@ _CLAUSE_CONTRACTION = re.compile(r"(?:that|it|there|here|what|this)['’]s")  # 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
-
 
 WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
 
@@ -141,7 +139,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     if is_passive(last, ctx.text[cue.start:cue.end]):
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
-    while words and (last in BETWEEN_SPEAKER_AND_CUE or last in _WEEKDAYS or (
+    form = ctx.text[cue.start:cue.end]  # 'is often described': stop at a passive 'is'
+    while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
+            last in _WEEKDAYS) or (
             last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
             and not (last.endswith(",") and (  # 'speaking at the rally, said'
                 _owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
@@ -152,7 +152,7 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
             words.pop()  # 'A report published Wednesday said': the participle goes too
         last = words[-1].lower() if words else ""
-    if words and is_passive(last, ctx.text[cue.start:cue.end]):
+    if words and is_passive(last, form):
         return None  # 'Moscow has been accused of': the subject is not the speaker
     if last.lstrip(",") in _COORDINATORS:
         return None  # 'Kade left early and said ...': the sentence's subject speaks
