@@ -657,6 +657,16 @@ def test_a_passive_with_an_adverb_has_no_speaker():
                 "Kade was later told that the mine would close.") == []
     assert [r.speaker for r in body("Kade often says the mine is safe.")] == ["Kade"]
 
+def test_hearsay_is_a_report_with_no_source():
+    rows = body("The firm is reportedly weighing a sale of the mine.",
+                "Marsh allegedly hid the tests, and Lund said nothing.",
+                "Kade sued Marsh for allegedly breaking the deal.")
+    assert [(r.speaker, r.kind, r.cue, r.content) for r in rows] == [
+        ("unattributed report", "speech", "reportedly",
+         "The firm is reportedly weighing a sale of the mine"),
+        ("unattributed report", "speech", "allegedly", "Marsh allegedly hid the tests"),
+        ("Lund", "speech", "say", "nothing")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -140,6 +140,15 @@ def test_presenters_narrator_speaker_and_unattributed_report():
         ["narrator", "narrator"], ["osei", "indirect"], ["unattributed_report", "unattributed"]]
 
 
+def test_hearsay_is_an_unattributed_report_and_an_impression_is_no_ones():
+    found = occurrences("The strikes allegedly killed civilians.",
+                        "The strikes reportedly killed civilians.",
+                        "The strikes seem to have killed civilians.")
+    assert found[["presenter", "mode", "stance"]].values.tolist() == [
+        ["unattributed_report", "unattributed", ""], ["unattributed_report", "unattributed", ""],
+        ["unattributed impression", "indirect", "distancing"]]
+
+
 def test_countered_by_the_other_side_in_the_next_sentences():
     found = occurrences("Osei said the strikes killed civilians. Dorn rejected the figure.")
     assert found["countered_by"].tolist() == ["army statement in sentence 2"]

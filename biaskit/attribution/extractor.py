@@ -29,7 +29,7 @@ from biaskit.attribution.forms.speaker_first import (
     purpose_infinitive,
     speaker_then_content,
 )
-from biaskit.attribution.forms.unattributed import expected_to, seems_to
+from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
@@ -79,6 +79,8 @@ _FORMS = (asked_question, expected_to, after_quote, before_quote, tag_before_nex
           participle_in_an_aside, participle, as_tag, parenthetical_tag, end_tag,
           speaker_then_content, evidence_with_a_long_source, coordinated_verb,
           purpose_infinitive)
+# Cues that only a statement of no one's reads: an impression, hearsay.
+_NO_ONES_FORM = {"impression": seems_to, "hearsay": hearsay}
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 
@@ -118,15 +120,15 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
             if (may_be_noun and noun_use(ctx, cue, sentence)) or modifies_a_noun(
                     ctx, cue, sentence):
                 continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
-            if cue.requires == "impression" and _in_a_statement(ctx, cue):
+            if cue.requires in _NO_ONES_FORM and _in_a_statement(ctx, cue):
                 continue  # 'Kade said the plan seems to fail': part of what Kade said
             cuts = _claimed(ctx, cue, sentence)
             if cuts is None:
                 continue
             if cue.lemma == "according to":  # its source always follows it
                 found = according_to(ctx, cue, sentence)
-            elif cue.requires == "impression":  # 'seemed to waver': no one's statement
-                found = seems_to(ctx, cue, sentence)
+            elif cue.requires in _NO_ONES_FORM:  # 'seemed to waver', 'reportedly'
+                found = _NO_ONES_FORM[cue.requires](ctx, cue, sentence)
             else:
                 for form in _FORMS:  # the first form that fits records the statement
                     if form(ctx, cue, sentence):

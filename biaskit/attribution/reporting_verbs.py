@@ -103,7 +103,8 @@ def reporting_lexicon() -> _Lexicon:
 STANCES = ("neutral", "distancing", "endorsing", "denial", "accusation", "concession", "emotive")
 KINDS = ("speech", "writing", "thought", "evidence")
 # What must follow a cue for it to count; biaskit.attribution.cue_requirements tests each.
-REQUIRES = ("", "clause", "that", "as", "object", "question", "infinitive", "impression")
+REQUIRES = ("", "clause", "that", "as", "object", "question", "infinitive", "impression",
+            "hearsay")
 
 
 def check_row(row: dict[str, str], line: int) -> None:

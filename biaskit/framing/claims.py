@@ -38,6 +38,7 @@ from functools import cache
 import pandas as pd
 
 from biaskit.annotate import AnnotatedDocument, annotate
+from biaskit.attribution.forms.unattributed import UNATTRIBUTED_REPORT
 from biaskit.attribution.records import statement_records, statements_by_sentence
 from biaskit.codebook import Claim, Codebook
 from biaskit.corpus.document import Document
@@ -292,12 +293,14 @@ def _occurrence(article: _Article, claim: Claim, side: re.Pattern[str], sentence
     doc, text = article.doc, article.text
     start, end, negated = matches[0]
     presenter = _presenter(article.per_sentence[sentence.index], sentence, start, end)
-    if presenter is not None:
+    # 'Marsh reportedly hid the tests': a statement of no one, so an unattributed report
+    hearsay = presenter is not None and presenter["speaker"] == UNATTRIBUTED_REPORT
+    if presenter is not None and not hearsay:
         who, side_of, mode = presenter["actor"] or presenter["speaker"], presenter["side"], \
             presenter["mode"]
         cue, stance = presenter["cue"], presenter["stance"]
         how = f'in a {mode} statement by "{presenter["speaker"]}" (cue "{cue}")'
-    elif _UNATTRIBUTED.search(text, max(sentence.start, start - 60), start):
+    elif hearsay or _UNATTRIBUTED.search(text, max(sentence.start, start - 60), start):
         who, side_of, mode, cue, stance = "unattributed_report", "", "unattributed", "", ""
         how = "in an unattributed report ('reports that ...')"
     else:

@@ -13,12 +13,14 @@ import re
 
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import is_people_phrase, looks_like_name
+from biaskit.attribution.phrases import ANY_WORD_CHAR
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
 
 UNATTRIBUTED_EXPECTATION = "unattributed expectation"
 UNATTRIBUTED_IMPRESSION = "unattributed impression"
+UNATTRIBUTED_REPORT = "unattributed report"
 
 # 'is expected', 'are widely expected', 'was not expected', 'is also generally expected'.
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|’s|'s|’re|'re)\s+(?:(?:[a-z]+ly|not|"
@@ -108,4 +110,33 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                           "an impression: the sentence names no one to whom it seems so")
         form = "impression with no source"
     ctx.add(cue, speaker, start, end, sentence, form, region=(start, end))
+    return True
+
+
+# Hearsay stands in a clause's verb group: 'is reportedly weighing', 'allegedly hid'.
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|be|been)\s+$")
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+_FINITE_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|[a-z]+ed|"
+                                r"[a-z]+[^s]s|hid|met|sent|told|paid|made|took|gave|got)\b")
+
+
+def hearsay(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'The firm is reportedly weighing a sale', 'Marsh allegedly hid the tests': a report
+    the sentence ascribes to no one, its clause as the statement."""
+    following = _NEXT_WORD.match(ctx.text, cue.end, sentence.end)
+    if following and following.group(1).lower() in reporting_lexicon().forms:
+        return False  # 'he reportedly noted that ...', 'reportedly wants': the cue after it
+    if not (_AUXILIARY_BEFORE.search(ctx.text, max(sentence.start, cue.start - 20), cue.start)
+            or _FINITE_VERB_AFTER.match(ctx.text, cue.end, sentence.end)):
+        return False  # 'sued for allegedly violating the deal': a charge, not a clause
+    boundaries = [m.end() for m in _CLAUSE_START.finditer(ctx.text, sentence.start, cue.start)]
+    start = boundaries[-1] if boundaries else sentence.start
+    clause_end = _IMPRESSION_ENDS.search(ctx.text, cue.end, sentence.end)
+    end = clause_end.start() if clause_end else sentence.end
+    if not ANY_WORD_CHAR.search(ctx.text, start, cue.start) and not ANY_WORD_CHAR.search(
+            ctx.text, cue.end, end):
+        return False  # 'Reportedly.' alone holds nothing
+    speaker = Speaker(UNATTRIBUTED_REPORT, "", "nobody", None,
+                      "hearsay: the sentence names no one who reports it")
+    ctx.add(cue, speaker, start, end, sentence, "report with no source", region=(start, end))
     return True
