@@ -667,6 +667,13 @@ def test_hearsay_is_a_report_with_no_source():
         ("unattributed report", "speech", "allegedly", "Marsh allegedly hid the tests"),
         ("Lund", "speech", "say", "nothing")]
 
+def test_asking_someone_to_act_is_a_request():
+    rows = body("Lund asked the council to delay the vote.",
+                "An aide who asked to remain anonymous said the tests failed.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Lund", "ask", "the council to delay the vote"),
+        ("An aide", "say", "the tests failed")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

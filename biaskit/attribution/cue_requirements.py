@@ -77,6 +77,10 @@ _ADDRESSEE = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|rep
                         r"us|me|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _AUXILIARY)
 
+# Or a request: 'asked the council to delay the vote', 'asked to see the tests' (not 'asked not
+# to be named', 'asked to remain anonymous').
+_REQUEST_AFTER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?:not\s+)?to\s+(?!(?:be\s+(?:named|"
+                            r"identified|quoted)|remain\s+anonymous|speak\s+on)\b)[a-z]")
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
                              r"which|about)\b|\s*[:“\"]"
@@ -111,7 +115,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
-        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
+        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end)
+                    or _REQUEST_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":
         return bool(_QUOTED_OBJECT.match(ctx.text, cue.end, end))
     if cue.requires == "infinitive":
