@@ -205,6 +205,9 @@ def test_polnear_benchmark_script_runs_on_a_checkout_of_that_layout(write, tmp_p
     assert "lenient (0.3 cover): P 1.000  R 1.000  F1 1.000" in run.stdout
     assert "articles/s" in run.stdout and "metro" in run.stdout
     assert "score.py: not in this checkout" in run.stdout
+    # one outlet, all found: no spread, and none from sampling either
+    assert "spread across outlets (max - min): 0.000" in run.stdout
+    assert "median spread of 0.000" in run.stdout
 
 
 def test_tone_prints_voice_and_coverage_per_source_and_side(capsys):
