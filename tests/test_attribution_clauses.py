@@ -674,6 +674,13 @@ def test_asking_someone_to_act_is_a_request():
         ("Lund", "ask", "the council to delay the vote"),
         ("An aide", "say", "the tests failed")]
 
+def test_taking_someone_to_be_something_is_a_thought():
+    rows = body("Lund considers him a liar.", "Many miners viewed Marsh as a threat.",
+                "Kade saw Lund at the rally.", "Few saw him become mayor.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Lund", "consider", "thought", "him a liar"),
+        ("Many miners", "view", "thought", "Marsh as a threat")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -25,6 +25,13 @@ _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him
                             r"year|couple|number|lot|bit|second|dozen|hundred|thousand|"
                             r"million|total|while)\b)[a-z]")
 
+# An object, then what the subject takes it to be: 'viewed Lund as a threat', 'considers him
+# a liar', 'thinks herself unbeatable' (not 'saw him there', 'see him become ...').
+_OBJECT_COMPLEMENT = re.compile(
+    r"\s+(?:him|her|them|it|us|me|himself|herself|themselves|itself|"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:as\s+[\w“\"']|an?\s+[a-z]|(?:un)?[a-z]+"
+    r"(?:ous|ful|ble|ive|ic|ent|ant|ist|ish|est)\b)")
+
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
 _AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
@@ -111,7 +118,10 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                     or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _CONTRACTED_CLAUSE.match(ctx.text, cue.end, end)
                     or _BARE_OR_FINITE_CLAUSE.match(ctx.text, cue.end, end)
-                    or cue.kind == "thought" and _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end))
+                    or cue.kind == "thought" and (
+                        _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end)
+                        # 'considers him a racist', 'viewed Lund as a threat'
+                        or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
