@@ -584,7 +584,8 @@ def test_an_impression_is_a_thought_with_no_source_and_its_own_clause():
 def test_appearing_somewhere_is_no_impression():
     assert body("Ivo Marsh appeared on Varn Radio on Monday.",
                 "The mayor appeared before the council in March.",
-                "Kade seemed in no hurry.") == []
+                "Kade seemed in no hurry.",
+                "What seemed most striking was the silence at the pumps.") == []
 
 
 def test_who_seems_to_say_or_think_something_says_or_thinks_it():

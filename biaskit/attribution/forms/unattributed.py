@@ -75,11 +75,17 @@ _IMPRESSION_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|
 _TO_WHOM = re.compile(r"(?:To|Among)\s+((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+),\s*"
                       r"(?:(?:an?|the)\s+[^,]{1,60},\s*)?(?:then,\s*)?")  # an apposition
 
+# A free relative: 'what seemed most striking was ...' names a thing, it reports nothing.
+_DESCRIBES_A_NOUN = re.compile(r"\b[Ww]hat\s+(?:[a-z]+ly\s+|now\s+|once\s+|still\s+)?(?:(?:might|"
+                               r"may|would|could|can|must)(?:\s+have)?\s+|(?:had|has|have)\s+)?$")
+
 
 def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'The mayor seemed to waver', 'It appears that the vote was close': an impression
     with no source, the whole clause as its statement. Other uses of the verb ('appeared on
     television', 'seemed in no hurry') report nothing."""
+    if _DESCRIBES_A_NOUN.search(ctx.text, max(sentence.start, cue.start - 30), cue.start):
+        return False  # 'what seemed most relevant was ...'
     end = min(sentence.end, cue.end + 60)
     complement = _SEEM_COMPLEMENT if cue.lemma == "seem" else _APPEAR_COMPLEMENT
     looks = _LOOKS_LIKE.match(ctx.text, cue.end, end)
