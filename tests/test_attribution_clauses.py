@@ -437,6 +437,7 @@ def test_an_indefinite_object_after_a_verb_is_no_inverted_speaker():
                 "The mine is safe, said a spokesman for the company.",
                 "The judges who heard the appeal said the tests were sound.")
     assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "a photograph"),  # what he tweeted, not a speaker of 'tweeted'
         ("Kessler Mining Group", "The mine is safe"),  # "the company" is its alias
         ("The judges", "the tests were sound")]
 
@@ -681,6 +682,11 @@ def test_taking_someone_to_be_something_is_a_thought():
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
         ("Lund", "consider", "thought", "him a liar"),
         ("Many miners", "view", "thought", "Marsh as a threat")]
+
+def test_what_was_tweeted_may_be_a_thing():
+    rows = body("Ivo Marsh tweeted a photo of the dry well.", "His tweets were deleted.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Ivo Marsh", "tweet", "writing", "a photo of the dry well")]
 
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
