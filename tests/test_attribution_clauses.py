@@ -688,6 +688,14 @@ def test_what_was_tweeted_may_be_a_thing():
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
         ("Ivo Marsh", "tweet", "writing", "a photo of the dry well")]
 
+def test_a_verb_of_thinking_takes_a_clause_with_a_bare_subject():
+    rows = body("Economists believe this gives the mine an unfair edge.",
+                "Many officials believe meaningful relief is possible.",
+                "Lund believes in taxing polluters.", "Kade considered what they were up against.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Economists", "this gives the mine an unfair edge"),
+        ("Many officials", "meaningful relief is possible")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -32,6 +32,14 @@ _OBJECT_COMPLEMENT = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:as\s+[\w“\"']|an?\s+[a-z]|(?:un)?[a-z]+"
     r"(?:ous|ful|ble|ive|ic|ent|ant|ist|ish|est)\b)")
 
+# A clause a verb of thinking takes with no 'that' and no determiner: 'believe this gives the
+# mine an edge', 'believe meaningful relief is possible'.
+_BARE_THOUGHT_CLAUSE = re.compile(
+    r"\s+(?:(?:this|that|it)\s+(?!is\b|was\b|has\b)[a-z]+[^\Ws]s\b|(?!(?:in|of|to|for|on|at|with|"
+    r"about|from|by|and|or|so|too|very|more|most|that|this|it|there|what|who|how|[a-z]+ed)\b)"
+    r"(?:[a-z][\w’'-]*\s+){1,2}"
+    r"(?:is|are|was|were|will|would|can|could|must|should|might|may)\b)")
+
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
 _AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
@@ -121,7 +129,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                     or cue.kind == "thought" and (
                         _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end)
                         # 'considers him a racist', 'viewed Lund as a threat'
-                        or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)))
+                        or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)
+                        or _BARE_THOUGHT_CLAUSE.match(ctx.text, cue.end, end)))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
