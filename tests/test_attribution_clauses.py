@@ -696,6 +696,12 @@ def test_a_verb_of_thinking_takes_a_clause_with_a_bare_subject():
         ("Economists", "this gives the mine an unfair edge"),
         ("Many officials", "meaningful relief is possible")]
 
+def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
+    assert body("Pia Lund: 1,501.", "Pledged: 781.") == []
+    rows = body("“The pumps are dry,” Lund said.",
+                "“Sons of Varn” happily roots around in the mine's history.")
+    assert [(r.speaker, r.content) for r in rows] == [("Lund", "The pumps are dry")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

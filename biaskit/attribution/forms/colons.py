@@ -52,6 +52,9 @@ def headline_colon(ctx: DocumentContext, sentence: Sentence) -> bool:
     return True
 
 
+_A_WORD = re.compile(r"[^\W\d_]{2}")
+
+
 def speaker_turns(ctx: DocumentContext) -> list[tuple]:
     """Transcript and interview turns: a paragraph opening 'PENCE: Well, ...',
     'Q: ...' or 'Ann Kade: ...' is that speaker's words, to the paragraph's end.
@@ -69,6 +72,8 @@ def speaker_turns(ctx: DocumentContext) -> list[tuple]:
         if not (name.isupper() or looks_like_name(name)) or (
                 name.split()[-1].lower() in _NOT_SPEAKER_HEAD):
             continue
+        if not _A_WORD.search(ctx.text, match.start(2), block.end):
+            continue  # 'Pledged: 781.', 'Lund: 1,501.': a table's row, not a turn
         sentence = ctx.sentence_at(match.start(2))
         if sentence is None:
             continue

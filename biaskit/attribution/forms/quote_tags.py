@@ -205,6 +205,7 @@ def dash_signatures(ctx: DocumentContext) -> None:
                   "quote signed with a dash", region=(quote.start, match.end()))
 
 
+_NARRATOR_GOES_ON = re.compile(r"\s+[a-z]+(?:ly)?\s+[a-z]")
 _CONJUNCTION_OPENING = re.compile(r"(?:But|And|Yet|Still|So),?\s+")
 
 
@@ -236,6 +237,9 @@ def floating_quotes(ctx: DocumentContext) -> None:
         if len(words) < 3 or not (inner[:1].isupper() or after_but) or all(
                 w[:1].isupper() for w in words):
             continue
+        if len(words) <= 5 and 2 * sum(w[:1].isupper() for w in words) >= len(words) and (
+                _NARRATOR_GOES_ON.match(ctx.text, quote.end, sentence.end)):
+            continue  # '"Sons of Varn" roots around in ...': a title the sentence is about
         j = bisect_right(ends, quote.start) - 1
         if j < 0:
             continue
