@@ -702,6 +702,11 @@ def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
                 "“Sons of Varn” happily roots around in the mine's history.")
     assert [(r.speaker, r.content) for r in rows] == [("Lund", "The pumps are dry")]
 
+def test_backing_down_and_calling_off_report_nothing():
+    assert body("The council backed down on Friday.", "Lund called off the rally.") == []
+    rows = body("Kade backed away from his claim that the wells were safe.")
+    assert [r.cue for r in rows] == ["back"]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

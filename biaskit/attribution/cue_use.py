@@ -125,3 +125,15 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     kinds = entity_words()
     return not (lower in kinds["people"] or lower in kinds["organisation"]
                 or lower in kinds["source"])
+
+
+# Verbs whose particle makes them report nothing: 'the party backed down', 'called off the
+# rally', 'called up the reserves'.
+_PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out)\b"),
+                   "call": re.compile(r"\s+(?:off|up)\b")}
+
+
+def particle_verb(ctx: DocumentContext, cue: Cue) -> bool:
+    """True for 'backed down', 'called off': not a report ('backed away from a claim' is)."""
+    particle = _PARTICLE_AFTER.get(cue.lemma)
+    return bool(particle and particle.match(ctx.text, cue.end))

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
-from biaskit.attribution.cue_use import modifies_a_noun, noun_use
+from biaskit.attribution.cue_use import modifies_a_noun, noun_use, particle_verb
 from biaskit.attribution.forms.colons import headline_colon, speaker_turns
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.evidence import evidence_with_a_long_source, poll_findings
@@ -118,7 +118,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
             if (may_be_noun and noun_use(ctx, cue, sentence)) or modifies_a_noun(
-                    ctx, cue, sentence):
+                    ctx, cue, sentence) or particle_verb(ctx, cue):
                 continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
             if cue.requires in _NO_ONES_FORM and _in_a_statement(ctx, cue):
                 continue  # 'Kade said the plan seems to fail': part of what Kade said
