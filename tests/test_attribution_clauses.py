@@ -707,6 +707,12 @@ def test_backing_down_and_calling_off_report_nothing():
     rows = body("Kade backed away from his claim that the wells were safe.")
     assert [r.cue for r in rows] == ["back"]
 
+def test_an_inverted_tag_with_a_described_source():
+    rows = body("The mine will close soon, said a source close to the talks.",
+                "The vote was rigged, said one official involved in the count.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("a source", "The mine will close soon"), ("one official", "The vote was rigged")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -14,6 +14,7 @@ from biaskit.attribution.mentions import QUANTIFIERS, entity_words
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
+    VERB_LIKE,
     subject_before,
 )
 from biaskit.attribution.phrases import subject as phrase_subject
@@ -21,6 +22,8 @@ from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
 _NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
+
+_COMMA_THEN_CUE = re.compile(r"\s*,\s*$")
 
 _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 
@@ -43,6 +46,9 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     subject = subject_before(ctx, cue, sentence)
     if not subject:
         return False
+    if not cue.is_participle(ctx.text) and VERB_LIKE.search(subject[0]) and (
+            _COMMA_THEN_CUE.match(ctx.text, subject[1] + len(subject[0]), cue.start)):
+        return False  # 'The mine will close soon, said ...': a clause, then an inverted tag
     if not requirement_met(ctx, cue, sentence) and not _evidence_from_a_source(cue, subject[0]):
         return False
     speaker = ctx.resolver.resolve(subject[0], subject[1])
