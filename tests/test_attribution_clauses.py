@@ -713,6 +713,13 @@ def test_an_inverted_tag_with_a_described_source():
     assert [(r.speaker, r.content) for r in rows] == [
         ("a source", "The mine will close soon"), ("one official", "The vote was rigged")]
 
+def test_how_someone_put_it_is_what_they_said():
+    rows = body("As Kade put it in a memo, the mine is dead.",
+                "Lund put it bluntly: “The wells are gone.”",
+                "The clerk was putting it into the register.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "put it", "the mine is dead"), ("Lund", "put it", "The wells are gone")]
+
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [

@@ -128,9 +128,11 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 
 # Verbs whose particle makes them report nothing: 'the party backed down', 'called off the
-# rally', 'called up the reserves'.
+# rally', 'called up the reserves', 'putting it into the file'.
 _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out)\b"),
-                   "call": re.compile(r"\s+(?:off|up)\b")}
+                   "call": re.compile(r"\s+(?:off|up)\b"),
+                   "put it": re.compile(r"\s+(?:into|onto|back|aside|down|off|up|"
+                                        r"together|out|away|there|here|forward)\b")}
 
 
 def particle_verb(ctx: DocumentContext, cue: Cue) -> bool:
