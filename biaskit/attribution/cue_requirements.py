@@ -40,6 +40,9 @@ _BARE_THOUGHT_CLAUSE = re.compile(
     r"(?:[a-z][\w’'-]*\s+){1,2}"
     r"(?:is|are|was|were|will|would|can|could|must|should|might|may)\b)")
 
+# 'knew what the results would be', 'knows just who to call': a question's clause.
+_WH_CLAUSE = re.compile(r"\s+(?:just\s+|exactly\s+)?(?:what|who|where|when|which)\s+[a-z]")
+
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
 _AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
@@ -130,7 +133,8 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                         _THOUGHT_COMPLEMENT.match(ctx.text, cue.end, end)
                         # 'considers him a racist', 'viewed Lund as a threat'
                         or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)
-                        or _BARE_THOUGHT_CLAUSE.match(ctx.text, cue.end, end)))
+                        or _BARE_THOUGHT_CLAUSE.match(ctx.text, cue.end, end)
+                        or _WH_CLAUSE.match(ctx.text, cue.end, end)))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
