@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, entity_words
 from biaskit.corpus.sentences import Sentence
 
@@ -36,6 +36,21 @@ NEW_CLAUSE = re.compile(_NEW_CLAUSE_CONJUNCTION + "(?=" + _NEW_SUBJECT + ")")
 NEW_CLAUSE_BEFORE_CUE = re.compile(
     _NEW_CLAUSE_CONJUNCTION + r"(?:he|she|they|it|we|I|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
     r"\s+(?:(?:also|later|then|again|has|had|have)\s+)*$")
+
+# Where a clause begins inside a sentence: after a semicolon, a clause's conjunction or a dash.
+_CLAUSE_OPENING = re.compile(r"(?:;|" + _NEW_CLAUSE_CONJUNCTION + r"|\s[—–]\s)\s*")
+
+
+def clause_start(ctx: DocumentContext, sentence: Sentence, position: int) -> int:
+    """Where the clause holding ``position`` begins: the sentence's start, or after the last
+    semicolon, dash or ', but' / ', and' / ', while' before it ('The talks stalled, but the
+    plan is expected to pass': the clause after 'but'). Only the WINDOW before it is read."""
+    lo = sentence.start
+    if position - lo > WINDOW:  # a very long sentence: from a word's start in the window
+        lo = ctx.text.find(" ", position - WINDOW, position) + 1 or position - WINDOW
+    starts = [m.end() for m in _CLAUSE_OPENING.finditer(ctx.text, lo, position)]
+    return starts[-1] if starts else lo
+
 
 # Words that open a sentence but never its subject: 'But', 'However', 'Despite'.
 NOT_SUBJECT_START = frozenset("but and or so yet nor "

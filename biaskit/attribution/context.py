@@ -19,6 +19,7 @@ from biaskit.corpus.sentences import Sentence, mask_abbreviations
 
 _QUOTE_MARKS = "\"“”„«»‘’'"
 CONTINUED = ", continued by the next quote"  # the form of a statement a later quote continues
+WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
 
 
 class Statement:

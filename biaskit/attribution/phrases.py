@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from biaskit.attribution.clauses import NOT_SUBJECT_START
-from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
     DETERMINERS,
@@ -56,7 +56,6 @@ _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
 
-WINDOW = 300  # characters around a cue in which its speaker, tag or lead-in must stand
 
 ANY_WORD_CHAR = re.compile(r"\w")
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start
 from biaskit.attribution.mentions import entity_words
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.corpus.sentences import Sentence
-
-# Where the clause holding the evidence starts: the sentence, or after a semicolon or a
-# clause's comma ('..., but a poll by X found ...').
-_CLAUSE_OPENING = re.compile(r"(?:;|,\s+(?:but|and|while|although|though|yet)\b|\s[—–]\s)\s*")
 
 # The words of the phrase that opens the clause: 'A new batch of council emails', 'Early
 # results of exit polls', 'The little polling', "Varn College's poll".
@@ -47,8 +44,7 @@ def evidence_with_a_long_source(ctx: DocumentContext, cue: Cue, sentence: Senten
     """'A survey by the union in March found Lund with a lead': the survey's finding."""
     if cue.kind != "evidence" and cue.lemma != "suggest":
         return False
-    openings = [m.end() for m in _CLAUSE_OPENING.finditer(ctx.text, sentence.start, cue.start)]
-    lo = openings[-1] if openings else sentence.start
+    lo = clause_start(ctx, sentence, cue.start)
     if cue.start - lo > _MAX_SOURCE:
         return False
     head = _head_noun(ctx, _OPENING.match(ctx.text, lo).end(), cue.start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import is_people_phrase, looks_like_name
 from biaskit.attribution.phrases import ANY_WORD_CHAR
@@ -29,8 +30,6 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|’s|'s|’re|'re)\
 # What follows the cue: 'to win', or an agent and then 'to': 'by analysts to win'.
 _AGENT_THEN_TO = re.compile(r"\s+(?:by\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+)?to\s+[a-z]")
 
-# Where the clause holding the expectation starts: after a semicolon or a clause's comma.
-_CLAUSE_START = re.compile(r"(?:;|,\s+(?:but|and|while|although|though)\b|\s[—–]\s)\s*")
 
 
 def expected_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
@@ -41,8 +40,7 @@ def expected_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     after = _AGENT_THEN_TO.match(ctx.text, cue.end, sentence.end)
     if not be or not after:
         return False
-    boundaries = [m.end() for m in _CLAUSE_START.finditer(ctx.text, sentence.start, be.start())]
-    start = boundaries[-1] if boundaries else sentence.start
+    start = clause_start(ctx, sentence, be.start())
     end = ctx.semicolon(cue.end, sentence.end)
     if after.group(1):
         speaker = ctx.resolver.resolve(after.group(1), after.start(1))
@@ -97,8 +95,7 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     if not (looks or state):
         return False
-    boundaries = [m.end() for m in _CLAUSE_START.finditer(ctx.text, sentence.start, cue.start)]
-    start = boundaries[-1] if boundaries else sentence.start
+    start = clause_start(ctx, sentence, cue.start)
     # The impression is its own clause: 'The plan seemed to stall as Kade said ...' leaves
     # Kade's statement to Kade.
     if looks and not looks.group(1):  # 'it seems that ...': the clause after 'that' is whole
@@ -135,8 +132,7 @@ def hearsay(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not (_AUXILIARY_BEFORE.search(ctx.text, max(sentence.start, cue.start - 20), cue.start)
             or _FINITE_VERB_AFTER.match(ctx.text, cue.end, sentence.end)):
         return False  # 'sued for allegedly violating the deal': a charge, not a clause
-    boundaries = [m.end() for m in _CLAUSE_START.finditer(ctx.text, sentence.start, cue.start)]
-    start = boundaries[-1] if boundaries else sentence.start
+    start = clause_start(ctx, sentence, cue.start)
     clause_end = _IMPRESSION_ENDS.search(ctx.text, cue.end, sentence.end)
     end = clause_end.start() if clause_end else sentence.end
     if not ANY_WORD_CHAR.search(ctx.text, start, cue.start) and not ANY_WORD_CHAR.search(
