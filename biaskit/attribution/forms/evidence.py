@@ -29,13 +29,13 @@ _MAX_HEAD = 7  # words from the phrase's start to its head noun
 # What may stand between the head noun and the cue: a post-modifier, never a finite verb of
 # the main clause ('A poll of 600 voters is due Monday and shows ...' is not one).
 _POST_MODIFIER = re.compile(
-    r"[,]?\s+(?:by|of|from|in|on|at|for|among|with|out|released|published|conducted|taken|"
+    r",?\s+(?:by|of|from|in|on|at|for|among|with|out|released|published|conducted|taken|"
     r"obtained|issued|commissioned|carried|done|that|which|seen|cited|reviewed)\b")
 _MAIN_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\s+(?!(?:done|"
                         r"conducted|released|published|taken|carried)\b)")
 # 'by the watchdog group Clear Water', 'by the union' (not 'in March' after it).
-_BY_AUTHOR = re.compile(r"\s+by\s+(?:the\s+)?(?:(?!(?:in|on|at|for|of|out|this|last|from|"
-                        r"with|among|and)\b)[\w’'.&-]+\s*){1,6}?(?=\s|$)")
+_BY_AUTHOR = re.compile(r"\s+by(?:\s+(?!(?:in|on|at|for|of|out|this|last|from|with|among|"
+                        r"and)\b)[\w’'.&-]+){1,6}")
 
 _MAX_SOURCE = 140  # characters from the clause's start to the cue
 
@@ -43,7 +43,7 @@ _MAX_SOURCE = 140  # characters from the clause's start to the cue
 def evidence_with_a_long_source(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'A survey by the union in March found Lund with a lead': the survey's finding."""
     if cue.kind != "evidence" and cue.lemma != "suggest":
-        return False
+        return False  # 'suggest' is speech in the lexicon, and evidence after a poll
     lo = clause_start(ctx, sentence, cue.start)
     if cue.start - lo > _MAX_SOURCE:
         return False
