@@ -98,9 +98,6 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         # '..., voters want to limit it', '..., residents worry about it', '..., Kade
         # called.': what follows the verb is its complement, so the verb closes nothing
         return False
-    comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
-    if comma <= sentence.start:
-        return False
     head_after_comma = ctx.text[comma + 1:cue.start]
     phrase = head_after_comma.strip()
     if looks_like_name(ctx.text[sentence.start:comma].strip()):
