@@ -98,6 +98,12 @@ class Resolver:
     def resolve(self, phrase: str, position: int) -> Speaker:
         """Who ``phrase`` (found at ``position``) refers to."""
         phrase = phrase.strip(" ,")
+        if phrase in self._named:
+            # Resolved before as a name or a description: the tests below, which depend on
+            # the phrase alone, found it no pronoun, source or unnamed people then.
+            words = phrase.lower().split()
+            return self._named[phrase] or self._description(
+                phrase, words[-1] if words else "", position)
         lowered = phrase.lower()
         first = lowered.split()[0] if lowered else ""
         pronoun = lowered if lowered in PRONOUNS else _pronoun_with_auxiliaries(phrase)
@@ -117,8 +123,7 @@ class Resolver:
             actor = self._alias_actor(phrase)
             return Speaker(phrase, "", "group", actor, f'unnamed source "{phrase}"'
                            + (f" names {actor.label}" if actor else ""))
-        if phrase not in self._named:
-            self._named[phrase] = self._name(phrase, words, first)
+        self._named[phrase] = self._name(phrase, words, first)
         return self._named[phrase] or self._description(phrase, words[-1] if words else "",
                                                         position)
 
