@@ -211,7 +211,7 @@ def _last_clause(before: str) -> str:
     Every such mark is a break of its own (no other break holds one), so the pieces after it
     are the same as in the whole; the words before it, up to 300 characters of them, are not
     split for nothing."""
-    last_mark = max(before.rfind(mark) for mark in _BREAK_MARKS)
+    last_mark = max(map(before.rfind, _BREAK_MARKS))
     return _CLAUSE_BREAK.split(before[last_mark + 1:])[-1]
 
 
