@@ -94,8 +94,9 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     # A transcript turn is the speaker's own words, as a quote is.
     turn_spans = [(turn[2], turn[3]) for turn in turns]
     cues = [cue for lo, hi in ctx.doc.narrator_spans
-            for cue in lexicon.cues(ctx.text, lo, hi)
-            if not in_spans(cue.start, turn_spans)]
+            for cue in lexicon.cues(ctx.text, lo, hi)]
+    if turn_spans:  # most documents are no transcript: their cues need no check
+        cues = [cue for cue in cues if not in_spans(cue.start, turn_spans)]
     cue_starts = [cue.start for cue in cues]
     text = ctx.text
     for sentence in ctx.sentences:

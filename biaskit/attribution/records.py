@@ -94,6 +94,10 @@ def _window_rows(doc: Document | AnnotatedDocument, window: Window, codebook: Co
     # the next rows: a long article's records and its rows never all stand at once.
     context.found.clear()
     statements.reverse()
+    # The sentence text is sliced once per sentence, and its rows share the one string: a
+    # sentence that is a whole 100,000-character block with thousands of cues ('Dorn said,
+    # Dorn said, ...') was copied whole for each of its rows, time quadratic in its length.
+    sentence_span, sentence_text = None, ""
     while statements:
         found = statements.pop()
         start, end = found.start, found.end
@@ -119,9 +123,12 @@ def _window_rows(doc: Document | AnnotatedDocument, window: Window, codebook: Co
                     + (f', cue "{cue_text}"' if cue_text else "")
                     + f"; {speaker.how.replace(MASK, '.')}" + actor_evidence)
         content = text[start:end]
+        if sentence_span != (first.start, last.end):
+            sentence_span = (first.start, last.end)
+            sentence_text = text[first.start:last.end]
         yield (
             doc_id, source, doc.blocks[block].paragraph, block, first.index + first_sentence,
-            text[first.start:last.end],
+            sentence_text,
             # Speaker phrases were read in the masked text (context.py): "Mr_" is "Mr.".
             start + shift, end + shift, speaker.name.replace(MASK, "."),
             speaker.label.replace(MASK, "."),

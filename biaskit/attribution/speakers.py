@@ -98,6 +98,12 @@ class Resolver:
     def resolve(self, phrase: str, position: int) -> Speaker:
         """Who ``phrase`` (found at ``position``) refers to."""
         phrase = phrase.strip(" ,")
+        if phrase in self._named:
+            # Resolved before as a name or a description: the tests below, which depend on
+            # the phrase alone, found it no pronoun, source or unnamed people then.
+            words = phrase.lower().split()
+            return self._named[phrase] or self._description(
+                phrase, words[-1] if words else "", position)
         lowered = phrase.lower()
         first = lowered.split()[0] if lowered else ""
         pronoun = lowered if lowered in PRONOUNS else _pronoun_with_auxiliaries(phrase)
@@ -117,8 +123,7 @@ class Resolver:
             actor = self._alias_actor(phrase)
             return Speaker(phrase, "", "group", actor, f'unnamed source "{phrase}"'
                            + (f" names {actor.label}" if actor else ""))
-        if phrase not in self._named:
-            self._named[phrase] = self._name(phrase, words, first)
+        self._named[phrase] = self._name(phrase, words, first)
         return self._named[phrase] or self._description(phrase, words[-1] if words else "",
                                                         position)
 
@@ -126,18 +131,20 @@ class Resolver:
         """The speaker a name or an alias stands for; None for a description to resolve by
         position ("the ministry")."""
         person, of, _ = phrase.partition(" of ")
-        _, tokens, _ = split_name(person.replace("_", ".").split())
-        titles = entity_words()["title"]
-        if of and 2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.lower() not in titles
-                                                for t in tokens) and (
-                name_kind(" ".join(tokens)) == "person"):
-            # 'Senator Ted Moro of Brenn', 'Del. Ann Kade of the Varn Isles': the person
-            phrase, words = person, person.lower().split()
+        if of:  # most phrases have no 'of': their words need no splitting here
+            _, tokens, _ = split_name(person.replace("_", ".").split())
+            titles = entity_words()["title"]
+            if 2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.lower() not in titles
+                                             for t in tokens) and (
+                    name_kind(" ".join(tokens)) == "person"):
+                # 'Senator Ted Moro of Brenn', 'Del. Ann Kade of the Varn Isles': the person
+                phrase, words = person, person.lower().split()
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
-        joined = _NAME_WITH_PARTICLES.fullmatch(phrase)
-        if joined and len(names) > 1:  # 'The Brennan Center for Justice' is one name
+        # 'The Brennan Center for Justice' is one name (tried only where there are several)
+        joined = _NAME_WITH_PARTICLES.fullmatch(phrase) if len(names) > 1 else None
+        if joined:
             names = [joined]
         if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
             # The head noun is lower case: a description ("Senior Russian military official").
@@ -329,8 +336,9 @@ def _pronoun_with_auxiliaries(phrase: str) -> str:
     if not words or len(words) > 4:
         return ""
     first = _CONTRACTION.sub("", words[0].lower())
-    auxiliaries = all(w.lower() in _AUXILIARIES for w in words[1:])
-    return first if first in ("he", "she", "they") and auxiliaries else ""
+    if first not in ("he", "she", "they"):
+        return ""  # most phrases: no need to read the words after the first
+    return first if all(w.lower() in _AUXILIARIES for w in words[1:]) else ""
 
 
 def _is_source(phrase: str, words: list[str]) -> bool:

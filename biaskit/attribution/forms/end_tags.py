@@ -79,6 +79,10 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
     if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
         return inverted_end_tag(ctx, cue, sentence, comma)
+    if comma <= sentence.start:
+        # No comma before the cue in its sentence ('Kade said that ...', most cues): no tag
+        # closes it. Checked before the tag's rest is read, which is the costly part.
+        return False
     # '..., he said; his agents found them.' and '..., Kade said, but he added ...': the tag
     # closes the clause before a semicolon or a new clause with its own subject
     rest = ctx.text[cue.end:ctx.semicolon(cue.end, sentence.end)]
@@ -99,9 +103,6 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             cue.kind != "speech" and _PREPOSITIONAL_COMPLEMENT.match(rest)):
         # '..., voters want to limit it', '..., residents worry about it', '..., Kade
         # called.': what follows the verb is its complement, so the verb closes nothing
-        return False
-    comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
-    if comma <= sentence.start:
         return False
     head_after_comma = ctx.text[comma + 1:cue.start]
     phrase = head_after_comma.strip()
