@@ -1,0 +1,179 @@
+"""Statements of no one (expectations, impressions, hearsay), evidence and polls, and the
+other forms added on the evening of 2026-12-03, in sentences of the shapes real news uses
+(PolNeAR train), written here with fictional people."""
+
+from __future__ import annotations
+
+from attribution_cases import body
+
+
+def test_a_passive_expectation_is_a_thought_with_no_source():
+    rows = body("Ivo Marsh is widely expected to announce his bid on Monday.",
+                "The vote is expected by analysts to fail.",
+                "Turnout was higher than expected.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("unattributed expectation", "thought",
+         "Ivo Marsh is widely expected to announce his bid on Monday"),
+        ("analysts", "thought", "The vote is expected by analysts to fail")]
+
+
+def test_an_impression_is_a_thought_with_no_source_and_its_own_clause():
+    rows = body("By Friday the Varnholt council seemed to be losing its nerve.",
+                "It appears, however, that the well tests were never sent to the lab.",
+                "Pia Lund seemed unmoved as Ivo Marsh said the mine would close.")
+    assert [(r.speaker, r.kind, r.cue, r.content) for r in rows] == [
+        ("unattributed impression", "thought", "seem",
+         "By Friday the Varnholt council seemed to be losing its nerve"),
+        ("unattributed impression", "thought", "appear",
+         "It appears, however, that the well tests were never sent to the lab"),
+        ("unattributed impression", "thought", "seem", "Pia Lund seemed unmoved"),
+        ("Ivo Marsh", "speech", "say", "the mine would close")]
+
+
+def test_appearing_somewhere_is_no_impression():
+    assert body("Ivo Marsh appeared on Varn Radio on Monday.",
+                "The mayor appeared before the council in March.",
+                "Kade seemed in no hurry.",
+                "What seemed most striking was the silence at the pumps.") == []
+
+
+def test_who_seems_to_say_or_think_something_says_or_thinks_it():
+    rows = body("Ivo Marsh appeared to suggest that the samples were switched.",
+                "The miners seem to believe the wells will recover.",
+                "Pia Lund seemed confident that the vote would pass.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "suggest", "the samples were switched"),
+        ("The miners", "believe", "the wells will recover"),
+        ("Pia Lund", "confident", "the vote would pass")]
+
+
+def test_an_impression_is_nobodys_antecedent():
+    rows = body("Ivo Marsh seemed ready to leave the hall, telling the miners, “We are done.”",
+                "“The pumps failed,” Pia Lund said. The repairs seem to have stalled. "
+                "“They know it,” she added.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("unattributed impression", "seem"), ("Ivo Marsh", "tell"),
+        ("Pia Lund", "say"), ("unattributed impression", "seem"), ("Pia Lund", "add")]
+
+
+def test_an_impression_opened_by_to_or_among_is_theirs():
+    rows = body("To Pia Lund, a geologist at Varn College, the tests seemed rushed.",
+                "Among older miners, the levy appears to be popular.",
+                "To date, the pumps seem to work.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Pia Lund", "the tests seemed rushed"),
+        ("older miners", "the levy appears to be popular"),
+        ("unattributed impression", "To date, the pumps seem to work")]
+
+
+def test_calling_a_named_person_a_noun_is_naming():
+    rows = body("Ivo Marsh called Pia Lund a liar.", "Kade called Lund a day later.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "call", "Pia Lund a liar")]
+
+def test_evidence_whose_source_has_a_post_modifier():
+    rows = body("A study by the watchdog group Clear Water found the mine used more water "
+                "than allowed.",
+                "A Varn College poll out this week shows Lund with a lead.",
+                "The little polling that was done before the vote showed a dead heat.",
+                "Exit polling showed that Lund won every district.",
+                "A poll of 600 voters is due Monday and shows nothing new.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("A study by the watchdog group Clear Water", "evidence",
+         "the mine used more water than allowed"),
+        ("A Varn College poll", "evidence", "Lund with a lead"),
+        ("The little polling", "evidence", "a dead heat"),
+        ("Exit polling", "evidence", "Lund won every district")]
+
+def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
+    rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
+                "points.",
+                "In a poll of 600 miners released Monday, 52 percent said the mine should close.",
+                "Lund leads in the polls.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("the latest Varn Herald poll", "in", "evidence", "Lund leads Marsh by six points"),
+        ("52 percent", "say", "speech", "the mine should close")]
+
+def test_what_a_speaker_describes_is_what_they_said():
+    rows = body("Ivo Marsh described the night the well ran dry.",
+                "Lund spoke for an hour, describing how the pumps failed.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "describe", "the night the well ran dry"),
+        ("Lund", "describe", "how the pumps failed")]
+
+
+def test_a_passive_with_an_adverb_has_no_speaker():
+    assert body("It is what is often described as a test of nerve.",
+                "Kade was later told that the mine would close.") == []
+    assert [r.speaker for r in body("Kade often says the mine is safe.")] == ["Kade"]
+
+def test_hearsay_is_a_report_with_no_source():
+    rows = body("The firm is reportedly weighing a sale of the mine.",
+                "Marsh allegedly hid the tests, and Lund said nothing.",
+                "Kade sued Marsh for allegedly breaking the deal.")
+    assert [(r.speaker, r.kind, r.cue, r.content) for r in rows] == [
+        ("unattributed report", "speech", "reportedly",
+         "The firm is reportedly weighing a sale of the mine"),
+        ("unattributed report", "speech", "allegedly", "Marsh allegedly hid the tests"),
+        ("Lund", "speech", "say", "nothing")]
+
+def test_asking_someone_to_act_is_a_request():
+    rows = body("Lund asked the council to delay the vote.",
+                "An aide who asked to remain anonymous said the tests failed.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Lund", "ask", "the council to delay the vote"),
+        ("An aide", "say", "the tests failed")]
+
+def test_taking_someone_to_be_something_is_a_thought():
+    rows = body("Lund considers him a liar.", "Many miners viewed Marsh as a threat.",
+                "Kade saw Lund at the rally.", "Few saw him become mayor.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Lund", "consider", "thought", "him a liar"),
+        ("Many miners", "view", "thought", "Marsh as a threat")]
+
+def test_what_was_tweeted_may_be_a_thing():
+    rows = body("Ivo Marsh tweeted a photo of the dry well.", "His tweets were deleted.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Ivo Marsh", "tweet", "writing", "a photo of the dry well")]
+
+def test_a_verb_of_thinking_takes_a_clause_with_a_bare_subject():
+    rows = body("Economists believe this gives the mine an unfair edge.",
+                "Many officials believe meaningful relief is possible.",
+                "Lund believes in taxing polluters.", "Kade considered the plan.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Economists", "this gives the mine an unfair edge"),
+        ("Many officials", "meaningful relief is possible")]
+
+def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
+    assert body("Pia Lund: 1,501.", "Pledged: 781.") == []
+    rows = body("“The pumps are dry,” Lund said.",
+                "“Sons of Varn” happily roots around in the mine's history.")
+    assert [(r.speaker, r.content) for r in rows] == [("Lund", "The pumps are dry")]
+
+def test_backing_down_and_calling_off_report_nothing():
+    assert body("The council backed down on Friday.", "Lund called off the rally.") == []
+    rows = body("Kade backed away from his claim that the wells were safe.")
+    assert [r.cue for r in rows] == ["back"]
+
+def test_an_inverted_tag_with_a_described_source():
+    rows = body("The mine will close soon, said a source close to the talks.",
+                "The vote was rigged, said one official involved in the count.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("a source", "The mine will close soon"), ("one official", "The vote was rigged")]
+
+def test_how_someone_put_it_is_what_they_said():
+    rows = body("As Kade put it in a memo, the mine is dead.",
+                "Lund put it bluntly: “The wells are gone.”",
+                "The clerk was putting it into the register.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "put it", "the mine is dead"), ("Lund", "put it", "The wells are gone")]
+
+def test_knowing_what_is_a_thought_and_no_one_is_no_name():
+    rows = body("No one knows what the council will do.", "Lund knew exactly who to call.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("No one", "know", "what the council will do"), ("Lund", "know", "exactly who to call")]
+
+def test_a_statement_holding_an_impression_keeps_it():
+    rows = body("Ivo Marsh said the repairs seem to have stalled.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ivo Marsh", "the repairs seem to have stalled")]
