@@ -95,15 +95,15 @@ _ADDRESSEE = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|rep
                         r"us|me|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _AUXILIARY)
 
-# Or a request: 'asked the council to delay the vote', 'asked to see the tests' (not 'asked not
-# to be named', 'asked to remain anonymous').
-_REQUEST_AFTER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?:not\s+)?to\s+(?!(?:be\s+(?:named|"
-                            r"identified|quoted)|remain\s+anonymous|speak\s+on)\b)[a-z]")
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
                              r"which|about)\b|\s*[:“\"]"
-                             # a request: 'asked the court to rule', not 'asked to be named'
-                             r"|\s+(?!not\b)(?:[\w’'.-]+\s+){1,4}?to\s+(?!be\s)[a-z]")
+                             # a request: 'asked the court to rule', 'asked to see the
+                             # tests'; not 'asked not to be named', 'asked to remain anonymous'
+                             r"|\s+(?!not\b)(?:[\w’'.-]+\s+){0,5}?(?:not\s+)?to\s+"
+                             r"(?!be\s+(?:named|identified|quoted)\b|remain\s+anonymous|"
+                             r"speak\s+on\b)[a-z]")
+
 # What 'declined' needs to report a refusal: 'declined to comment', 'declined comment',
 # 'declined repeated requests', 'declined an interview'; not 'profits declined'.
 _INFINITIVE_OR_COMMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:to\s+[a-z]|comment|requests?\b|"
@@ -138,8 +138,7 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
-        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end)
-                    or _REQUEST_AFTER.match(ctx.text, cue.end, end))
+        return bool(_QUESTION_AFTER.match(ctx.text, cue.end, end))
     if cue.requires == "object":
         return bool(_QUOTED_OBJECT.match(ctx.text, cue.end, end))
     if cue.requires == "infinitive":

@@ -43,7 +43,7 @@ class Speaker:
 
     name: str
     label: str
-    kind: str  # person, group, organisation, other; 'nobody' for an unattributed thought
+    kind: str  # person, organisation, group, source or other; 'nobody': a statement of no one
     actor: Actor | None
     how: str
 
