@@ -65,7 +65,9 @@ _APPEAR_COMPLEMENT = re.compile(r"\s+(?:(?:[a-z]+ly|so|too|more|less|far|much|eq
                                 r"ready|eager|willing|poised|open|set|intent)\b(?!\s+(?:on|in|"
                                 r"at|before|with|alongside|onstage)\b)")
 
-_IMPRESSION_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|while|because|although|"
+# Where the clause of an impression or of hearsay ends: punctuation, a dash, or a new
+# subject's clause ('... seemed unmoved as Kade said ...').
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|while|because|although|"
                               r"though|whereas|since|until|unless|but|(?:as|and)\s+(?:he|she|"
                               r"they|it|[A-Z]\w*))\s)")
 
@@ -101,7 +103,7 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if looks and not looks.group(1):  # 'it seems that ...': the clause after 'that' is whole
         end = ctx.semicolon(cue.end, sentence.end)
     else:
-        clause_end = _IMPRESSION_ENDS.search(ctx.text, (looks or state).end(), sentence.end)
+        clause_end = _CLAUSE_ENDS.search(ctx.text, (looks or state).end(), sentence.end)
         end = clause_end.start() if clause_end else sentence.end
     to_whom = _TO_WHOM.match(ctx.text, start, cue.start)
     if to_whom and (looks_like_name(to_whom.group(1)) or is_people_phrase(to_whom.group(1))):
@@ -133,7 +135,7 @@ def hearsay(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             or _FINITE_VERB_AFTER.match(ctx.text, cue.end, sentence.end)):
         return False  # 'sued for allegedly violating the deal': a charge, not a clause
     start = clause_start(ctx, sentence, cue.start)
-    clause_end = _IMPRESSION_ENDS.search(ctx.text, cue.end, sentence.end)
+    clause_end = _CLAUSE_ENDS.search(ctx.text, cue.end, sentence.end)
     end = clause_end.start() if clause_end else sentence.end
     if not ANY_WORD_CHAR.search(ctx.text, start, cue.start) and not ANY_WORD_CHAR.search(
             ctx.text, cue.end, end):
