@@ -177,3 +177,10 @@ def test_a_statement_holding_an_impression_keeps_it():
     rows = body("Ivo Marsh said the repairs seem to have stalled.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ivo Marsh", "the repairs seem to have stalled")]
+
+
+def test_a_name_and_a_colon_after_a_dash_sign_a_quote():
+    rows = body("The map has shifted in recent weeks - Pia Lund: “Two weeks ago, the north was "
+                "safe for the levy.”", "Turnout fell - Notes: the count was slow.")
+    assert [(r.speaker, r.cue, r.mode, r.content) for r in rows] == [
+        ("Pia Lund", ":", "direct", "Two weeks ago, the north was safe for the levy")]

@@ -11,7 +11,11 @@ from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use, particle_verb
-from biaskit.attribution.forms.colons import headline_colon, speaker_turns
+from biaskit.attribution.forms.colons import (
+    headline_colon,
+    named_quotes_after_a_dash,
+    speaker_turns,
+)
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.evidence import evidence_with_a_long_source, poll_findings
 from biaskit.attribution.forms.questions import asked_after_a_clause, asked_question
@@ -145,6 +149,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     for speaker, cue, start, end, sentence, region in turns:
         ctx.add(cue, speaker, start, end, sentence, "speaker's turn in a transcript",
                 region=region)
+    named_quotes_after_a_dash(ctx)
     dash_signatures(ctx)
     floating_quotes(ctx)
     poll_findings(ctx)

@@ -83,3 +83,25 @@ def speaker_turns(ctx: DocumentContext) -> list[tuple]:
         turns.append((speaker, cue, match.start(2), block.end, sentence,
                       (block.start, block.end)))
     return turns
+
+
+# '... in play - Ann Kade: "Two weeks ago, ..."': a name and a colon after a dash, then a quote
+# (roundups that quote one analyst after another).
+_DASH_NAME_COLON = re.compile(r"\s[-—–]\s+([A-Z][\w.’'_-]*(?: [A-Z][\w.’'_-]*){0,3}):\s*(?=[“\"])")
+
+
+def named_quotes_after_a_dash(ctx: DocumentContext) -> None:
+    """'- Ann Kade: "..."' inside a paragraph: the quote is Ann Kade's."""
+    for block in ctx.doc.blocks:
+        if block.role != "body":
+            continue
+        for match in _DASH_NAME_COLON.finditer(ctx.text, block.start, block.end):
+            quote = ctx.quote_at(match.end())
+            sentence = ctx.sentence_at(match.end())
+            if quote is None or sentence is None or ctx.inside_found(quote.inner_start) or (
+                    not looks_like_name(match.group(1))):
+                continue
+            speaker = ctx.resolver.resolve(match.group(1), match.start(1))
+            cue = Cue(":", "neutral", "speech", "", match.end(1), match.end(1) + 1)
+            ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
+                    "name and colon before a quote", region=(match.start(1), quote.end))
