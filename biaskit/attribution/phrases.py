@@ -5,7 +5,6 @@ what must follow a cue, and where content starts and ends. The subject of a clau
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from biaskit.attribution.clauses import NOT_SUBJECT_START
 from biaskit.attribution.context import WINDOW, DocumentContext
@@ -22,7 +21,6 @@ from biaskit.attribution.mentions import (
     looks_like_name,
 )
 from biaskit.attribution.reporting_verbs import Cue
-from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
 from biaskit.lexicons import trie_regex
 
@@ -59,8 +57,6 @@ _CLAUSE_WORDS = "and but while whereas as after before because that which who wh
 
 ANY_WORD_CHAR = re.compile(r"\w")
 
-_PLACE_OR_TIME = re.compile(r"\s+(?:in|on|at|during|via|to|from|after|before|that)\s+")
-
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 
 # Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
@@ -77,13 +73,6 @@ _PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a ma
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
-
-_POST_MODIFIER_AT_END = re.compile(r"\s+(?:involved|familiar|close|knowledgeable|briefed)$")
-
-_PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
-
-_APPOSITION_AFTER_TAG = re.compile(
-    r",\s+([^,.;]{3,120}?)(?=\s+(?:said|says|told|added)\b|[,.;]|$)")
 
 # Clause breaks: punctuation, or a conjunction or relative word in any case.
 _BREAK_MARKS = ",;:(—–"
@@ -305,38 +294,6 @@ def _role_then_name(words: list[str]) -> bool:
         return False
     head = role[-1].lower()
     return head in entity_words()["people"] or head in entity_words()["title"]
-
-
-def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool = True,
-                  any_word: bool = False) -> tuple[str, int, int] | None:
-    """The speaker phrase right after an inverted cue: 'said Viktor Bondarev, ...'."""
-    match = _PHRASE_AFTER_CUE.match(ctx.text, lo, hi)
-    if not match:
-        return None
-    # 'said Del. Ann Kade (D-Varn Isles)': the party and state are no part of the name
-    phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0].strip()
-    phrase = _POST_MODIFIER_AT_END.sub("", phrase)  # 'said one official involved in the talks'
-    if not phrase or phrase.split()[0].lower() == "that":
-        return None
-    first = phrase.split()[0]
-    if first.lower() in PREPOSITIONS and not any_word:
-        return None  # 'published on Monday': a time, not a speaker
-    if not (any_word or first[:1].isupper()
-            or (allow_determiner and first.lower() in DETERMINERS)
-            or first.lower() in PRONOUNS
-            # 'said former governor Ed Rendell', 'said senior aides'
-            or phrase.split()[-1][:1].isupper() or is_people_phrase(phrase)):
-        return None
-    start = match.start(1)
-    return phrase, start, start + len(phrase)
-
-
-def with_apposition(ctx: DocumentContext, speaker: Speaker, tag_end: int, hi: int) -> Speaker:
-    """'said Viktor Bondarev, Colonel General and commander-in-chief of ...' -> label."""
-    match = _APPOSITION_AFTER_TAG.match(ctx.text, tag_end, hi)
-    if not match or speaker.label:
-        return speaker
-    return replace(speaker, label=match.group(1).strip())
 
 
 def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:

@@ -15,12 +15,11 @@ from biaskit.attribution.phrases import (
     VERB_LIKE,
     WINDOW,
     looks_like_name,
-    phrase_after,
     subject,
     subject_chain,
-    with_apposition,
 )
 from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.tag_phrases import POST_MODIFIER_AFTER_TAG, phrase_after, with_apposition
 from biaskit.corpus.sentences import Sentence
 
 _THAT = re.compile(r"that(?<!\wthat)(?!\w)")  # \bthat\b, but starting with its letters
@@ -64,13 +63,6 @@ _TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+"
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
-
-# What describes an unnamed speaker after the tag: 'a source close to the talks', 'one
-# official involved in the review' (phrase_after stops before it).
-_POST_MODIFIER_PHRASE = re.compile(
-    r"\s+(?:close\s+to|involved\s+in|familiar\s+with|knowledgeable\s+about|briefed\s+on)\s+"
-    r"[^,;:\"“”()]{1,80}?(?=\s*(?:[,.;!?]|$))")
-
 
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Air strikes hit no civilians, the ministry said.' and '..., said X.'"""
@@ -151,7 +143,7 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     if after[0].split()[0] in ("a", "an") and not is_people_phrase(after[0]):
         return False  # 'Ann Kade, a candidate, tweeted a warning.': the object, nobody
     tag_end = after[2]
-    modifier = _POST_MODIFIER_PHRASE.match(ctx.text, tag_end, sentence.end)
+    modifier = POST_MODIFIER_AFTER_TAG.match(ctx.text, tag_end, sentence.end)
     if modifier:  # '..., said a source close to the talks.': the source's description
         tag_end = modifier.end()
     clause_end = _CLAUSE_END.search(ctx.text, tag_end, sentence.end)

@@ -14,12 +14,11 @@ from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     VERB_LIKE,
     looks_like_name,
-    phrase_after,
     subject,
     subject_before,
-    with_apposition,
 )
 from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.tag_phrases import phrase_after, with_apposition
 from biaskit.corpus.sentences import Sentence
 
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
