@@ -184,3 +184,10 @@ def test_a_name_and_a_colon_after_a_dash_sign_a_quote():
                 "safe for the levy.”", "Turnout fell - Notes: the count was slow.")
     assert [(r.speaker, r.cue, r.mode, r.content) for r in rows] == [
         ("Pia Lund", ":", "direct", "Two weeks ago, the north was safe for the levy")]
+
+
+def test_a_long_role_before_a_name_ends_in_the_name():
+    rows = body("Varn Radio vice president for news and talk Ada Holm called the show “the best "
+                "hour on air.”",
+                "After being slammed by council leader Pia Lund as careless, Kade apologised.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ada Holm", "call"), ("Kade", "apologise")]

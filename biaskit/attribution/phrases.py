@@ -266,7 +266,13 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if len(words) > 1 and first.lower().split("-")[0] in _ROLE_MODIFIERS and (
             words[1][:1].isupper() or _role_then_name(words[1:]) or "-" in first):
         return phrase  # 'former Education Secretary Ann Kade', 'then-Gov. Kade'
-    return ""
+    # 'Varn Radio vice president for news and talk Ada Holm said': the end of a role, its name
+    # (not 'slammed by Ann Kade', 'a letter to Ann Kade': a verb or a preposition before it)
+    tail = next((m.group() for m in _CAPITALISED_WORDS.finditer(phrase)
+                 if m.end() == len(phrase)), "").split()
+    before = [w.lower() for w in words[:len(words) - len(tail)]]
+    return " ".join(tail) if len(tail) > 1 and before and before[-1] not in PREPOSITIONS and not (
+        any(VERB_LIKE.fullmatch(w) or w.endswith(("ed", "ing")) for w in before)) else ""
 
 
 def _owned(word: str) -> bool:
