@@ -3,10 +3,13 @@ indexes the document, and the same input always gives the same output."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from biaskit import Codebook, Document
+from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import narrator_spans
 from biaskit.attribution.quotes import find_quotes
 from biaskit.attribution.records import extract_attributions
@@ -84,3 +87,12 @@ def test_a_statement_cut_to_nothing_by_a_later_clause_is_dropped():
     """Found by the property test above: no row has an empty content."""
     doc = Document.from_parts("t", "Headline", ["according to ' ; Dorn said"])
     assert all(row.content for row in extract_attributions(doc))
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12),
+       st.integers(-5, 100))
+def test_the_index_of_found_regions_answers_as_a_scan_of_them(regions, position):
+    ctx = DocumentContext(Document.from_parts("p", "Title", ["Text."]), None)
+    ctx.found[:] = [SimpleNamespace(region=(start, start + length)) for start, length in regions]
+    scan = any(start <= position < start + length for start, length in regions)
+    assert ctx.held_by_found()(position) == scan

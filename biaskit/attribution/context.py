@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 
 from biaskit.annotate import AnnotatedDocument, annotate
 from biaskit.attribution.quotes import Quote
@@ -170,8 +172,19 @@ class DocumentContext:
         statement.mode, statement.quoted_words = self.mode(
             statement.start, statement.end, statement.form)
 
-    def inside_found(self, position: int) -> bool:
-        return any(s.region[0] <= position < s.region[1] for s in self.found)
+    def held_by_found(self) -> Callable[[int], bool]:
+        """A test of whether a position lies in the region of a statement found so far. The
+        regions are indexed once (sorted starts, the furthest end up to each), so a pass that
+        asks for thousands of positions is not quadratic; statements added after the call
+        are not seen."""
+        regions = sorted(s.region for s in self.found)
+        starts = [start for start, _ in regions]
+        furthest = list(accumulate((end for _, end in regions), max))
+
+        def held(position: int) -> bool:
+            i = bisect_right(starts, position) - 1
+            return i >= 0 and furthest[i] > position
+        return held
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding spaces, a final full stop or comma, and an unpaired outer mark."""

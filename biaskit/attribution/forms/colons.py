@@ -92,13 +92,14 @@ _DASH_NAME_COLON = re.compile(r"\s[-—–]\s+([A-Z][\w.’'_-]*(?: [A-Z][\w.’
 
 def named_quotes_after_a_dash(ctx: DocumentContext) -> None:
     """'- Ann Kade: "..."' inside a paragraph: the quote is Ann Kade's."""
+    held = ctx.held_by_found()  # what this pass adds ends at its quote, before the next name
     for block in ctx.doc.blocks:
         if block.role != "body":
             continue
         for match in _DASH_NAME_COLON.finditer(ctx.text, block.start, block.end):
             quote = ctx.quote_at(match.end())
             sentence = ctx.sentence_at(match.end())
-            if quote is None or sentence is None or ctx.inside_found(quote.inner_start) or (
+            if quote is None or sentence is None or held(quote.inner_start) or (
                     not looks_like_name(match.group(1))):
                 continue
             speaker = ctx.resolver.resolve(match.group(1), match.start(1))

@@ -11,7 +11,7 @@ made it; the content is what follows the cue.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
@@ -85,20 +85,12 @@ _IN_A_POLL = re.compile(
     r"(?:(?:But|And|Yet|Still|Meanwhile),?\s+)?(In)\s+((?:[\w’'./&-]+\s+){0,8}?" + _POLL +
     r"(?:\s+(?:of|by|from|released|conducted|taken|published|in|last|this|out|on)\b"
     r"[^,;:.]{0,60}?)?)(?:,\s+(?:conducted|released|taken|published)\b[^,;:]{0,60})?,\s+")
-_LOOK_BACK = 8  # statements before a position that may hold it
-
-
 def poll_findings(ctx: DocumentContext) -> None:
     """'In a Varn Herald poll, Lund leads Marsh by six points': what a poll reports, where
     no other statement holds it. ('Lund leads in the polls' is not read: a standing before
     'in the polls' is as often the writer's own summary as a poll's finding.)"""
-    found = sorted(ctx.found, key=lambda statement: statement.region[0])
-    region_starts = [statement.region[0] for statement in found]
-    starts = sorted(statement.start for statement in found)
-
-    def held(position: int) -> bool:  # in a statement found before: a few look back
-        i = bisect_right(region_starts, position)
-        return any(position < s.region[1] for s in found[max(0, i - _LOOK_BACK):i])
+    held = ctx.held_by_found()  # a finding's region is its own sentence's: none holds another
+    starts = sorted(statement.start for statement in ctx.found)
 
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline":

@@ -190,9 +190,12 @@ def _tag_before_next_block(ctx: DocumentContext, cue: Cue, sentence: Sentence) -
 def dash_signatures(ctx: DocumentContext) -> None:
     """A quote signed with a dash: '"We stay." ― Ann Kade' (reader comments, tweets,
     epigraphs)."""
+    # A signed quote's region ends at its signature, before the next quote: what this pass
+    # adds holds no later quote, so the statements found before it are all to ask.
+    held = ctx.held_by_found()
     for quote in ctx.quotes:
         match = _DASH_SIGNATURE.match(ctx.text, quote.end)
-        if not match or ctx.inside_found(quote.inner_start):
+        if not match or held(quote.inner_start):
             continue
         sentence = ctx.sentence_at(quote.inner_start)
         if sentence is None or not looks_like_name(match.group(1)):
