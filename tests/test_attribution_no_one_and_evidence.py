@@ -48,12 +48,33 @@ def test_who_seems_to_say_or_think_something_says_or_thinks_it():
 
 
 def test_an_impression_is_nobodys_antecedent():
-    rows = body("Ivo Marsh seemed ready to leave the hall, telling the miners, “We are done.”",
+    rows = body("Ivo Marsh seemed tired, telling the miners, “We are done.”",
                 "“The pumps failed,” Pia Lund said. The repairs seem to have stalled. "
                 "“They know it,” she added.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("unattributed impression", "seem"), ("Ivo Marsh", "tell"),
         ("Pia Lund", "say"), ("unattributed impression", "seem"), ("Pia Lund", "add")]
+
+
+def test_an_impression_is_theirs_to_whom_it_seems_so():
+    rows = body("Nothing in the report seemed credible to Ann Kade.",
+                "The strike may once have seemed far away to older miners, but not now.",
+                "It seems to me that the pumps were never fixed.",
+                "We seem closer than ever to a deal.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("Ann Kade", "thought", "Nothing in the report seemed credible to Ann Kade"),
+        ("older miners", "thought", "The strike may once have seemed far away to older miners"),
+        ("I", "thought", "It seems to me that the pumps were never fixed"),
+        ("unattributed impression", "thought", "We seem closer than ever to a deal")]
+
+
+def test_who_seems_set_to_act_intends_it_as_it_looks():
+    rows = body("Mayor Ann Kade appears set to veto the levy.",
+                "The miners now seem intent on striking.",
+                "The plan seemed ready to collapse.")
+    assert [(r.speaker, r.kind, r.cue) for r in rows] == [
+        ("Ann Kade", "thought", "appear"), ("The miners", "thought", "seem"),
+        ("unattributed impression", "thought", "seem")]
 
 
 def test_an_impression_opened_by_to_or_among_is_theirs():

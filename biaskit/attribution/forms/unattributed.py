@@ -4,7 +4,9 @@ vote was close'. PolNeAR annotates them as thoughts with no source.
 
 The statement is the whole clause, its subject included, since what is expected or seen is
 the subject's act or state; its speaker is an unattributed expectation (or impression) unless
-an agent follows the cue ('is expected by analysts to ...').
+the sentence names whose it is: an agent ('is expected by analysts to ...'), the people it
+seems so to ('seemed credible to Kade'), or a subject who seems set to act ('Kade appears set
+to veto the levy': her intention, as it looks).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import is_people_phrase, looks_like_name
-from biaskit.attribution.phrases import ANY_WORD_CHAR
+from biaskit.attribution.phrases import ANY_WORD_CHAR, subject_before
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
@@ -75,6 +77,17 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|whil
 _TO_WHOM = re.compile(r"(?:To|Among)\s+((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+),\s*"
                       r"(?:(?:an?|the)\s+[^,]{1,60},\s*)?(?:then,\s*)?")  # an apposition
 
+# 'seems credible to me', 'seemed far away to voters': to whom it seems so, at the clause's end.
+# Right after the complement, not after a preposition the complement takes ('closer to').
+_TO_EXPERIENCER = re.compile(r"(?<!\bclose)(?<!\bcloser)(?<!\bnext)(?<!\bsimilar)(?<!\bakin)"
+                             r"(?:\s+(?:away|enough|indeed|too))?\s+to\s+"
+                             r"((?:[\w’'.-]+\s+){0,4}?[\w’'.-]*\w)\s*[.!?]?$")
+_OBJECT_PRONOUNS = {"me": "I", "us": "we", "him": "he", "her": "she", "them": "they"}
+
+# 'appears set to veto', 'seemed ready to sign': an intention of the subject, as it looks.
+_INTENT_TO = re.compile(r"(?:set|poised|ready|eager|willing|determined|intent|keen)"
+                        r"\s+(?:to|on)\s+[a-z]")
+
 # A free relative: 'what seemed most striking was ...' names a thing, it reports nothing.
 _DESCRIBES_A_NOUN = re.compile(r"\b[Ww]hat\s+(?:[a-z]+ly\s+|now\s+|once\s+|still\s+)?(?:(?:might|"
                                r"may|would|could|can|must)(?:\s+have)?\s+|(?:had|has|have)\s+)?$")
@@ -106,16 +119,39 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         clause_end = _CLAUSE_ENDS.search(ctx.text, (looks or state).end(), sentence.end)
         end = clause_end.start() if clause_end else sentence.end
     to_whom = _TO_WHOM.match(ctx.text, start, cue.start)
+    after = _TO_EXPERIENCER.match(ctx.text, state.end(), end) if state else None
+    who = looks.group(1) if looks and looks.group(1) in _OBJECT_PRONOUNS else (
+        after.group(1) if after else None)
+    subject = _subject_person(ctx, cue, sentence) if state and _INTENT_TO.match(
+        ctx.text, state.start(1)) else None
     if to_whom and (looks_like_name(to_whom.group(1)) or is_people_phrase(to_whom.group(1))):
         # 'To the miners, the plan seemed doomed': the miners' impression
         speaker = ctx.resolver.resolve(to_whom.group(1), to_whom.start(1))
         form, start = "impression of the people named before it", to_whom.end()
+    elif who and (who.lower() in _OBJECT_PRONOUNS or looks_like_name(who)
+                  or is_people_phrase(who)):
+        # 'It seems to me that ...', 'The war seemed far away to voters'
+        position = looks.start(1) if looks and looks.group(1) == who else after.start(1)
+        speaker = ctx.resolver.resolve(_OBJECT_PRONOUNS.get(who.lower(), who), position)
+        form = "impression of the people it seems so to"
+    elif subject:
+        # 'Kade appears set to veto the levy': Kade's intention, as it looks
+        speaker, form = subject, "intention of the subject, as it appears"
     else:
         speaker = Speaker(UNATTRIBUTED_IMPRESSION, "", "nobody", None,
                           "an impression: the sentence names no one to whom it seems so")
         form = "impression with no source"
     ctx.add(cue, speaker, start, end, sentence, form, region=(start, end))
     return True
+
+
+def _subject_person(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> Speaker | None:
+    """The person or people the seeming is about ('Kade' in 'Kade appears set to ...')."""
+    found = subject_before(ctx, cue, sentence)
+    if not found:
+        return None
+    speaker = ctx.resolver.resolve(*found)
+    return speaker if speaker.kind in ("person", "group", "organisation") else None
 
 
 # Hearsay stands in a clause's verb group: 'is reportedly weighing', 'allegedly hid'.
