@@ -424,3 +424,11 @@ def test_a_pronoun_with_auxiliaries_is_resolved_like_the_pronoun(second):
 def test_impersonal_it_is_not_resolved_to_the_last_name():
     rows = body("Ivo Marsh chairs the council.", "It is said the wells are dry.")
     assert "Ivo Marsh" not in [r.speaker for r in rows]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ann Kade spent much of the run-up to the Varn vote portraying Ivo Marsh as a liar.",
+    "Ann Kade seemed ready to speak about the leak in Brenn, telling the crowd, “We were lied to.”",
+])
+def test_a_place_in_the_speakers_clause_is_not_the_speaker(sentence):
+    assert {r.speaker for r in body(sentence) if r.cue != "seem"} == {"Ann Kade"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -363,3 +363,23 @@ def looks_like_name(phrase: str) -> bool:
     return bool(words) and len(words) <= 6 and all(
         w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
         w.lower() in titles or w.lower() in QUANTIFIERS for w in words)  # not 'One', 'Some'
+
+
+# A name after one of these stands in a prepositional phrase ('in Varn', 'to the Varn vote');
+# not after 'of', 'for' or 'on', which are mostly inside a name ('Bank of Varn', 'Center for
+# Water Rights', 'Council on Mining').
+_BEFORE_A_PLACE_OR_THING = re.compile(r"\b(?:in|at|to|from|about|into|across|over|against|"
+                                      r"with|near|toward|towards|by)\s+(?:the\s+)?$")
+
+
+def head_name(phrase: str, names: Sequence[re.Match[str]],
+              is_known: Callable[[str], bool]) -> re.Match[str]:
+    """Which of the names found in a speaker phrase it is about: the last, unless that one
+    stands in a prepositional phrase after an earlier name the document knows ('Kade spent
+    the week in Varn' is about Kade; 'Council spokeswoman Ann Kade' about Ann Kade)."""
+    last = names[-1]
+    if len(names) > 1 and _BEFORE_A_PLACE_OR_THING.search(phrase, 0, last.start()):
+        for name in reversed(names[:-1]):
+            if not _BEFORE_A_PLACE_OR_THING.search(phrase, 0, name.start()):
+                return name if is_known(name.group()) else last
+    return last

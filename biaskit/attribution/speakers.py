@@ -28,6 +28,7 @@ from biaskit.attribution.mentions import (
     Mention,
     entity_words,
     gender,
+    head_name,
     is_people_phrase,
     mention_label,
     name_kind,
@@ -154,11 +155,12 @@ class Resolver:
                                f'description "{phrase}" is an alias of {actor.actor_id}')
             if first in DETERMINERS or not names:
                 return None
-        titles, tokens, skipped = split_name(names[-1].group().split()) if names else ([], [], 0)
+        chosen = head_name(phrase, names, self._is_known) if names else None
+        titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         raw_name = " ".join(tokens) or phrase
         name = self._fullest_name(raw_name)
         mention = self._mention_named(name)
-        prefix = phrase[:names[-1].start() + skipped].strip(" ,") if names else ""
+        prefix = phrase[:chosen.start() + skipped].strip(" ,") if chosen else ""
         label = prefix if prefix.lower() not in DETERMINERS else ""
         label = label or (self.label(mention) if mention else "")
         kind = mention.kind if mention else name_kind(name)
@@ -312,6 +314,11 @@ class Resolver:
                 best, best_length = candidate, len(words)
         self._fullest[name] = best
         return best
+
+    def _is_known(self, name: str) -> bool:
+        _, tokens, _ = split_name(name.split())
+        mention = self._mention_named(self._fullest_name(" ".join(tokens))) if tokens else None
+        return mention is not None and mention.kind in ("person", "organisation")
 
     def _mention_named(self, name: str) -> Mention | None:
         return self._first_named.get(name)
