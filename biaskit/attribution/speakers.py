@@ -34,6 +34,7 @@ from biaskit.attribution.mentions import (
     name_kind,
     split_name,
 )
+from biaskit.attribution.report_authors import report_authors
 from biaskit.codebook import Actor, Codebook
 from biaskit.lexicons import phrase_regex
 
@@ -249,7 +250,7 @@ class Resolver:
             return Speaker(phrase, f"of {owner.name}", "source", owner.actor,
                            f'written source "{phrase}"; {owner.how}')
         if self._authors is None:
-            self._authors = _report_authors(self.text)
+            self._authors = report_authors(self.text)
             self._author_starts = [pos for pos, _ in self._authors]
         before = bisect_left(self._author_starts, position)  # the authors named before it
         if before:
@@ -380,36 +381,3 @@ def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
 def _alias_pattern(codebook: Codebook) -> re.Pattern[str] | None:
     aliases = tuple(a for actor in codebook.actors.values() for a in actor.aliases)
     return _alias_pattern_for(aliases) if aliases else None
-
-
-# Each pattern with a cheap one that every match of it contains: most windows have none, and
-# the cheap pattern starts with a fixed character that the engine can skip ahead to.
-_AUTHOR_PATTERNS = (
-    (re.compile(r"report(?<!\wreport)s?\s+(?:(?:made|published|released|issued|compiled|"
-                r"written|produced)\s+)?by ([^.,;]{3,80})"), re.compile("by ")),
-    (re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:’s|'s)\s+(?:\w+\s+)?report"),
-     re.compile(r"(?:’s|'s)\s+(?:\w+\s+)?report")),
-    (re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)(?:, [^,.;]{1,60},)?\s+(?:has\s+|had\s+)?"
-                r"(?:published|released|issued)\s+(?:a|its|the)\s+(?:\w+\s+)?report"),
-     re.compile("published|released|issued")),
-    (re.compile(r"\b[Ii]n\s+(?:the|its|a)\s+report,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"),
-     re.compile("report,")),
-)
-
-
-# "report(s)" as a word in any case. Patterns here start with a letter, not "\b", and spell
-# the cases out instead of using re.IGNORECASE (which also lets "ſ" be an "s"), so that the
-# engine jumps from one candidate letter to the next instead of trying every position.
-_REPORT = re.compile(r"[Rr](?<!\w[Rr])[Ee][Pp][Oo][Rr][Tt][Ssſ]?\b")
-
-
-def _report_authors(text: str) -> list[tuple[int, str]]:
-    """Where the text names who wrote a report: 'reports made by ... Amnesty International'."""
-    found = set()
-    for report in _REPORT.finditer(text):  # look only around the word, not the whole text
-        lo, hi = max(0, report.start() - 120), min(len(text), report.end() + 100)
-        for pattern, contained in _AUTHOR_PATTERNS:
-            if contained.search(text, lo, hi):
-                for match in pattern.finditer(text, lo, hi):
-                    found.add((match.start(1), match.group(1)))
-    return sorted(found)
