@@ -201,7 +201,8 @@ def test_a_count_of_years_is_no_participles_subject():
 
 def test_declined_reports_only_a_refusal():
     rows = body("Ivo Marsh declined to comment.", "Profits at the mine declined sharply.")
-    assert [(r.speaker, r.cue, r.content) for r in rows] == [("Ivo Marsh", "decline", "to comment")]
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Ivo Marsh", "decline", "refusal", "to comment")]
 
 
 def test_counted_nouns_and_degree_adjectives_report_nothing():

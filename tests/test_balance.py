@@ -74,3 +74,14 @@ def test_balance_index_is_undefined_not_an_error_when_neither_side_speaks():
     balance = side_balance(attributions_frame([silent], BOOK), [silent], BOOK)
     index = balance_index(balance, "army", "monitors")
     assert math.isnan(index["balance_index"].iloc[0])
+
+
+def test_a_refusal_to_comment_gives_a_side_no_voice_but_stays_countable():
+    doc = Document.from_parts("r", "Mine closes", [
+        "Dorn said the mine would close.", "Osei declined to comment."], source="Wire")
+    frame = attributions_frame([doc], BOOK)
+    assert list(frame["kind"]) == ["speech", "refusal"]
+    voiced = side_balance(frame, [doc], BOOK).set_index("side")["statements"]
+    assert voiced.get("army") == 1 and voiced.get("monitors", 0) == 0
+    asked = side_balance(frame, [doc], BOOK, kinds=("refusal",)).set_index("side")["statements"]
+    assert asked.get("monitors") == 1

@@ -57,8 +57,9 @@ class Attribution:
 COLUMNS = tuple(f.name for f in fields(Attribution))
 # The kinds of statement that give a side a voice: what it said, wrote, or reported as found
 # ('Amnesty finds ...', 'the report shows ...'). Thoughts and intentions the writer ascribes
-# ('Kade believes', 'the UN aims to') stay in the table with their kind, but balance measures
-# and the gold evaluation leave them out by default.
+# ('Kade believes', 'the UN aims to') and refusals to speak ('declined to comment') stay in
+# the table with their kind, but balance measures and the gold evaluation leave them out by
+# default.
 VOICE_KINDS = ("speech", "writing", "evidence")
 
 

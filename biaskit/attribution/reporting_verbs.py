@@ -101,7 +101,7 @@ def reporting_lexicon() -> _Lexicon:
 
 
 STANCES = ("neutral", "distancing", "endorsing", "denial", "accusation", "concession", "emotive")
-KINDS = ("speech", "writing", "thought", "evidence")
+KINDS = ("speech", "writing", "thought", "evidence", "refusal")
 # What must follow a cue for it to count; biaskit.attribution.cue_requirements tests each.
 REQUIRES = ("", "clause", "that", "as", "object", "question", "infinitive", "impression",
             "hearsay")
