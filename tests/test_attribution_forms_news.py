@@ -432,3 +432,21 @@ def test_impersonal_it_is_not_resolved_to_the_last_name():
 ])
 def test_a_place_in_the_speakers_clause_is_not_the_speaker(sentence):
     assert {r.speaker for r in body(sentence) if r.cue != "seem"} == {"Ann Kade"}
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Kade has a strong ground game and support from every union in the state, said Ada Holm, "
+     "director of the Varn Civic Project at the University of Brenn, Varn.",
+     "Kade has a strong ground game and support from every union in the state"),
+    ("The costs of a new well vary, said Ada Holm, a mining expert who has published books, "
+     "papers and reports on the topic.", "The costs of a new well vary"),
+])
+def test_an_inverted_tag_with_a_long_description_is_the_named_speakers(sentence, content):
+    assert [(r.speaker, r.content) for r in body(sentence)] == [("Ada Holm", content)]
+
+
+def test_a_clause_before_an_inverted_tag_is_never_a_speaker():
+    rows = body("Defending the wells, said Ada Holm, is the mayor's task.",
+                "Rather than seeing the levy rise, said Ada Holm, a director, the firm wants "
+                "the gap narrowed.")
+    assert {r.speaker for r in rows if r.cue == "say"} == {"Ada Holm"}

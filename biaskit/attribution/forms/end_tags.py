@@ -63,6 +63,10 @@ _TIME_CLAUSE_AFTER_TAG = re.compile(r",?\s+(?:as|while|when|after|before)\s+"
 
 # After an inverted tag's name: its apposition, then maybe a relative clause, to the end.
 _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?[.!?]?[\"”’]?\s*$")
+# A named speaker's longer description, commas and all ('said Ada Holm, director of the Varn
+# Project at the University of Brenn, Varn.'), with no quote and no new clause in it.
+_LONG_DESCRIPTION = re.compile(r",\s*(?:an?\s|the\s|[A-Z]|(?:[a-z]+\s+){0,4}(?:of|at|for|with)\s)"
+                               r"[^;“”\"]{1,250}?[.!?]?\s*$")
 
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Air strikes hit no civilians, the ministry said.' and '..., said X.'"""
@@ -152,9 +156,13 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, tag_end, sentence.end):
         tail = _APPOSITION_TAIL.match(ctx.text, tag_end, sentence.end)
         named = looks_like_name(after[0]) or after[0].split()[-1][:1].isupper()
-        if not (tail and (named or is_people_phrase(after[0]))):
+        if tail and (named or is_people_phrase(after[0])):
+            tag_end = tail.end(1)  # a relative clause after the tag is free to hold cues
+        elif named and _LONG_DESCRIPTION.match(ctx.text, tag_end, sentence.end) and not (
+                NEW_CLAUSE.search(ctx.text, tag_end, sentence.end)):
+            tag_end = sentence.end
+        else:
             return False  # 'The report, published this week, said ...'
-        tag_end = tail.end(1)  # a relative clause after the tag is free to hold cues
     speaker = with_apposition(ctx, ctx.resolver.resolve(after[0], after[1]), after[2],
                                     sentence.end)
     ctx.add(cue, speaker, sentence.start, comma, sentence,

@@ -10,12 +10,18 @@ from biaskit.attribution.clauses import clause_subject, end_of_opening_clause, m
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
-from biaskit.attribution.mentions import QUANTIFIERS, entity_words
+from biaskit.attribution.mentions import (
+    QUANTIFIERS,
+    entity_words,
+    is_people_phrase,
+    looks_like_name,
+)
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
     subject_before,
+    subject_chain,
 )
 from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
@@ -46,9 +52,15 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     subject = subject_before(ctx, cue, sentence)
     if not subject:
         return False
-    if not cue.is_participle(ctx.text) and VERB_LIKE.search(subject[0]) and (
-            _COMMA_THEN_CUE.match(ctx.text, subject[1] + len(subject[0]), cue.start)):
-        return False  # 'The mine will close soon, said ...': a clause, then an inverted tag
+    if not cue.is_participle(ctx.text) and _COMMA_THEN_CUE.search(
+            ctx.text, max(subject[1], cue.start - 4), cue.start) and (
+            VERB_LIKE.search(subject[0]) and _COMMA_THEN_CUE.match(
+                ctx.text, subject[1] + len(subject[0]), cue.start)
+            or _speaker_follows(ctx, cue, sentence)
+            and not subject_chain(ctx, subject[1], cue.start)):
+        # 'The mine will close soon, said ...', 'Defending the town is his task, said Ann
+        # Kade, a miner.': a clause, then an inverted tag; not 'Ann Kade, a lawyer, said ...'
+        return False
     if not requirement_met(ctx, cue, sentence) and not _evidence_from_a_source(cue, subject[0]):
         return False
     speaker = ctx.resolver.resolve(subject[0], subject[1])
@@ -76,6 +88,19 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
     return True
+
+
+# An inverted tag's speaker, up to the comma or stop that ends it: 'said Ann Kade, a miner',
+# 'said a handful of miners.' (not a longer phrase: 'said the staff member who ...' is content).
+_SPEAKER_THEN_END = re.compile(r"\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]*\w)(?=\s*[,.!?])")
+
+
+def _speaker_follows(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """Whether a speaker phrase, not content, comes right after the cue."""
+    after = _SPEAKER_THEN_END.match(ctx.text, cue.end, sentence.end)
+    # 'a handful of miners': the people after 'of'
+    return bool(after and (looks_like_name(after.group(1)) or is_people_phrase(
+        after.group(1).rsplit(" of ", 1)[-1])))
 
 
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
