@@ -167,6 +167,7 @@ def test_a_verb_of_thinking_takes_a_clause_with_a_bare_subject():
 
 def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
     assert body("Pia Lund: 1,501.", "Pledged: 781.") == []
+    assert body("Twitter: @annkade.", "EMAIL: desk@varnpost.example.") == []  # contact lines
     rows = body("“The pumps are dry,” Lund said.",
                 "“Sons of Varn” happily roots around in the mine's history.")
     assert [(r.speaker, r.content) for r in rows] == [("Lund", "The pumps are dry")]

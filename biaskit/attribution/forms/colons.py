@@ -16,11 +16,13 @@ _ADDRESSED = re.compile(r"(.+?)\s+to\s+\S.*")
 
 _SPEAKER_TURN = re.compile(r"[\"“]?([A-Z][\w.’'_-]*(?: [A-Z][\w.’'_-]*){0,3}):\s+(\S)")
 
-# Heads of a "Name:" opening that introduce no speaker: 'Editor's note:', 'Video Transcript:'.
+# Heads of a "Name:" opening that introduce no speaker: 'Editor's note:', 'Video Transcript:',
+# and a reporter's contact lines ('Twitter: @annkade', 'Email: ...').
 _NOT_SPEAKER_HEAD = frozenset("note notes update updates correction transcript video photo "
                               "photos source sources editor advertisement related read more "
                               "watch listen credit getty reuters ap afp contributing reporting "
-                              "editing".split())  # 'Contributing: Ann Kade' credits a reporter
+                              "editing twitter email e-mail phone telephone fax web website "
+                              "instagram facebook".split())  # 'Contributing: Ann Kade' credits
 
 
 # Written sources that head a headline with their finding ('Poll: Kade leads'); other source
