@@ -450,3 +450,8 @@ def test_a_clause_before_an_inverted_tag_is_never_a_speaker():
                 "Rather than seeing the levy rise, said Ada Holm, a director, the firm wants "
                 "the gap narrowed.")
     assert {r.speaker for r in rows if r.cue == "say"} == {"Ada Holm"}
+
+
+def test_a_participle_closes_no_sentence_and_as_before_coordinated_nouns_is_no_tag():
+    assert body("Kade, however, wasted no time responding.",
+                "As old Varn states and neighbours, Brenn and Holt fell victim to the feud.") == []

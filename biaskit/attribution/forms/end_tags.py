@@ -75,9 +75,10 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     comma = ctx.text.rfind(",", max(sentence.start, cue.start - WINDOW), cue.start)
     if comma > sentence.start and not ctx.text[comma + 1:cue.start].strip():
         return inverted_end_tag(ctx, cue, sentence, comma)
-    if comma <= sentence.start:
+    if comma <= sentence.start or cue.is_participle(ctx.text):
         # No comma before the cue in its sentence ('Kade said that ...', most cues): no tag
-        # closes it. Checked before the tag's rest is read, which is the costly part.
+        # closes it. Checked before the tag's rest is read, which is the costly part. And a
+        # participle closes no sentence: 'Kade, however, wasted no time responding.'
         return False
     # '..., he said; his agents found them.' and '..., Kade said, but he added ...': the tag
     # closes the clause before a semicolon or a new clause with its own subject
@@ -244,7 +245,8 @@ _AS_OPENING = re.compile(r"\s*As\s+(\S.*?)\s*$", re.DOTALL)
 
 _AS_CLOSING = re.compile(r",\s*as\s+(\S[^,;]*?)\s*$")
 
-_TAG_THEN_COMMA = re.compile(r"(?:\s+[^,;.]{0,40}?)?,\s*")
+# The cue, maybe a time or an addressee, then the comma: not 'As Soviet states and neighbors,'.
+_TAG_THEN_COMMA = re.compile(r"(?:\s+(?!(?:and|or)\b)[^,;.]{0,40}?)?,\s*")
 
 # 'As the day went on, ...' and 'as the talks continued': time passing, not a tag.
 _DURATION_VERBS = frozenset(("go on", "continue"))
