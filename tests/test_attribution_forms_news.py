@@ -455,3 +455,8 @@ def test_a_clause_before_an_inverted_tag_is_never_a_speaker():
 def test_a_participle_closes_no_sentence_and_as_before_coordinated_nouns_is_no_tag():
     assert body("Kade, however, wasted no time responding.",
                 "As old Varn states and neighbours, Brenn and Holt fell victim to the feud.") == []
+
+
+def test_what_a_relative_clauses_subject_said_ends_with_the_clause():
+    rows = body("The levy, which Ann Kade said would cost two million, passed on Monday.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ann Kade", "would cost two million")]

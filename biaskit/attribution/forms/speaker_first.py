@@ -35,7 +35,7 @@ _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 
 _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
 
-_IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[a-z]+\s+){0,3}$")
+_IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
 
 _ONLY_A_TIME_OR_PLACE = re.compile(
     r"(?:(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|tonight|"
