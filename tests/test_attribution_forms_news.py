@@ -460,3 +460,11 @@ def test_a_participle_closes_no_sentence_and_as_before_coordinated_nouns_is_no_t
 def test_what_a_relative_clauses_subject_said_ends_with_the_clause():
     rows = body("The levy, which Ann Kade said would cost two million, passed on Monday.")
     assert [(r.speaker, r.content) for r in rows] == [("Ann Kade", "would cost two million")]
+
+
+def test_a_cue_with_its_own_object_is_no_tag_of_the_quote_before_it():
+    rows = body('Bemoaning the "rigged system," Ivo Marsh accused Ada Holm of being a Varn '
+                'partisan, though records show she has been a registered independent.')
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "accuse", "Ada Holm of being a Varn partisan"),
+        ("records", "show", "she has been a registered independent")]

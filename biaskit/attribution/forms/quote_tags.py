@@ -50,6 +50,12 @@ _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a
 
 _RELATIVE_WORD = re.compile(r"\s(?:who|that|which)\s")
 
+# An object and what the cue says of it: 'accused Holm of bias', 'called the plan a sham'.
+_OWN_OBJECT_AFTER = re.compile(r"\s+(?!(?:on|in|at|during|last|this|after|before|to|from|"
+                               r"earlier|later|again|also|then|when|while|as)\b)(?:[A-Z][\w’'.-]*"
+                               r"(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|it|the\s+\w+)\s+"
+                               r"(?:of|as|for|an?)\s+\S")
+
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
 
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
@@ -79,6 +85,11 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         if _CLAUSE_AFTER_TAG.match(ctx.text, cue.end, sentence.end):
             # 'On "Sunday Futures," Rep. Ann Kade said the party would ...': the quote is a
             # title before the sentence; the clause after the cue is the content
+            return False
+        if quote.start > sentence.start and _OWN_OBJECT_AFTER.match(
+                ctx.text, cue.end, sentence.end):
+            # 'Bemoaning the "rigged system," Kade accused Holm of bias': the cue has its own
+            # object, so the quote before it is no part of what is reported
             return False
         phrase_start = ctx.text.find(phrase, quote.end, cue.start)
         speaker = ctx.resolver.resolve(phrase, phrase_start)

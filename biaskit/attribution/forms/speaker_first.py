@@ -27,7 +27,10 @@ from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
-_NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;")
+# Where the narrator's context after a denial or an accusation begins: '..., though records
+# show ...', '... amid protests'.
+_NARRATOR_CONTEXT = re.compile(r"\s(?:after|despite|amid|following)\s|;"
+                               r"|,\s+(?:though|although|but)\s")
 
 _COMMA_THEN_CUE = re.compile(r"\s*,\s*$")
 
