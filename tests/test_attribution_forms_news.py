@@ -468,3 +468,10 @@ def test_a_cue_with_its_own_object_is_no_tag_of_the_quote_before_it():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Marsh", "accuse", "Ada Holm of being a Varn partisan"),
         ("records", "show", "she has been a registered independent")]
+
+
+def test_a_passive_after_an_adverb_closes_no_sentence_and_a_possessives_plan_is_a_noun():
+    rows = body("For 12 years, he had what is often described as the best job in Varn.",
+                "Kade's Varn plan leaves everyone unhappy.",
+                "Citing last week's Brenn attack as a warning, Ivo Marsh urged calm.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [("Ivo Marsh", "urge", "calm")]

@@ -111,8 +111,9 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return True  # 'many questions', 'most attacks': a plural subject takes 'question'
     if word[:1].isupper() and not lower.endswith(POSSESSIVE_ENDINGS):
         earlier = _WORD_BEFORE.search(before, 0, match.start(1))
-        if earlier and earlier.group(1).lower() in NOUN_BEFORE:
-            return True  # '32% of Republican claims', 'the Democratic attacks'
+        if earlier and (earlier.group(1).lower() in NOUN_BEFORE
+                        or earlier.group(1).lower().endswith(POSSESSIVE_ENDINGS)):
+            return True  # '32% of Republican claims', 'the Democratic attacks', 'Kade's Varn plan'
         # 'Kade attacks'; but 'The attack', 'In support', 'Another challenge: ...'
         return lower in NOUN_BEFORE or lower in _ONE_OF_MANY and ctx.text.startswith(
             ":", cue.end)

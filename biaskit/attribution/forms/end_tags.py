@@ -51,6 +51,8 @@ _ADDRESSEE = re.compile(r"\s+(?:(?:the|The|a|an|his|her|their|its)\s+)?"
                         r"this\s+(?:week|month|year|morning|afternoon|evening|weekend))\b"
                         r"|[,.;!?]?[\"”’]?\s*$)")
 
+_ADVERBS_AFTER_AUXILIARY = re.compile(r"(?:\s+(?:[a-z]+ly|often|also|still|now|long|once))+$")
+
 _TAG_THEN_PARTICIPLE = re.compile(r"[^,;]*(,\s+[a-z]+ing\b.*)$", re.DOTALL)
 
 # A party and state, or any short aside, in brackets after a name: 'Sen. Ivo Marsh (R-Varn)'.
@@ -121,8 +123,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             if not (found and PARENTHESIS.fullmatch(phrase, len(found))):
                 return False
             phrase = found  # 'Sen. Ivo Marsh (R-Varn) told ...': the name, not its party
-        if phrase.split()[-1].lower() in PASSIVE_AUXILIARIES:
-            return False  # '..., Kade was favoured to win': nobody speaks
+        if _ADVERBS_AFTER_AUXILIARY.sub("", phrase).split()[-1].lower() in PASSIVE_AUXILIARIES:
+            return False  # '..., Kade was favoured to win', '..., what is often described
         phrase_start = comma + 1 + head_after_comma.index(phrase)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
     ctx.add(cue, speaker, sentence.start, comma, sentence,
