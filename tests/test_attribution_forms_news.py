@@ -475,3 +475,10 @@ def test_a_passive_after_an_adverb_closes_no_sentence_and_a_possessives_plan_is_
                 "Kade's Varn plan leaves everyone unhappy.",
                 "Citing last week's Brenn attack as a warning, Ivo Marsh urged calm.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [("Ivo Marsh", "urge", "calm")]
+
+
+def test_according_to_after_a_colon_opens_its_clause():
+    rows = body("And it has not gone unnoticed: According to recent polls, Ada Holm holds only "
+                "14 percent of the vote.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("recent polls", "Ada Holm holds only 14 percent of the vote")]

@@ -232,7 +232,8 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         tag_end = author.end()
         phrase = ctx.text[phrase_start:tag_end]
     speaker = ctx.resolver.resolve(phrase, phrase_start)
-    if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start):
+    opens_after_colon = ctx.text.startswith(": ", cue.start - 2)  # 'It is clear: According to'
+    if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start) and not opens_after_colon:
         start, end = sentence.start, cue.start
         if _CLAUSE_GOES_ON.match(ctx.text, tag_end, sentence.end):
             end = sentence.end  # 'For two winters, according to Varn Watch, pumps ran dry'
