@@ -482,3 +482,10 @@ def test_according_to_after_a_colon_opens_its_clause():
                 "14 percent of the vote.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("recent polls", "Ada Holm holds only 14 percent of the vote")]
+
+
+def test_a_question_after_asked_and_a_colon_is_the_askers():
+    rows = body("A reporter asked: Did they talk about the levy?",
+                "Did Kade say the levy was fair?")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("A reporter", "ask", "Did they talk about the levy?")]

@@ -292,10 +292,16 @@ def _is_title_case(sentence: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+# 'A reporter asked: Did they ...?': the question is the asker's words, after a colon.
+_ASKED_THEN_COLON = re.compile(r"[^?]{1,80}?\b(?:asked|asks|wondered|wonders|questioned):\s")
+
+
 def _quoted_question(ctx: DocumentContext, sentence: Sentence) -> bool:
-    """'Kade asked, "Who pays?"': the question mark is the speaker's, inside the quote."""
+    """'Kade asked, "Who pays?"' and 'Kade asked: Who pays?': the question mark is the
+    speaker's, inside the quote or after the colon."""
     mark = ctx.text.rfind("?", sentence.start, sentence.end + 1)
-    return mark >= 0 and ctx.quote_at(mark) is not None
+    return mark >= 0 and (ctx.quote_at(mark) is not None or bool(
+        _ASKED_THEN_COLON.match(ctx.text, sentence.start, mark)))
 
 
 def _is_question(sentence: str) -> bool:
