@@ -489,3 +489,10 @@ def test_a_question_after_asked_and_a_colon_is_the_askers():
                 "Did Kade say the levy was fair?")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("A reporter", "ask", "Did they talk about the levy?")]
+
+
+def test_a_name_after_an_inverted_tags_description_is_the_speaker():
+    rows = body("“We are anxious,” said another Varn resident, Ada Holm.",
+                "The pumps failed, said the company's chief engineer, Ivo Marsh.")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [
+        ("Ada Holm", "another Varn resident"), ("Ivo Marsh", "the company's chief engineer")]

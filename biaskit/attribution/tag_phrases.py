@@ -7,7 +7,13 @@ import re
 from dataclasses import replace
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, PRONOUNS, is_people_phrase
+from biaskit.attribution.mentions import (
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    is_people_phrase,
+    looks_like_name,
+)
 from biaskit.attribution.speakers import Speaker
 
 _PLACE_OR_TIME = re.compile(r"\s+(?:in|on|at|during|via|to|from|after|before|that)\s+")
@@ -49,9 +55,17 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     return phrase, start, start + len(phrase)
 
 
-def with_apposition(ctx: DocumentContext, speaker: Speaker, tag_end: int, hi: int) -> Speaker:
-    """'said Viktor Bondarev, Colonel General and commander-in-chief of ...' -> label."""
+def tag_speaker(ctx: DocumentContext, after: tuple[str, int, int], hi: int) -> Speaker:
+    """Who the phrase after an inverted cue (from :func:`phrase_after`) is, with the
+    apposition after it as the label: 'said Viktor Bondarev, Colonel General and ...'; and
+    'said another Varn resident, Ada Holm' is Ada Holm, described."""
+    phrase, phrase_start, tag_end = after
+    speaker = ctx.resolver.resolve(phrase, phrase_start)
     match = _APPOSITION_AFTER_TAG.match(ctx.text, tag_end, hi)
-    if not match or speaker.label:
+    if not match:
         return speaker
-    return replace(speaker, label=match.group(1).strip())
+    apposition = match.group(1).strip()
+    if phrase.split()[-1].islower() and looks_like_name(apposition):
+        named = ctx.resolver.resolve(apposition, match.start(1))
+        return replace(named, label=phrase, actor=named.actor or speaker.actor)
+    return speaker if speaker.label else replace(speaker, label=apposition)

@@ -19,7 +19,7 @@ from biaskit.attribution.phrases import (
     subject_chain,
 )
 from biaskit.attribution.reporting_verbs import Cue
-from biaskit.attribution.tag_phrases import POST_MODIFIER_AFTER_TAG, phrase_after, with_apposition
+from biaskit.attribution.tag_phrases import POST_MODIFIER_AFTER_TAG, phrase_after, tag_speaker
 from biaskit.corpus.sentences import Sentence
 
 _THAT = re.compile(r"that(?<!\wthat)(?!\w)")  # \bthat\b, but starting with its letters
@@ -166,8 +166,7 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
             tag_end = sentence.end
         else:
             return False  # 'The report, published this week, said ...'
-    speaker = with_apposition(ctx, ctx.resolver.resolve(after[0], after[1]), after[2],
-                                    sentence.end)
+    speaker = tag_speaker(ctx, after, sentence.end)
     ctx.add(cue, speaker, sentence.start, comma, sentence,
               "tag at the end of the sentence", region=(sentence.start, tag_end))
     return True

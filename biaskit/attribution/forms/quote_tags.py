@@ -18,7 +18,7 @@ from biaskit.attribution.phrases import (
     subject_before,
 )
 from biaskit.attribution.reporting_verbs import Cue
-from biaskit.attribution.tag_phrases import phrase_after, with_apposition
+from biaskit.attribution.tag_phrases import phrase_after, tag_speaker
 from biaskit.corpus.sentences import Sentence
 
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
@@ -102,9 +102,8 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         after = phrase_after(ctx, cue.end, sentence.end)
         if not after or VERB_LIKE.search(_RELATIVE_WORD.split(after[0])[0]):
             return False  # 'host of "Morning Show," argued the levy would fail': no tag
-        phrase, phrase_start, tag_end = after
-        speaker = ctx.resolver.resolve(phrase, phrase_start)
-        speaker = with_apposition(ctx, speaker, tag_end, sentence.end)
+        tag_end = after[2]
+        speaker = tag_speaker(ctx, after, sentence.end)
     relative = _RELATIVE_AFTER_TAG.search(ctx.text, tag_end, sentence.end)
     content_start = quote.inner_start
     if quote.start > sentence.start:  # sentences are trimmed: text stands before the quote
