@@ -496,3 +496,10 @@ def test_a_name_after_an_inverted_tags_description_is_the_speaker():
                 "The pumps failed, said the company's chief engineer, Ivo Marsh.")
     assert [(r.speaker, r.speaker_label) for r in rows] == [
         ("Ada Holm", "another Varn resident"), ("Ivo Marsh", "the company's chief engineer")]
+
+
+def test_the_next_quote_continues_a_quote_past_its_speakers_relative_clause():
+    rows = body("“I have been watching this vote,” said Ada Holm, a geologist, who likened the "
+                "campaign to a cave-in. “It has become my guilty pleasure.”")
+    assert [(r.speaker, r.cue, r.content.endswith("guilty pleasure")) for r in rows] == [
+        ("Ada Holm", "say", True), ("Ada Holm", "liken", False)]

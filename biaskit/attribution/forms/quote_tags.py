@@ -222,10 +222,12 @@ _CONJUNCTION_OPENING = re.compile(r"(?:But|And|Yet|Still|So),?\s+")
 
 
 def _aside_of(quoted: Statement, aside: Statement) -> bool:
-    """'"A," said Lund, referring to the statute.': a participle after a quote's tag, by the
-    same speaker in the same sentence."""
+    """'"A," said Lund, referring to the statute.' and '"A," said Lund, who backs the levy.':
+    a participle or a relative clause after a quote's tag, by the same speaker in the same
+    sentence."""
     return quoted.mode == "direct" and quoted.sentence is aside.sentence and (
-        quoted.speaker == aside.speaker) and aside.form == "participle after the tag"
+        quoted.speaker == aside.speaker) and aside.start > quoted.end and aside.form in (
+        "participle after the tag", "speaker before the cue")
 
 
 def floating_quotes(ctx: DocumentContext) -> None:
