@@ -503,3 +503,10 @@ def test_the_next_quote_continues_a_quote_past_its_speakers_relative_clause():
                 "campaign to a cave-in. “It has become my guilty pleasure.”")
     assert [(r.speaker, r.cue, r.content.endswith("guilty pleasure")) for r in rows] == [
         ("Ada Holm", "say", True), ("Ada Holm", "liken", False)]
+
+
+def test_the_next_quote_continues_a_quote_past_the_question_put_to_its_speaker():
+    rows = body("“Jobs, jobs, jobs,” Ada Holm said last month when asked what Marsh would do. "
+                "“Nobody did it better.”")
+    assert [(r.speaker, r.content.endswith("did it better")) for r in rows] == [
+        ("Ada Holm", True), ("unnamed questioner", False)]

@@ -222,12 +222,13 @@ _CONJUNCTION_OPENING = re.compile(r"(?:But|And|Yet|Still|So),?\s+")
 
 
 def _aside_of(quoted: Statement, aside: Statement) -> bool:
-    """'"A," said Lund, referring to the statute.' and '"A," said Lund, who backs the levy.':
-    a participle or a relative clause after a quote's tag, by the same speaker in the same
-    sentence."""
+    """'"A," said Lund, referring to the statute.', '"A," said Lund, who backs the levy.' and
+    '"A," Lund said when asked about it.': a participle, a relative clause or the question
+    put to the speaker after a quote's tag, in the same sentence."""
     return quoted.mode == "direct" and quoted.sentence is aside.sentence and (
-        quoted.speaker == aside.speaker) and aside.start > quoted.end and aside.form in (
-        "participle after the tag", "speaker before the cue")
+        aside.start > quoted.end) and (aside.form == "question put to someone" or (
+            quoted.speaker == aside.speaker and aside.form in (
+                "participle after the tag", "speaker before the cue")))
 
 
 def floating_quotes(ctx: DocumentContext) -> None:
