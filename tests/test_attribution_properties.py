@@ -3,6 +3,7 @@ indexes the document, and the same input always gives the same output."""
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +14,7 @@ from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import narrator_spans
 from biaskit.attribution.quotes import find_quotes
 from biaskit.attribution.records import extract_attributions
-from biaskit.attribution.reporting_verbs import reporting_lexicon
+from biaskit.attribution.reporting_verbs import _FOLDED_TO_ASCII, reporting_lexicon
 
 BOOK = Codebook.from_dict({"sides": {
     "a": {"actors": {"dorn": {"aliases": ["Dorn", "the ministry"]}}},
@@ -81,6 +82,29 @@ def test_scanning_the_narrator_text_finds_the_cues_outside_quotes(paragraphs):
     spans = [cue for lo, hi in narrator_spans(doc)
              for cue in reporting_lexicon().cues(doc.text, lo, hi)]
     assert spans == whole
+
+
+CUE_PIECES = st.sampled_from(["fire back", "ceasefire", "cease", "back", "hit", "whit",
+                              "backs", "said", "unsaid", "calls for", "recalls", "for", "on",
+                              "goes on", "’", "-", "'", " ", ",", "."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(CUE_PIECES, st.text(max_size=3)), max_size=30).map("".join),
+       st.integers(0, 5))
+def test_the_scan_from_word_starts_finds_what_a_scan_of_every_position_does(text, lo):
+    """Cues are looked for only where a word starts; a scan of every position, whose
+    matches inside a word are no cues but pass over the text they cover ('ceasefire back'
+    holds 'fire back', so its 'back' is none), finds the same."""
+    lexicon = reporting_lexicon()
+    lo = min(lo, len(text))
+    lowered = text[lo:].lower()
+    if len(lowered) != len(text) - lo or _FOLDED_TO_ASCII.search(text):
+        return  # lowered otherwise (reporting_verbs.py): not this test's concern
+    every_position = [(lo + m.start(), lo + m.end()) for m in lexicon.pattern.finditer(lowered)
+                      if not (lo + m.start() and re.match(r"[\w'’-]", text[lo + m.start() - 1]))]
+    assert [(c.start, c.end) for c in lexicon.cues(text, lo, len(text))] == every_position
+    assert lexicon.cues("the ceasefire back then", 0, 23) == []
 
 
 def test_a_statement_cut_to_nothing_by_a_later_clause_is_dropped():

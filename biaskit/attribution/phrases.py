@@ -74,10 +74,12 @@ _PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a ma
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
 
-# Clause breaks: punctuation, or a conjunction or relative word in any case.
+# Clause breaks: punctuation, or a conjunction or relative word in any case. The pattern
+# opens with one set of characters (a mark or a space), which the engine skips ahead to; as
+# alternatives it was tried at every position.
 _BREAK_MARKS = ",;:(—–"
-_CLAUSE_BREAK = re.compile(rf"[{_BREAK_MARKS}]|\s-+(?=\s|$)|\s"
-                           + trie_regex(_CLAUSE_WORDS, any_case=True) + r"\s")
+_CLAUSE_BREAK = re.compile(rf"[{_BREAK_MARKS}\s](?:(?<=[{_BREAK_MARKS}])|(?<=\s)(?:-+(?=\s|$)|"
+                           + trie_regex(_CLAUSE_WORDS, any_case=True) + r"\s))")
 
 # Words after which a cue form is a noun ('the report', 'in support of'); 'that' is left
 # out, as it may open a relative clause: 'a report that said ...'.

@@ -23,7 +23,9 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 # Two apostrophes or two backticks stand for a double quotation mark in wire and archive
 # copy (''We left,'' he said / ``We left,'' he said): one mark two characters wide.
-_MARK = re.compile(r"''|``|[\"“”„«»'‘’]")
+# The pattern opens with one set of characters, which the engine skips ahead to; as
+# ''|``|[...] it was tried at every position. After ' another ' may follow, after ` one must.
+_MARK = re.compile(r"[\"“”„«»'‘’`](?:(?<=')'|(?<=`)`|(?<!`))")
 _LONGEST_SINGLE_QUOTE = 300  # characters; longer single-quoted spans are apostrophes
 
 

@@ -40,14 +40,15 @@ __all__ = [
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
 _OPENERS_PUNCT = "\"'\u201c\u2018([{\u00ab\u2014\u2013-"
 
-# Group 1 is the mark (a spaced ellipsis, or a run of marks), group 2 the closers after it.
-# Nothing follows the greedy parts, so the engine never backtracks into them, and each match
-# consumes its whole run: the scan stays linear even on 200k dots or quotes.
-# The lookahead only repeats what the alternatives start with: it rejects the many positions
-# that cannot start a candidate with one test instead of trying each alternative.
+# Group 1 is the mark (a spaced ellipsis, or a run of marks) or a paragraph break (a blank
+# line), group 2 the closers after a mark. Nothing follows the greedy parts, so the engine
+# never backtracks into them, and each match consumes its whole run: the scan stays linear
+# even on 200k dots or quotes. The pattern opens with the set of characters a candidate
+# starts with, which the engine skips ahead to (a pattern opening with a lookahead or with
+# alternatives is tried at every position); the lookbehinds read that first character.
 _CANDIDATE = re.compile(
-    r"(?=[.!?\u2026\n])"
-    r"(?:(\.(?:[^\S\n]\.)+|[.!?\u2026]+)([" + re.escape(_CLOSERS) + r"]*)|\n[^\S\n]*\n)"
+    r"([.!?\u2026\n](?:(?<=\.)(?:[^\S\n]\.)+|(?<=[.!?\u2026])[.!?\u2026]*|(?<=\n)[^\S\n]*\n))"
+    r"(?:(?<!\n)([" + re.escape(_CLOSERS) + r"]*))?"
 )
 # The next word after a candidate: skip spaces and opening punctuation, capture the word and a
 # following dot (to recognise an initial). Callers bound the scan with endpos.
@@ -244,7 +245,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     seg = start
     for m in _CANDIDATE.finditer(text, start, hi):
-        if m.group(1) is None or _is_boundary(text, m, start, hi):
+        if text[m.start()] == "\n" or _is_boundary(text, m, start, hi):  # a blank line ends one
             _add_span(text, seg, m.end(), spans)
             seg = m.end()
     _add_span(text, seg, hi, spans)

@@ -94,11 +94,13 @@ _DASH_NAME_COLON = re.compile(r"\s[-—–]\s+([A-Z][\w.’'_-]*(?: [A-Z][\w.’
 
 def named_quotes_after_a_dash(ctx: DocumentContext) -> None:
     """'- Ann Kade: "..."' inside a paragraph: the quote is Ann Kade's."""
-    held = ctx.held_by_found()  # what this pass adds ends at its quote, before the next name
+    held = None  # what this pass adds ends at its quote, before the next name
     for block in ctx.doc.blocks:
-        if block.role != "body":
-            continue
+        if block.role != "body" or ctx.text.find(":", block.start, block.end) < 0:
+            continue  # most paragraphs hold no colon, and the pattern is tried at every space
         for match in _DASH_NAME_COLON.finditer(ctx.text, block.start, block.end):
+            if held is None:  # indexed before this pass adds any statement
+                held = ctx.held_by_found()
             quote = ctx.quote_at(match.end())
             sentence = ctx.sentence_at(match.end())
             if quote is None or sentence is None or held(quote.inner_start) or (

@@ -89,15 +89,16 @@ def poll_findings(ctx: DocumentContext) -> None:
     """'In a Varn Herald poll, Lund leads Marsh by six points': what a poll reports, where
     no other statement holds it. ('Lund leads in the polls' is not read: a standing before
     'in the polls' is as often the writer's own summary as a poll's finding.)"""
-    held = ctx.held_by_found()  # a finding's region is its own sentence's: none holds another
-    starts = sorted(statement.start for statement in ctx.found)
-
+    held = starts = None  # a finding's region is its own sentence's: none holds another
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline":
             continue
         source = _IN_A_POLL.match(ctx.text, sentence.start, sentence.end)
         if not source:
             continue
+        if held is None:  # indexed before this pass adds any statement: most find no poll
+            held = ctx.held_by_found()
+            starts = sorted(statement.start for statement in ctx.found)
         start, end = source.end(), ctx.semicolon(source.end(), sentence.end)
         i = bisect_left(starts, start)
         if held(start) or held(end - 1) or (

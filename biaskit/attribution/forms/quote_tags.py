@@ -202,10 +202,14 @@ def dash_signatures(ctx: DocumentContext) -> None:
     epigraphs)."""
     # A signed quote's region ends at its signature, before the next quote: what this pass
     # adds holds no later quote, so the statements found before it are all to ask.
-    held = ctx.held_by_found()
+    held = None
     for quote in ctx.quotes:
         match = _DASH_SIGNATURE.match(ctx.text, quote.end)
-        if not match or held(quote.inner_start):
+        if not match:
+            continue
+        if held is None:  # indexed before this pass adds any statement
+            held = ctx.held_by_found()
+        if held(quote.inner_start):
             continue
         sentence = ctx.sentence_at(quote.inner_start)
         if sentence is None or not looks_like_name(match.group(1)):
