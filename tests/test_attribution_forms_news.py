@@ -510,3 +510,15 @@ def test_the_next_quote_continues_a_quote_past_the_question_put_to_its_speaker()
                 "“Nobody did it better.”")
     assert [(r.speaker, r.content.endswith("did it better")) for r in rows] == [
         ("Ada Holm", True), ("unnamed questioner", False)]
+
+
+def test_a_second_share_or_others_with_their_own_cue_start_their_own_statements():
+    rows = body("Six in 10 miners said Kade is honest, and three-quarters said the same of Lund.",
+                "Many miners have said they will not attend and others have said they are "
+                "not interested.",
+                "Asked how likely Kade was to win, 21 percent said “not too likely” and 14 "
+                "percent said “not at all likely.”")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Six in 10 miners", "Kade is honest"), ("three-quarters", "the same of Lund"),
+        ("Many miners", "they will not attend"), ("others", "they are not interested"),
+        ("21 percent", "“not too likely”"), ("14 percent", "not at all likely")]

@@ -61,9 +61,10 @@ _RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
 _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
 
 # A poll's next share and its own statement: ', compared with 64 percent who', ', after half'.
-_SHARE_CLAUSE = re.compile(r",\s*(?:compared\s+(?:with|to)|against|versus|while|whereas|after|and|"
-                           r"but)\s+" + SHARE_OF_PEOPLE + r"(?:\s+who)?\s+(?:also\s+)?$",
-                           re.IGNORECASE)
+# ('... said "not too likely" and 14 percent said ...': a share needs no comma before 'and').
+_SHARE_CLAUSE = re.compile(r"(?:,\s*|\s+(?=and\s|but\s))(?:compared\s+(?:with|to)|against|versus|"
+                           r"while|whereas|after|and|but)\s+" + SHARE_OF_PEOPLE
+                           + r"(?:\s+who)?\s+(?:also\s+)?$", re.IGNORECASE)
 
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
@@ -72,8 +73,8 @@ _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # the conjunction is lower-case, so 'Kade and Moro said' stays one subject.
 _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
     r"\b[a-z0-9][\w’'-]*[,)\"”’]?\s+(?:and|but|although|though|while|whereas)\s+"
-    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I)"
-    r"\s+(?:(?:also|later|then|again)\s+)?$")
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
+    r"\s+(?:(?:also|later|then|again|have|has|had)\s+)?$")
 
 # ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")

@@ -338,7 +338,7 @@ def is_passive(word_before: str, cue_form: str) -> bool:
 # A share of people: '64 percent', 'six in 10 of them', 'about half'.
 SHARE_OF_PEOPLE = (r"(?<![\w’'-])(?:(?:about|nearly|almost|roughly|only|just|some)\s+)?(?:\d[\d,.]*"
                    r"(?:\s+percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
-                   r"(?:10|ten)|half|a\s+third|a\s+quarter|a\s+majority)"
+                   r"(?:10|ten)|half|a\s+third|a\s+quarter|a\s+majority|(?:two|three)-(?:thirds|quarters))"
                    r"(?:\s+of\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?")
 _SHARE_AT_END = re.compile(r"(" + SHARE_OF_PEOPLE + r")[\s,]*$", re.IGNORECASE)
 
