@@ -522,3 +522,10 @@ def test_a_second_share_or_others_with_their_own_cue_start_their_own_statements(
         ("Six in 10 miners", "Kade is honest"), ("three-quarters", "the same of Lund"),
         ("Many miners", "they will not attend"), ("others", "they are not interested"),
         ("21 percent", "“not too likely”"), ("14 percent", "not at all likely")]
+
+
+def test_asked_takes_a_quote_after_its_object_and_a_long_object_before_to():
+    rows = body("He asked them “prayerfully consider” the future of the mine.",
+                "The Varn Legion has asked the campaign of council candidate Ada Holm to stop "
+                "using its emblem.")
+    assert [(r.speaker, r.cue) for r in rows] == [("He", "ask"), ("Varn Legion", "ask")]
