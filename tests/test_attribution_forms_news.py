@@ -529,3 +529,12 @@ def test_asked_takes_a_quote_after_its_object_and_a_long_object_before_to():
                 "The Varn Legion has asked the campaign of council candidate Ada Holm to stop "
                 "using its emblem.")
     assert [(r.speaker, r.cue) for r in rows] == [("He", "ask"), ("Varn Legion", "ask")]
+
+
+def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_quote():
+    rows = body('In other words, explained Varn moderator Ada Holm: "What does that have to do '
+                'with the levy?"',
+                'But, said Ivo Marsh, "I do not want a fight."')
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ada Holm", "What does that have to do with the levy?"),
+        ("Ivo Marsh", "I do not want a fight")]

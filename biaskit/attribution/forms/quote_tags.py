@@ -136,9 +136,13 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if ANY_WORD_CHAR.search(ctx.text[quote.end:sentence.end]) and quote.end <= sentence.end:
         return False  # 'finds "..." in Russia's campaign' is a paraphrase with a quote
     phrase = subject_before(ctx, cue, sentence)
-    if not phrase and cue.start == sentence.start and between.rstrip().endswith(","):
-        # 'Said Marsh, "..."': a tag inverted at the sentence's start names the speaker after
-        # it ('Said Marsh: "..."' is a transcript turn, see colons.speaker_turns)
+    opener_then_cue = ctx.text.startswith(", ", cue.start - 2) and not cue.is_participle(
+        ctx.text)  # 'In other words, explained'; not ', calling for ...'
+    if not phrase and (cue.start == sentence.start or opener_then_cue) and (
+            between.rstrip().endswith(",") or opener_then_cue and between.rstrip()[-1:] == ":"):
+        # 'Said Marsh, "..."' and 'In other words, explained Marsh: "..."': a tag inverted at
+        # the clause's start names the speaker after it ('Said Marsh: "..."' opening a
+        # paragraph is a transcript turn, see colons.speaker_turns)
         after = phrase_after(ctx, cue.end, quote.start, allow_determiner=False)
         phrase = after[:2] if after else None
     if not phrase:
