@@ -538,3 +538,11 @@ def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_qu
     assert [(r.speaker, r.content) for r in rows] == [
         ("Ada Holm", "What does that have to do with the levy?"),
         ("Ivo Marsh", "I do not want a fight")]
+
+
+def test_a_quote_after_a_second_verb_is_the_second_verbs():
+    rows = body("Lund called on her to resign from her post and said, “Her mind is shot!”",
+                "Kade told the Varn Post: “We are done.”")
+    assert [(r.cue, r.content.strip("“”")) for r in rows] == [
+        ("call on", "her to resign from her post"), ("say", "Her mind is shot!"),
+        ("tell", "We are done")]

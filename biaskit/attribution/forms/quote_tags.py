@@ -17,7 +17,7 @@ from biaskit.attribution.phrases import (
     subject,
     subject_before,
 )
-from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.tag_phrases import phrase_after, tag_speaker
 from biaskit.corpus.sentences import Sentence
 
@@ -43,6 +43,9 @@ _CLAUSE_AFTER_TAG = re.compile(
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
 
 _COLON_ENDS_BLOCK = re.compile(r"\s*:\s*")
+
+# A second verb of the same subject: '... and said', '... but then added'.
+_AND_THEN = re.compile(r"\s(?:and|but)\s+(?:then\s+|also\s+|[a-z]+ly\s+)?$")
 
 _CLOSING_MARKS = "”’\"'»"
 
@@ -133,6 +136,10 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     between = ctx.text[cue.end:quote.start]
     if not _LEAD_IN_TO_QUOTE.fullmatch(between):
         return False
+    if len(between) > 12 and any(
+            _AND_THEN.search(ctx.text, cue.end, later.start) and ctx.text[later.start].islower()
+            for later in reporting_lexicon().cues(ctx.text, cue.end, quote.start)):
+        return False  # 'called on her to resign and said, "..."': the later cue's quote
     if ANY_WORD_CHAR.search(ctx.text[quote.end:sentence.end]) and quote.end <= sentence.end:
         return False  # 'finds "..." in Russia's campaign' is a paraphrase with a quote
     phrase = subject_before(ctx, cue, sentence)
