@@ -546,3 +546,9 @@ def test_a_quote_after_a_second_verb_is_the_second_verbs():
     assert [(r.cue, r.content.strip("“”")) for r in rows] == [
         ("call on", "her to resign from her post"), ("say", "Her mind is shot!"),
         ("tell", "We are done")]
+
+
+def test_a_quote_cut_by_the_speakers_next_participle_ends_with_the_quote():
+    rows = body("“I do not want a fight,” Ivo Marsh said, adding, “We want the pumps fixed.”")
+    assert [(r.cue, r.content.strip("“”")) for r in rows] == [
+        ("say", "I do not want a fight"), ("add", "We want the pumps fixed.")]

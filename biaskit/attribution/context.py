@@ -159,7 +159,13 @@ class DocumentContext:
         return total
 
     def cut_statement(self, statement: Statement, end: int) -> None:
-        """End a statement's content at ``end`` (a later clause begins there)."""
+        """End a statement's content at ``end`` (a later clause begins there); a quote's
+        content ends with its last quote before ``end``, not with the tag after it."""
+        opening = self.quote_at(statement.start)
+        if opening is not None and opening.inner_start == statement.start:
+            # '"A," he said, adding ...': the content is 'A', not 'A," he said'
+            end = max((q.inner_end for q in self.quotes_between(statement.start, end)
+                       if q.end <= end), default=end)
         statement.end = trim(self.text, statement.start, end)[1]
         statement.mode, statement.quoted_words = self.mode(
             statement.start, statement.end, statement.form)
