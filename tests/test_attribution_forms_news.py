@@ -552,3 +552,13 @@ def test_a_quote_cut_by_the_speakers_next_participle_ends_with_the_quote():
     rows = body("“I do not want a fight,” Ivo Marsh said, adding, “We want the pumps fixed.”")
     assert [(r.cue, r.content.strip("“”")) for r in rows] == [
         ("say", "I do not want a fight"), ("add", "We want the pumps fixed.")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“We are anxious,” said another Varn resident, Ada Holm.", "Ada Holm"),
+    ("“The pumps are old,” said one of those advisers, who spoke on condition of anonymity.",
+     "one of those advisers"),
+    ("“The levy is a theft,” wrote one commenter.", "one commenter"),
+])
+def test_an_inverted_tag_may_open_with_a_quantifier(sentence, speaker):
+    assert [r.speaker for r in body(sentence)] == [speaker]

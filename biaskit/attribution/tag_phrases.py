@@ -11,6 +11,7 @@ from biaskit.attribution.mentions import (
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     is_people_phrase,
     looks_like_name,
 )
@@ -46,7 +47,8 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     if first.lower() in PREPOSITIONS and not any_word:
         return None  # 'published on Monday': a time, not a speaker
     if not (any_word or first[:1].isupper()
-            or (allow_determiner and first.lower() in DETERMINERS)
+            or (allow_determiner and (first.lower() in DETERMINERS
+                                      or first.lower() in QUANTIFIERS))  # 'another user'
             or first.lower() in PRONOUNS
             # 'said former governor Ed Rendell', 'said senior aides'
             or phrase.split()[-1][:1].isupper() or is_people_phrase(phrase)):
