@@ -427,7 +427,7 @@ def test_impersonal_it_is_not_resolved_to_the_last_name():
 
 
 @pytest.mark.parametrize("sentence", [
-    "Ann Kade spent much of the run-up to the Varn vote portraying Ivo Marsh as a liar.",
+    "Ann Kade spent the final week of the race in Varn portraying Ivo Marsh as a liar.",
     "Ann Kade seemed ready to speak about the leak in Brenn, telling the crowd, “We were lied to.”",
 ])
 def test_a_place_in_the_speakers_clause_is_not_the_speaker(sentence):
@@ -435,9 +435,9 @@ def test_a_place_in_the_speakers_clause_is_not_the_speaker(sentence):
 
 
 @pytest.mark.parametrize("sentence, content", [
-    ("Kade has a strong ground game and support from every union in the state, said Ada Holm, "
+    ("Kade has a large field staff and the backing of each union in the valley, said Ada Holm, "
      "director of the Varn Civic Project at the University of Brenn, Varn.",
-     "Kade has a strong ground game and support from every union in the state"),
+     "Kade has a large field staff and the backing of each union in the valley"),
     ("The costs of a new well vary, said Ada Holm, a mining expert who has published books, "
      "papers and reports on the topic.", "The costs of a new well vary"),
 ])
@@ -471,7 +471,7 @@ def test_a_cue_with_its_own_object_is_no_tag_of_the_quote_before_it():
 
 
 def test_a_passive_after_an_adverb_closes_no_sentence_and_a_possessives_plan_is_a_noun():
-    rows = body("For 12 years, he had what is often described as the best job in Varn.",
+    rows = body("For a decade she held what is often described as the hardest post in Varn.",
                 "Kade's Varn plan leaves everyone unhappy.",
                 "Citing last week's Brenn attack as a warning, Ivo Marsh urged calm.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [("Ivo Marsh", "urge", "calm")]
@@ -485,10 +485,10 @@ def test_according_to_after_a_colon_opens_its_clause():
 
 
 def test_a_question_after_asked_and_a_colon_is_the_askers():
-    rows = body("A reporter asked: Did they talk about the levy?",
+    rows = body("A student asked: Will the pumps reopen this winter?",
                 "Did Kade say the levy was fair?")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("A reporter", "ask", "Did they talk about the levy?")]
+        ("A student", "ask", "Will the pumps reopen this winter?")]
 
 
 def test_a_name_after_an_inverted_tags_description_is_the_speaker():
@@ -513,38 +513,38 @@ def test_the_next_quote_continues_a_quote_past_the_question_put_to_its_speaker()
 
 
 def test_a_second_share_or_others_with_their_own_cue_start_their_own_statements():
-    rows = body("Six in 10 miners said Kade is honest, and three-quarters said the same of Lund.",
-                "Many miners have said they will not attend and others have said they are "
-                "not interested.",
-                "Asked how likely Kade was to win, 21 percent said “not too likely” and 14 "
-                "percent said “not at all likely.”")
+    rows = body("Six in 10 miners said Kade is honest, and three-quarters said Lund was too.",
+                "Several miners have said they will skip the vote and others have said they "
+                "see no point in it.",
+                "Asked whether Kade would win, 30 percent said “quite unlikely” and 12 "
+                "percent said “very unlikely.”")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Six in 10 miners", "Kade is honest"), ("three-quarters", "the same of Lund"),
-        ("Many miners", "they will not attend"), ("others", "they are not interested"),
-        ("21 percent", "“not too likely”"), ("14 percent", "not at all likely")]
+        ("Six in 10 miners", "Kade is honest"), ("three-quarters", "Lund was too"),
+        ("Several miners", "they will skip the vote"), ("others", "they see no point in it"),
+        ("30 percent", "“quite unlikely”"), ("12 percent", "very unlikely")]
 
 
 def test_asked_takes_a_quote_after_its_object_and_a_long_object_before_to():
-    rows = body("He asked them “prayerfully consider” the future of the mine.",
+    rows = body("She asked them “calmly weigh” the fate of the mine.",
                 "The Varn Legion has asked the campaign of council candidate Ada Holm to stop "
                 "using its emblem.")
-    assert [(r.speaker, r.cue) for r in rows] == [("He", "ask"), ("Varn Legion", "ask")]
+    assert [(r.speaker, r.cue) for r in rows] == [("She", "ask"), ("Varn Legion", "ask")]
 
 
 def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_quote():
-    rows = body('In other words, explained Varn moderator Ada Holm: "What does that have to do '
-                'with the levy?"',
+    rows = body('In short, explained Varn moderator Ada Holm: "Why would the levy matter '
+                'here?"',
                 'But, said Ivo Marsh, "I do not want a fight."')
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Ada Holm", "What does that have to do with the levy?"),
+        ("Ada Holm", "Why would the levy matter here?"),
         ("Ivo Marsh", "I do not want a fight")]
 
 
 def test_a_quote_after_a_second_verb_is_the_second_verbs():
-    rows = body("Lund called on her to resign from her post and said, “Her mind is shot!”",
+    rows = body("Lund called on him to quit the board and said, “He has lost his way!”",
                 "Kade told the Varn Post: “We are done.”")
     assert [(r.cue, r.content.strip("“”")) for r in rows] == [
-        ("call on", "her to resign from her post"), ("say", "Her mind is shot!"),
+        ("call on", "him to quit the board"), ("say", "He has lost his way!"),
         ("tell", "We are done")]
 
 
@@ -556,8 +556,8 @@ def test_a_quote_cut_by_the_speakers_next_participle_ends_with_the_quote():
 
 @pytest.mark.parametrize("sentence, speaker", [
     ("“We are anxious,” said another Varn resident, Ada Holm.", "Ada Holm"),
-    ("“The pumps are old,” said one of those advisers, who spoke on condition of anonymity.",
-     "one of those advisers"),
+    ("“The pumps are old,” said one of her aides, who was not cleared to talk about it.",
+     "one of her aides"),
     ("“The levy is a theft,” wrote one commenter.", "one commenter"),
 ])
 def test_an_inverted_tag_may_open_with_a_quantifier(sentence, speaker):

@@ -58,12 +58,12 @@ def test_an_impression_is_nobodys_antecedent():
 
 def test_an_impression_is_theirs_to_whom_it_seems_so():
     rows = body("Nothing in the report seemed credible to Ann Kade.",
-                "The strike may once have seemed far away to older miners, but not now.",
+                "The strike once seemed remote to older miners, but not now.",
                 "It seems to me that the pumps were never fixed.",
                 "We seem closer than ever to a deal.")
     assert [(r.speaker, r.kind, r.content) for r in rows] == [
         ("Ann Kade", "thought", "Nothing in the report seemed credible to Ann Kade"),
-        ("older miners", "thought", "The strike may once have seemed far away to older miners"),
+        ("older miners", "thought", "The strike once seemed remote to older miners"),
         ("I", "thought", "It seems to me that the pumps were never fixed"),
         ("unattributed impression", "thought", "We seem closer than ever to a deal")]
 

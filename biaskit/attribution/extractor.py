@@ -61,7 +61,7 @@ _RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
 _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
 
 # A poll's next share and its own statement: ', compared with 64 percent who', ', after half'.
-# ('... said "not too likely" and 14 percent said ...': a share needs no comma before 'and').
+# ('... said "unlikely" and 12 percent said ...': a share needs no comma before 'and').
 _SHARE_CLAUSE = re.compile(r"(?:,\s*|\s+(?=and\s|but\s))(?:compared\s+(?:with|to)|against|versus|"
                            r"while|whereas|after|and|but)\s+" + SHARE_OF_PEOPLE
                            + r"(?:\s+who)?\s+(?:also\s+)?$", re.IGNORECASE)
@@ -293,7 +293,7 @@ def _is_title_case(sentence: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-# 'A reporter asked: Did they ...?': the question is the asker's words, after a colon.
+# 'A student asked: Will the pumps ...?': the question is the asker's words, after a colon.
 _ASKED_THEN_COLON = re.compile(r"[^?]{1,80}?\b(?:asked|asks|wondered|wonders|questioned):\s")
 
 

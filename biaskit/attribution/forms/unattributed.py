@@ -77,7 +77,7 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:()]|\s[—–-]+\s|[—–]|\s(?:when|whil
 _TO_WHOM = re.compile(r"(?:To|Among)\s+((?:[\w’'.-]+\s+){0,8}?[\w’'.-]+),\s*"
                       r"(?:(?:an?|the)\s+[^,]{1,60},\s*)?(?:then,\s*)?")  # an apposition
 
-# 'seems credible to me', 'seemed far away to voters': to whom it seems so, at the clause's end.
+# 'seems credible to me', 'seemed remote to voters': to whom it seems so, at the clause's end.
 # Right after the complement, not after a preposition the complement takes ('closer to').
 _TO_EXPERIENCER = re.compile(r"(?<!\bclose)(?<!\bcloser)(?<!\bnext)(?<!\bsimilar)(?<!\bakin)"
                              r"(?:\s+(?:away|enough|indeed|too))?\s+to\s+"
@@ -130,7 +130,7 @@ def seems_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         form, start = "impression of the people named before it", to_whom.end()
     elif who and (who.lower() in _OBJECT_PRONOUNS or looks_like_name(who)
                   or is_people_phrase(who)):
-        # 'It seems to me that ...', 'The war seemed far away to voters'
+        # 'It seems to me that ...', 'The strike seemed remote to voters'
         position = looks.start(1) if looks and looks.group(1) == who else after.start(1)
         speaker = ctx.resolver.resolve(_OBJECT_PRONOUNS.get(who.lower(), who), position)
         form = "impression of the people it seems so to"
