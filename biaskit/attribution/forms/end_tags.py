@@ -124,7 +124,7 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                 return False
             phrase = found  # 'Sen. Ivo Marsh (R-Varn) told ...': the name, not its party
         if _ADVERBS_AFTER_AUXILIARY.sub("", phrase).split()[-1].lower() in PASSIVE_AUXILIARIES:
-            return False  # '..., Kade was favoured to win', '..., what is often described
+            return False  # '..., Kade was favoured to win', '..., what is often described as'
         phrase_start = comma + 1 + head_after_comma.index(phrase)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
     ctx.add(cue, speaker, sentence.start, comma, sentence,
