@@ -562,3 +562,12 @@ def test_a_quote_cut_by_the_speakers_next_participle_ends_with_the_quote():
 ])
 def test_an_inverted_tag_may_open_with_a_quantifier(sentence, speaker):
     assert [r.speaker for r in body(sentence)] == [speaker]
+
+
+def test_a_relative_clause_with_its_own_pronoun_subject_is_a_new_statement():
+    rows = body("Ada Holm said she backs the rule, which she argued helps miners who move often.",
+                "Ivo Marsh said he liked the apology and that he wanted to move on.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "say", "she backs the rule"),
+        ("Ada Holm", "argue", "helps miners who move often"),
+        ("Ivo Marsh", "say", "he liked the apology and that he wanted to move on")]

@@ -51,11 +51,15 @@ _RECENT_STATEMENTS = 4  # statements a new cue may fall inside (cues come in tex
 # Patterns used for every cue, compiled once.
 _RELATIVE_WORDS, _AFTER_RELATIVE = ("which", "who"), ("also", "had", "has", "have")
 
-_RELATIVE_BEFORE_CUE = re.compile(rf"(,\s*(?:{'|'.join(_RELATIVE_WORDS)})|\s+that)"
+# ', which claimed', ' that said', and after a comma with the relative clause's own pronoun
+# subject: ', which he argued help ...' (not ' and that she wanted', a clause of 'said').
+_RELATIVE_SUBJECTS = ("he", "she", "they", "we", "I")
+_RELATIVE_BEFORE_CUE = re.compile(rf"(,\s*(?:{'|'.join(_RELATIVE_WORDS)})"
+                                  rf"(?:\s+(?:{'|'.join(_RELATIVE_SUBJECTS)}))?|\s+that)"
                                   rf"(?:\s+(?:{'|'.join(_AFTER_RELATIVE)}))?\s*$")
 
 # The words a match can end with: a window ending otherwise is not searched.
-_RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE)
+_RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE, *_RELATIVE_SUBJECTS)
 
 # A comma, then a short subject right before the cue: ', another says', ', Kade said'.
 _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
