@@ -571,3 +571,9 @@ def test_a_relative_clause_with_its_own_pronoun_subject_is_a_new_statement():
         ("Ada Holm", "say", "she backs the rule"),
         ("Ada Holm", "argue", "helps miners who move often"),
         ("Ivo Marsh", "say", "he liked the apology and that he wanted to move on")]
+
+
+def test_some_alone_is_a_speaker_and_a_cue_before_leaders_is_a_noun():
+    rows = body("Some say they hear echoes of the old feud in Kade's remarks.",
+                "Some protest leaders said they would march to the mine.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Some", "say"), ("Some protest leaders", "say")]

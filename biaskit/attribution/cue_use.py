@@ -46,10 +46,11 @@ _BEFORE_A_VERB = frozenset(
     "i you to who which that and but or will would could can may might should must shall did "
     "does do not never also often still again now then".split()) | SURVEYED  # 'voters polled'
 
-# Nouns that a cue's form modifies in news compounds: 'press secretary', 'attack ads'.
+# Nouns that a cue's form modifies in news compounds: 'press secretary', 'attack ads',
+# 'pledged delegates', 'protest leaders', 'support groups'.
 _COMPOUND_HEAD = re.compile(r"\s+(?:secretary|secretaries|conference|release|office|corps|"
                             r"briefing|aides?|officers?|pool|ads?|advertisements?|staff|"
-                            r"staffers|delegates)\b")  # and "pledged delegates"
+                            r"staffers|delegates|leaders|organizers|groups)\b")
 
 
 # The nouns that any form of a cue may describe: 'pledged delegates', 'press secretary'

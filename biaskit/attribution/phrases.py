@@ -254,7 +254,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
         _SHARE_AT_END.fullmatch(phrase))  # 'after half said so
     if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
-    if last in NOT_SPEAKER_END or last.endswith(("ed", "ing")) and len(words) > 1 and not (
+    if last in NOT_SPEAKER_END and phrase.lower() != "some" or last.endswith(("ed", "ing")) and len(
+            words) > 1 and not (
             words[-1][:1].isupper() or quantity or last in SURVEYED or _owned(words[-2])
             or last in entity_words()["source"]):  # 'Exit polling', 'the briefing'
         return ""
