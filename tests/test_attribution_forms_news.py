@@ -577,3 +577,10 @@ def test_some_alone_is_a_speaker_and_a_cue_before_leaders_is_a_noun():
     rows = body("Some say they hear echoes of the old feud in Kade's remarks.",
                 "Some protest leaders said they would march to the mine.")
     assert [(r.speaker, r.cue) for r in rows] == [("Some", "say"), ("Some protest leaders", "say")]
+
+
+def test_more_nouns_for_people_and_groups_can_speak_unnamed():
+    rows = body("If the pumps fail again, forecasters say the town will empty.",
+                "Her backers argue the levy is fair.",
+                "Both campaigns said the debate would go ahead.")
+    assert [r.speaker for r in rows] == ["forecasters", "Her backers", "Both campaigns"]
