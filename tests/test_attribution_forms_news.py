@@ -584,3 +584,10 @@ def test_more_nouns_for_people_and_groups_can_speak_unnamed():
                 "Her backers argue the levy is fair.",
                 "Both campaigns said the debate would go ahead.")
     assert [r.speaker for r in rows] == ["forecasters", "Her backers", "Both campaigns"]
+
+
+def test_at_least_or_well_over_a_share_of_people_is_a_speaker():
+    rows = body("At least half of voters in each town say the levy is fair.",
+                "Well over half of the miners said they would strike.")
+    assert [r.speaker for r in rows] == ["At least half of voters in each town",
+                                         "Well over half of the miners"]

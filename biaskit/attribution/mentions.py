@@ -25,7 +25,7 @@ QUANTIFIERS = frozenset("many some most several few both all other others anothe
                         "millions".split())
 # 'about half of', 'a majority of the': the part of a group that speaks.
 PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |only |just |more than |less than |"
-                     r"fewer than )?"
+                     r"fewer than |at least |well over |over )?"
                      r"(?:a |the |one )?(?:(?:large|small|vast|slim|narrow|overwhelming|clear|"
                      r"solid|wide|sizable|sizeable|growing|slight|bare|big) )?"
                      r"(?:half|halves|thirds?|quarters?|majority|majorities|minority|minorities|"
