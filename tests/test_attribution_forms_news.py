@@ -591,3 +591,11 @@ def test_at_least_or_well_over_a_share_of_people_is_a_speaker():
                 "Well over half of the miners said they would strike.")
     assert [r.speaker for r in rows] == ["At least half of voters in each town",
                                          "Well over half of the miners"]
+
+
+def test_asked_with_a_long_object_before_if_is_a_question_but_not_before_a_far_who():
+    rows = body("Ivo Marsh, a mining activist, asked the mayor during a radio phone-in on Varn FM "
+                "if she would sign his pledge.",
+                "Perhaps go further and ask would you vote for a miner or a clerk, man or woman, "
+                "who said the same things as Kade.")
+    assert [(r.speaker, r.cue) for r in rows if r.cue == "ask"] == [("Ivo Marsh", "ask")]

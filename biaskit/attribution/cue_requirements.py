@@ -98,6 +98,9 @@ _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
 _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how|what|who|when|where|"
                              r"which|about)\b|\s*(?:(?:him|her|them|us|me)\s+)?[:“\"]"
+                             # 'asked the mayor during a phone-in on Varn FM if ...': a long
+                             # object before 'if' or 'whether', which ask no other way
+                             r"|\s+[^.;:\"“]{41,80}?\s(?:whether|if)\s"
                              # a request: 'asked the court to rule', 'asked to see the
                              # tests'; not 'asked not to be named', 'asked to remain anonymous'
                              r"|\s+(?!not\b)(?:[\w’'.-]+\s+){0,8}?(?:not\s+)?to\s+"
