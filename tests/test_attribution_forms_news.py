@@ -599,3 +599,12 @@ def test_asked_with_a_long_object_before_if_is_a_question_but_not_before_a_far_w
                 "Perhaps go further and ask would you vote for a miner or a clerk, man or woman, "
                 "who said the same things as Kade.")
     assert [(r.speaker, r.cue) for r in rows if r.cue == "ask"] == [("Ivo Marsh", "ask")]
+
+
+def test_a_participle_after_a_comma_and_while_is_the_subjects_next_statement():
+    rows = body("Her aides have vowed to win back the town, while acknowledging that this will "
+                "be hard.",
+                "The council can act by filing a suit, by asking the court to rule, or by waiting.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Her aides", "vow", "to win back the town"),
+        ("Her aides", "acknowledge", "this will be hard")]

@@ -98,9 +98,11 @@ AND_BEFORE_CUE = re.compile(
     r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
     r"would|will)\s+)*$")
 
-# 'responded by saying', 'said A before claiming B': a participle after these prepositions
-# reports what the sentence's subject said.
-PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"[a-z]\s+(?:by|before|after|while)\s*$")
+# 'responded by saying', 'said A before claiming B', 'replied, before adding', 'responded by
+# first saying': a participle after these prepositions reports what the sentence's subject said
+# (not ', by asking ...', a list of means).
+PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"(?:[a-z]\s+by|[a-z,]\s+(?:before|after|while))(?:\s+"
+                                           r"(?:first|then|also|later|again|simply))?\s*$")
 
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
                        r"should|must|might|may|shall)\b")
