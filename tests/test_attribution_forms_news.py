@@ -608,3 +608,8 @@ def test_a_participle_after_a_comma_and_while_is_the_subjects_next_statement():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Her aides", "vow", "to win back the town"),
         ("Her aides", "acknowledge", "this will be hard")]
+
+
+def test_a_participle_after_by_and_an_adverb_is_the_subjects_statement():
+    rows = body("Ada Holm responded by first saying the town was safe.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ada Holm", "the town was safe")]

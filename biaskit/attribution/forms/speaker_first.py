@@ -174,7 +174,8 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Russia began air strikes ..., saying it was acting ...': the subject speaks."""
     if not cue.is_participle(ctx.text):
         return False
-    before = ctx.text[max(sentence.start, cue.start - 8):cue.start].rstrip()
+    # room for a preposition and an adverb: 'responded by first saying'
+    before = ctx.text[max(sentence.start, cue.start - 16):cue.start].rstrip()
     lo = _after_dateline(ctx, sentence)
     # ', saying', ',” saying', and 'responded by saying', 'left before claiming', and 'issued
     # a statement Tuesday saying'
