@@ -11,6 +11,7 @@ from dataclasses import replace
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
+    AND_BEFORE_CUE,
     ANY_WORD_CHAR,
     VERB_LIKE,
     looks_like_name,
@@ -43,9 +44,6 @@ _CLAUSE_AFTER_TAG = re.compile(
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
 
 _COLON_ENDS_BLOCK = re.compile(r"\s*:\s*")
-
-# A second verb of the same subject: '... and said', '... but then added'.
-_AND_THEN = re.compile(r"\s(?:and|but)\s+(?:then\s+|also\s+|[a-z]+ly\s+)?$")
 
 _CLOSING_MARKS = "”’\"'»"
 
@@ -137,7 +135,8 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not _LEAD_IN_TO_QUOTE.fullmatch(between):
         return False
     if len(between) > 12 and any(
-            _AND_THEN.search(ctx.text, cue.end, later.start) and ctx.text[later.start].islower()
+            AND_BEFORE_CUE.search(ctx.text, cue.end, later.start)
+            and ctx.text[later.start].islower()
             for later in reporting_lexicon().cues(ctx.text, cue.end, quote.start)):
         return False  # 'called on her to resign and said, "..."': the later cue's quote
     if ANY_WORD_CHAR.search(ctx.text[quote.end:sentence.end]) and quote.end <= sentence.end:
