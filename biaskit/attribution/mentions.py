@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from biaskit.attribution.quotes import Quote, find_quotes
 from biaskit.corpus.document import Document
+from biaskit.lexicons import trie_regex
 
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
@@ -143,14 +144,11 @@ def _mention_pattern() -> re.Pattern[str]:
     ("The", "In"): most capitalised words are those, and skipping them in the regex is fast."""
     # The pattern starts with the capital itself, so the engine jumps from capital to capital
     # instead of trying every position; the checks on the character before the name and on
-    # the skipped word follow, as lookbehinds from after the capital.
-    rests: dict[str, list[str]] = {}
-    for word in sorted(entity_words()["not_name"]):
-        word = word.capitalize()
-        rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    skip = "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)})"
-                    for first, rest in sorted(rests.items()))
-    return re.compile(rf"[A-Z](?<![\w’'-].)(?!(?:{skip})\b)" + _AFTER_CAPITAL)
+    # the skipped word follow, as lookbehinds from after the capital. The skipped words are
+    # one trie, read from the capital (a lookahead inside a lookbehind of one character): as
+    # one lookbehind per first letter, every letter's was tried at every capital.
+    skip = trie_regex(sorted(word.capitalize() for word in entity_words()["not_name"]))
+    return re.compile(rf"[A-Z](?<![\w’'-].)(?<!(?={skip}\b).)" + _AFTER_CAPITAL)
 
 
 def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:

@@ -42,7 +42,11 @@ class _Lexicon:
     stance, kind, requires)."""
 
     pattern: re.Pattern[str]  # every occurrence of a form, inside a word too
-    word_start_pattern: re.Pattern[str]  # only those at the start of a word
+    # Only those at the start of a word, each with the character before it (the span is
+    # read with a space in front). A pattern opening with a set of characters lets the
+    # engine skip ahead to the next one; a lookbehind for the word start was tried at every
+    # position, three times the instructions.
+    word_start_pattern: re.Pattern[str]
     forms: dict[str, tuple[str, str, str, str]]
     noun_forms: frozenset[str]  # forms that are also nouns: 'attack', 'plans', 'calls for'
     # Forms that may start inside a longer form: 'back' in 'fire back'. A scan that tries
@@ -69,12 +73,15 @@ class _Lexicon:
                            for c in text[lo:hi].translate(_TO_ASCII))
         forms, continues, found = self.forms, _CONTINUES_WORD.match, []
         free = 0  # where a scan of every position is sure to stand outside any match
-        for match in self.word_start_pattern.finditer(span):
-            form = match.group()
-            if form in self.inner_forms and self._inside_a_form(span, free, match.start()):
+        for match in self.word_start_pattern.finditer(" " + span):
+            form = match.group(1)
+            # The space in front shifts offsets by one: in the span, the form starts where
+            # the match does (at the character before it in " " + span).
+            form_start, form_end = match.start(), match.end() - 1
+            if form in self.inner_forms and self._inside_a_form(span, free, form_start):
                 continue
-            free = match.end()
-            start, end = lo + match.start(), lo + match.end()
+            free = form_end
+            start, end = lo + form_start, lo + form_end
             if (start and continues(text, start - 1)) or (end == hi and continues(text, hi)):
                 continue
             found.append(Cue(*forms[form], start, end))
@@ -119,7 +126,7 @@ def reporting_lexicon() -> _Lexicon:
     body = trie_regex(forms) + r"(?![\w'’-])"
     later_words = {word for form in forms for word in form.split()[1:]}
     inner_forms = frozenset(form for form in forms if form.split()[0] in later_words)
-    return _Lexicon(re.compile(body), re.compile(r"(?<![\w'’-])" + body), forms,
+    return _Lexicon(re.compile(body), re.compile(r"[^\w'’-](" + body + ")"), forms,
                     frozenset(noun_forms), inner_forms)
 
 
