@@ -93,10 +93,6 @@ _NO_ONES_FORM = {"impression": seems_to, "hearsay": hearsay}
 _QUESTION_WORDS = ("What", "How", "Why", "Where", "When", "Who", "Which")
 
 
-# A capital after a colon opens a clause: 'It has not gone unnoticed: According to polls, ...'.
-_CLAUSE_OPENS_AFTER = re.compile(r":\s")
-
-
 def find_statements(ctx: DocumentContext) -> list[Statement]:
     """Every statement of the document, as records in text order."""
     # A cue inside quotation marks is the speaker's own word, not a report of speech:
@@ -124,8 +120,9 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
             if cue.end > sentence.end:
                 continue
             may_be_noun = lexicon.may_be_noun(text, cue)
+            # a capital after a colon opens a clause: 'It is plain: According to polls, ...'
             if text[cue.start].isupper() and cue.start != sentence.start and not (
-                    _CLAUSE_OPENS_AFTER.match(text, cue.start - 2, cue.start)):
+                    text.startswith(": ", cue.start - 2)):
                 if title_case is None:
                     title_case = _is_title_case(text[sentence.start:sentence.end])
                 if not title_case or may_be_noun:
