@@ -587,27 +587,27 @@ def test_more_nouns_for_people_and_groups_can_speak_unnamed():
 
 
 def test_at_least_or_well_over_a_share_of_people_is_a_speaker():
-    rows = body("At least half of voters in each town say the levy is fair.",
+    rows = body("At least half of the miners in Brenn say the levy is fair.",
                 "Well over half of the miners said they would strike.")
-    assert [r.speaker for r in rows] == ["At least half of voters in each town",
+    assert [r.speaker for r in rows] == ["At least half of the miners in Brenn",
                                          "Well over half of the miners"]
 
 
 def test_asked_with_a_long_object_before_if_is_a_question_but_not_before_a_far_who():
     rows = body("Ivo Marsh, a mining activist, asked the mayor during a radio phone-in on Varn FM "
                 "if she would sign his pledge.",
-                "Perhaps go further and ask would you vote for a miner or a clerk, man or woman, "
-                "who said the same things as Kade.")
+                "Maybe push further and ask could a clerk or a miner, young or old, from any "
+                "valley, who said what Kade said, win the vote.")
     assert [(r.speaker, r.cue) for r in rows if r.cue == "ask"] == [("Ivo Marsh", "ask")]
 
 
 def test_a_participle_after_a_comma_and_while_is_the_subjects_next_statement():
-    rows = body("Her aides have vowed to win back the town, while acknowledging that this will "
-                "be hard.",
+    rows = body("Kade's staff have pledged to regain the town's trust, while admitting that "
+                "this will take years.",
                 "The council can act by filing a suit, by asking the court to rule, or by waiting.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Her aides", "vow", "to win back the town"),
-        ("Her aides", "acknowledge", "this will be hard")]
+        ("Kade", "pledge", "to regain the town's trust"),
+        ("Kade", "admit", "this will take years")]
 
 
 def test_a_participle_after_by_and_an_adverb_is_the_subjects_statement():
