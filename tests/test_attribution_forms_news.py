@@ -613,3 +613,10 @@ def test_a_participle_after_a_comma_and_while_is_the_subjects_next_statement():
 def test_a_participle_after_by_and_an_adverb_is_the_subjects_statement():
     rows = body("Ada Holm responded by first saying the town was safe.")
     assert [(r.speaker, r.content) for r in rows] == [("Ada Holm", "the town was safe")]
+
+
+def test_a_tag_inside_brackets_reports_the_brackets_text_before_it():
+    rows = body("The mine's output (down a fifth since May, Holm says) worried the council.",
+                "Turnout (about 40%, officials said) was low.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Holm", "down a fifth since May"), ("officials", "about 40%")]

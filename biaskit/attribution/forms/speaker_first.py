@@ -25,6 +25,7 @@ from biaskit.attribution.phrases import (
 )
 from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.speakers import Speaker
 from biaskit.corpus.sentences import Sentence
 
 # Where the narrator's context after a denial or an accusation begins: '..., though records
@@ -68,6 +69,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         return False
     speaker = ctx.resolver.resolve(subject[0], subject[1])
     start = content_start(ctx, cue, sentence)
+    if ctx.text.startswith(")", start):
+        return _tag_in_brackets(ctx, cue, sentence, speaker, subject[1], start)
     if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
         return False  # 'Kade said on Monday.' reports no content
     if _RELATIVE_AFTER_COMMA.match(ctx.text, cue.end, sentence.end):
@@ -90,6 +93,19 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
             end = comma
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
+    return True
+
+
+def _tag_in_brackets(ctx: DocumentContext, cue: Cue, sentence: Sentence, speaker: Speaker,
+                     subject_start: int, closing: int) -> bool:
+    """'The output (down a fifth, Holm says) worried the council': the tag closes a bracket,
+    and what it reports is the bracket's text before the tag."""
+    opening = ctx.text.rfind("(", sentence.start, subject_start)
+    comma = ctx.text.rfind(",", opening, subject_start)
+    if opening < 0 or comma <= opening + 1:
+        return False
+    ctx.add(cue, speaker, opening + 1, comma, sentence, "tag inside brackets",
+            region=(opening, closing + 1))
     return True
 
 
