@@ -137,7 +137,18 @@ _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out)\b"),
                                         r"together|out|away|there|here|forward)\b")}
 
 
+# Nouns that make a cue's form the head of a compound noun: 'a radio show', 'talk shows',
+# 'a slide show' (a poll or a video shows; a talk show is no source).
+_COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|news|"
+                                       r"interview|morning|road|cooking|quiz)\s+$",
+                                       re.IGNORECASE)}
+
+
 def particle_verb(ctx: DocumentContext, cue: Cue) -> bool:
-    """True for 'backed down', 'called off': not a report ('backed away from a claim' is)."""
+    """True for 'backed down', 'called off': not a report ('backed away from a claim' is);
+    and for the noun of a compound: 'the radio show "Night Shift"'."""
     particle = _PARTICLE_AFTER.get(cue.lemma)
-    return bool(particle and particle.match(ctx.text, cue.end))
+    if particle and particle.match(ctx.text, cue.end):
+        return True
+    compound = _COMPOUND_BEFORE.get(cue.lemma)
+    return bool(compound and compound.search(ctx.text, max(0, cue.start - 12), cue.start))

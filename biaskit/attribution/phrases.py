@@ -112,17 +112,38 @@ PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
 _ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
 
 
+# A quoted title closing an apposition: 'Ola Brenn, star of the TV show "Gold Rush," said'.
+# What a quoted title holds: a few words, the first capitalised, and the comma before the
+# closing mark ('"Gold Rush,"').
+QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
+_TITLE_LEAD_IN = re.compile(r"(?:show|film|movie|book|series|program|programme|song|album|"
+                            r"play|of|on|in)\s+$")
+
+
+def title_in_the_subject(ctx: DocumentContext, quote, cue: Cue) -> bool:
+    """True when the quote right before the cue is a title inside the subject phrase, not
+    what the speaker said: a few words with a comma before the closing mark, after 'show',
+    'film', 'star of' and the like."""
+    return (not ctx.text[quote.end:cue.start].strip()
+            and bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end))
+            and bool(_TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start)))
+
+
 def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[str, int] | None:
     """The speaker phrase right before the cue, and where it starts."""
     lo = max(sentence.start, cue.start - WINDOW)  # a speaker phrase is short
     window = ctx.text[lo:cue.start]
     closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
-    if closing >= 0 and ctx.quote_at(lo + closing):
+    quote = ctx.quote_at(lo + closing) if closing >= 0 else None
+    title = bool(quote) and title_in_the_subject(ctx, quote, cue)
+    if quote and not title:
         window_start = lo + closing + 1
     else:
         window_start = lo
     window = ctx.text[window_start:cue.start]
     words = window.split()
+    if title:  # the apposition ends at the title's comma: 'show "Gold Rush," said'
+        words[-1] = words[-1].rstrip("”\"’'")
     last = words[-1].lower() if words else ""
     if last == "to" and len(words) > 2 and words[-2].lower() in _SEEM_TO:
         del words[-2:]  # 'Kade seemed to suggest': Kade suggests

@@ -13,10 +13,12 @@ from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     ANY_WORD_CHAR,
+    QUOTED_TITLE,
     VERB_LIKE,
     looks_like_name,
     subject,
     subject_before,
+    title_in_the_subject,
 )
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.tag_phrases import phrase_after, tag_speaker
@@ -57,6 +59,9 @@ _OWN_OBJECT_AFTER = re.compile(r"\s+(?!(?:on|in|at|during|last|this|after|before
                                r"(?:\s+[A-Z][\w’'.-]*){0,2}|him|her|them|it|the\s+\w+)\s+"
                                r"(?:of|as|for|an?)\s+\S")
 
+# A title in the sentence's opening phrase: 'Later on "Night Desk," ...'.
+_TITLE_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|during)\s+$")
+
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
 
 _DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*([A-Z][\w’'_-]*(?: [A-Z][\w’'_-]*){0,3})")
@@ -66,8 +71,8 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'"...," he said' and '"...," said Viktor Bondarev, a descriptor'."""
     i = bisect_right(ctx.quote_starts, cue.start) - 1  # the last quote before the cue
     quote = ctx.quotes[i] if i >= 0 else None
-    if quote is None or quote.end > cue.start:
-        return False
+    if quote is None or quote.end > cue.start or title_in_the_subject(ctx, quote, cue):
+        return False  # 'Holm, host of the show "Night Desk," thanked ...': a title
     if quote.end < sentence.start and (ctx.text[quote.end:sentence.start].strip()
                                        or ctx.text[quote.start:quote.end].rstrip(
                                            _CLOSING_MARKS)[-1:] not in "?!"):
@@ -87,10 +92,14 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             # 'On "Sunday Futures," Rep. Ann Kade said the party would ...': the quote is a
             # title before the sentence; the clause after the cue is the content
             return False
-        if quote.start > sentence.start and _OWN_OBJECT_AFTER.match(
-                ctx.text, cue.end, sentence.end):
-            # 'Bemoaning the "rigged system," Kade accused Holm of bias': the cue has its own
-            # object, so the quote before it is no part of what is reported
+        if quote.start > sentence.start and (_OWN_OBJECT_AFTER.match(
+                ctx.text, cue.end, sentence.end) or _TITLE_AFTER_PREPOSITION.search(
+                ctx.text, max(sentence.start, quote.start - 8), quote.start)
+                and QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end)
+                and not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end)):
+            # 'Bemoaning the "rigged system," Kade accused Holm of bias', 'Later on "Night
+            # Desk," Holm questioned Kade's record': the cue has its own object, so the
+            # quote before it is no part of what is reported
             return False
         phrase_start = ctx.text.find(phrase, quote.end, cue.start)
         speaker = ctx.resolver.resolve(phrase, phrase_start)
