@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.phrases import ANY_WORD_CHAR, WINDOW
+from biaskit.attribution.context import WINDOW, DocumentContext
+from biaskit.attribution.phrases import ANY_WORD_CHAR
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
-from biaskit.attribution.context import DocumentContext, Statement
+from biaskit.attribution.context import WINDOW, DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use, particle_verb
 from biaskit.attribution.forms.colons import (
@@ -38,7 +38,6 @@ from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
-    WINDOW,
     antecedent,
     in_spans,
     subject,

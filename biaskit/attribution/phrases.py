@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.clauses import NOT_SUBJECT_START
-from biaskit.attribution.context import WINDOW, DocumentContext
+from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
     DETERMINERS,
@@ -20,11 +20,9 @@ from biaskit.attribution.mentions import (
     is_people_phrase,
     looks_like_name,
 )
-from biaskit.attribution.reporting_verbs import Cue
-from biaskit.corpus.sentences import Sentence
 from biaskit.lexicons import trie_regex
 
-_SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
+SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 # Words that may stand between a speaker and the cue: "has also strongly denied".
 BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
@@ -34,11 +32,7 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'
-    "remain remains remained stay stays stayed increasingly".split()) | _SEEM_TO
-
-_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+    "remain remains remained stay stays stayed increasingly".split()) | SEEM_TO
 
 NOT_SPEAKER_END = frozenset(
     "the a an of for to in on at by with and or no not any some its his her their this that "
@@ -62,7 +56,7 @@ _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 # Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
 _RELATIVE_START = re.compile(r"(?:who|which)\s")
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
+LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
                                   r"even|although|though|since|if|once|until|unless|as|after|before|"
                                   # sentence adverbs without a comma: 'Now Kade says ...'
                                   r"now|meanwhile|still|instead)\s+)+",
@@ -92,7 +86,7 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _ROLE_MODIFIERS = frozenset("former then acting interim outgoing incoming retired longtime "
                             "onetime late current ex".split())
 
-_COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
+COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 
 AND_BEFORE_CUE = re.compile(
     r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
@@ -110,115 +104,6 @@ VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|
 PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
 
 _ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
-
-
-# A quoted title closing an apposition: 'Ola Brenn, star of the TV show "Gold Rush," said'.
-# What a quoted title holds: a few words, the first capitalised, and the comma before the
-# closing mark ('"Gold Rush,"').
-QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
-_TITLE_LEAD_IN = re.compile(r"(?:show|film|movie|book|series|program|programme|song|album|"
-                            r"play|of|on|in)\s+$")
-
-
-def title_in_the_subject(ctx: DocumentContext, quote, cue: Cue) -> bool:
-    """True when the quote right before the cue is a title inside the subject phrase, not
-    what the speaker said: a few words with a comma before the closing mark, after 'show',
-    'film', 'star of' and the like."""
-    return (not ctx.text[quote.end:cue.start].strip()
-            and bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end))
-            and bool(_TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start)))
-
-
-def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[str, int] | None:
-    """The speaker phrase right before the cue, and where it starts."""
-    lo = max(sentence.start, cue.start - WINDOW)  # a speaker phrase is short
-    window = ctx.text[lo:cue.start]
-    closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
-    quote = ctx.quote_at(lo + closing) if closing >= 0 else None
-    title = bool(quote) and title_in_the_subject(ctx, quote, cue)
-    if quote and not title:
-        window_start = lo + closing + 1
-    else:
-        window_start = lo
-    window = ctx.text[window_start:cue.start]
-    words = window.split()
-    if title:  # the apposition ends at the title's comma: 'show "Gold Rush," said'
-        words[-1] = words[-1].rstrip("”\"’'")
-    last = words[-1].lower() if words else ""
-    if last == "to" and len(words) > 2 and words[-2].lower() in _SEEM_TO:
-        del words[-2:]  # 'Kade seemed to suggest': Kade suggests
-        last = words[-1].lower()
-    if last in NOUN_BEFORE or last.endswith(POSSESSIVE_ENDINGS):
-        return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
-    if is_passive(last, ctx.text[cue.start:cue.end]):
-        return None  # 'Kade was favoured to win': the subject is not the speaker
-    # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
-    form = ctx.text[cue.start:cue.end]  # 'is often described': stop at a passive 'is'
-    while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
-            last in _WEEKDAYS) or (
-            last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
-            and not (last.endswith(",") and (  # 'speaking at the rally, said'
-                _owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
-            last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
-        words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
-        if words and words[-1].lower() == "on":
-            words.pop()
-        if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
-            words.pop()  # 'A report published Wednesday said': the participle goes too
-        last = words[-1].lower() if words else ""
-    if words and is_passive(last, form):
-        return None  # 'Moscow has been accused of': the subject is not the speaker
-    if last.lstrip(",") in _COORDINATORS:
-        return None  # 'Kade left early and said ...': the sentence's subject speaks
-    if words and last in ("which", "who", "that"):
-        words.pop()  # a relative clause: '... Amnesty International, which claimed'
-        tagged = _tag_speaker_before(ctx, window, window_start)
-        if tagged:
-            return tagged  # '"...," said Ann Kade, a lawyer, who said': Kade, not the lawyer
-        phrase = antecedent(" ".join(words).rstrip(","))
-        found = window.rfind(phrase) if phrase else -1
-        return (phrase, window_start + found) if found >= 0 else None
-    trimmed = " ".join(words)
-    if not trimmed:
-        return None
-    phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
-    if not phrase:
-        return None
-    found = window.rfind(phrase)
-    return (phrase, window_start + found) if found >= 0 else None
-
-
-def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
-                        ) -> tuple[str, int] | None:
-    """The speaker of a statement whose tag ends where this relative clause begins."""
-    comma = window_start + window.rfind(",")
-    for statement in ctx.found[-2:]:
-        # Only a quote tag's region ends at its speaker: '"...," said Kade, who said'.
-        if statement.region[1] == comma and statement.form.startswith(("tag after",
-                                                                             "quote split")):
-            name = statement.speaker
-            found = window.rfind(name)
-            if found >= 0:
-                return name, window_start + found
-    return None
-
-
-_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
-
-
-def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
-    """'An official who asked to be identified only by rank said': the noun phrase before a
-    relative clause without commas, when it names people, a source or someone."""
-    match = _RESTRICTIVE_RELATIVE.search(words)
-    if not match:
-        return ""
-    head = words[:match.start()]
-    if subject(ctx, head) != head:
-        return ""
-    last = head.split()[-1].lower()
-    kinds = entity_words()
-    return head if (is_people_phrase(head) or last in kinds["source"]
-                    or last in kinds["organisation"] or looks_like_name(head)) else ""
 
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
@@ -246,10 +131,10 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if ")" in before:
         before = _PARENTHESIS_AT_END.sub("", before)  # 'Sen. Ann Kade (D-Wis.) said'
     # Usually only the last part is needed: tidy the others only when it is empty.
-    phrase = _LEADING_CONJUNCTION.sub("", _last_clause(before).strip())
+    phrase = LEADING_CONJUNCTION.sub("", _last_clause(before).strip())
     pieces = [] if phrase else _CLAUSE_BREAK.split(before)
     if len(pieces) >= 2:  # 'Viktor Bondarev, commander-in-chief ..., said'
-        parts = [_LEADING_CONJUNCTION.sub("", p.strip()) for p in pieces[:-1]]
+        parts = [LEADING_CONJUNCTION.sub("", p.strip()) for p in pieces[:-1]]
         earlier = [p for p in parts if p and not _PARTY_AND_STATE.fullmatch(p)]
         # 'X, the party's chair, said' and 'The report, published on Monday, said': the
         # phrase before the apposition, or the name among them.
@@ -279,7 +164,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END and phrase.lower() != "some" or last.endswith(("ed", "ing")) and len(
             words) > 1 and not (
-            words[-1][:1].isupper() or quantity or last in SURVEYED or _owned(words[-2])
+            words[-1][:1].isupper() or quantity or last in SURVEYED or owned(words[-2])
             or last in entity_words()["source"]):  # 'Exit polling', 'the briefing'
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
@@ -298,10 +183,12 @@ def subject(ctx: DocumentContext, before: str) -> str:
                  if m.end() == len(phrase)), "").split()
     before = [w.lower() for w in words[:len(words) - len(tail)]]
     return " ".join(tail) if len(tail) > 1 and before and before[-1] not in PREPOSITIONS and not (
-        any(VERB_LIKE.fullmatch(w) or w.endswith(("ed", "ing")) for w in before)) else ""
+        any(VERB_LIKE.fullmatch(w) or w.endswith(("ed", "ing")) for w in before)) and not (
+        before[-1] in DETERMINERS and before[-2:-1] and before[-2] in PREPOSITIONS
+    ) else ""  # not '... spoke with the Varn Courier': the name is a preposition's object
 
 
-def _owned(word: str) -> bool:
+def owned(word: str) -> bool:
     """'Kade's thinking', 'his planning': after a possessive, an -ing word is a noun."""
     lowered = word.lower()
     return lowered.endswith(POSSESSIVE_ENDINGS) or lowered in POSSESSIVES or lowered in (

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.clauses import NEW_CLAUSE
-from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.mentions import PRONOUNS, entity_words, is_people_phrase
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
     NOT_SPEAKER_END,
     PASSIVE_AUXILIARIES,
     VERB_LIKE,
-    WINDOW,
     looks_like_name,
     subject,
     subject_chain,

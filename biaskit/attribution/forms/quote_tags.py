@@ -13,14 +13,12 @@ from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     ANY_WORD_CHAR,
-    QUOTED_TITLE,
     VERB_LIKE,
     looks_like_name,
     subject,
-    subject_before,
-    title_in_the_subject,
 )
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
+from biaskit.attribution.subject_before import QUOTED_TITLE, subject_before, title_in_the_subject
 from biaskit.attribution.tag_phrases import phrase_after, tag_speaker
 from biaskit.corpus.sentences import Sentence
 

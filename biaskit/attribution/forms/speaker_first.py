@@ -20,12 +20,12 @@ from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
-    subject_before,
     subject_chain,
 )
 from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
+from biaskit.attribution.subject_before import subject_before
 from biaskit.corpus.sentences import Sentence
 
 # Where the narrator's context after a denial or an accusation begins: '..., though records

@@ -16,9 +16,10 @@ import re
 from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import is_people_phrase, looks_like_name
-from biaskit.attribution.phrases import ANY_WORD_CHAR, subject_before
+from biaskit.attribution.phrases import ANY_WORD_CHAR
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.attribution.speakers import Speaker
+from biaskit.attribution.subject_before import subject_before
 from biaskit.corpus.sentences import Sentence
 
 UNATTRIBUTED_EXPECTATION = "unattributed expectation"

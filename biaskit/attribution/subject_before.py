@@ -1,0 +1,164 @@
+"""The speaker phrase right before a reporting cue: 'Ann Kade said', 'Kade on Monday
+said', 'he's said', 'officials who spoke with the Courier said', 'X, star of the show "Gold
+Rush," said'."""
+
+from __future__ import annotations
+
+import re
+
+from biaskit.attribution.context import WINDOW, DocumentContext
+from biaskit.attribution.mentions import (
+    DETERMINERS,
+    entity_words,
+    is_people_phrase,
+    looks_like_name,
+)
+from biaskit.attribution.phrases import (
+    BETWEEN_SPEAKER_AND_CUE,
+    COORDINATORS,
+    LEADING_CONJUNCTION,
+    NOUN_BEFORE,
+    POSSESSIVE_ENDINGS,
+    SEEM_TO,
+    antecedent,
+    is_passive,
+    owned,
+    subject,
+)
+from biaskit.attribution.reporting_verbs import Cue
+from biaskit.corpus.sentences import Sentence
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+
+# A quoted title closing an apposition: 'Ola Brenn, star of the TV show "Gold Rush," said'.
+# What a quoted title holds: a few words, the first capitalised, and the comma before the
+# closing mark ('"Gold Rush,"').
+QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
+_TITLE_LEAD_IN = re.compile(r"(?:show|film|movie|book|series|program|programme|song|album|"
+                            r"play|of|on|in)\s+$")
+
+
+def title_in_the_subject(ctx: DocumentContext, quote, cue: Cue) -> bool:
+    """True when the quote right before the cue is a title inside the subject phrase, not
+    what the speaker said: a few words with a comma before the closing mark, after 'show',
+    'film', 'star of' and the like."""
+    return (not ctx.text[quote.end:cue.start].strip()
+            and bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end))
+            and bool(_TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start)))
+
+
+def _passive_after_is(ctx: DocumentContext, cue: Cue, contraction: re.Match) -> bool:
+    """'it's supposed to', 'he's expected to', 'he's said to be', 'it's called': an 's that
+    reads as 'is' before the cue. A person's 's before a report reads as 'has'."""
+    if contraction.group(2) not in ("'s", "’s"):
+        return False
+    return contraction.group(1) not in ("he", "she", "who") or cue.lemma in _PASSIVE_AFTER_IS or (
+        cue.kind != "thought" and ctx.text.startswith(" to ", cue.end))
+
+
+def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[str, int] | None:
+    """The speaker phrase right before the cue, and where it starts."""
+    lo = max(sentence.start, cue.start - WINDOW)  # a speaker phrase is short
+    window = ctx.text[lo:cue.start]
+    closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
+    quote = ctx.quote_at(lo + closing) if closing >= 0 else None
+    title = bool(quote) and title_in_the_subject(ctx, quote, cue)
+    if quote and not title:
+        window_start = lo + closing + 1
+    else:
+        window_start = lo
+    window = ctx.text[window_start:cue.start]
+    words = window.split()
+    if title:  # the apposition ends at the title's comma: 'show "Gold Rush," said'
+        words[-1] = words[-1].rstrip("”\"’'")
+    last = words[-1].lower() if words else ""
+    if last == "to" and len(words) > 2 and words[-2].lower() in SEEM_TO:
+        del words[-2:]  # 'Kade seemed to suggest': Kade suggests
+        last = words[-1].lower()
+    contraction = _PRONOUN_AND_AUXILIARY.fullmatch(last)
+    if contraction and not _passive_after_is(ctx, cue, contraction):
+        # 'he's said', 'who've argued': the pronoun and 'has' or 'have'
+        words[-1] = words[-1][:contraction.end(1)]
+        last = contraction.group(1)
+    elif last in NOUN_BEFORE or last.endswith(POSSESSIVE_ENDINGS):
+        return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
+    if is_passive(last, ctx.text[cue.start:cue.end]):
+        return None  # 'Kade was favoured to win': the subject is not the speaker
+    # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
+    form = ctx.text[cue.start:cue.end]  # 'is often described': stop at a passive 'is'
+    while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
+            last in _WEEKDAYS) or (
+            last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
+            and not (last.endswith(",") and (  # 'speaking at the rally, said'
+                owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
+            last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
+        words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
+        if words and words[-1].lower() == "on":
+            words.pop()
+        if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
+            words.pop()  # 'A report published Wednesday said': the participle goes too
+        last = words[-1].lower() if words else ""
+    if words and is_passive(last, form):
+        return None  # 'Moscow has been accused of': the subject is not the speaker
+    if last.lstrip(",") in COORDINATORS:
+        return None  # 'Kade left early and said ...': the sentence's subject speaks
+    if words and last in ("which", "who", "that"):
+        words.pop()  # a relative clause: '... Amnesty International, which claimed'
+        tagged = _tag_speaker_before(ctx, window, window_start)
+        if tagged:
+            return tagged  # '"...," said Ann Kade, a lawyer, who said': Kade, not the lawyer
+        phrase = antecedent(" ".join(words).rstrip(","))
+        found = window.rfind(phrase) if phrase else -1
+        return (phrase, window_start + found) if found >= 0 else None
+    trimmed = " ".join(words)
+    if not trimmed:
+        return None
+    phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
+    if not phrase:
+        return None
+    found = window.rfind(phrase)
+    return (phrase, window_start + found) if found >= 0 else None
+
+
+def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
+                        ) -> tuple[str, int] | None:
+    """The speaker of a statement whose tag ends where this relative clause begins."""
+    comma = window_start + window.rfind(",")
+    for statement in ctx.found[-2:]:
+        # Only a quote tag's region ends at its speaker: '"...," said Kade, who said'.
+        if statement.region[1] == comma and statement.form.startswith(("tag after",
+                                                                             "quote split")):
+            name = statement.speaker
+            found = window.rfind(name)
+            if found >= 0:
+                return name, window_start + found
+    return None
+
+
+_PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
+
+# Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
+_PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard see".split())
+
+_ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
+
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
+
+
+def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
+    """'An official who asked to be identified only by rank said': the noun phrase before a
+    relative clause without commas, when it names people, a source or someone."""
+    match = _RESTRICTIVE_RELATIVE.search(words)
+    if not match:
+        return ""
+    head = LEADING_CONJUNCTION.sub("", words[:match.start()])  # 'But officials who ...'
+    found = subject(ctx, head)
+    if not found or found != head and not (  # 'Current and former officials who ...'
+            head.endswith(found) and _ADJECTIVE_AND.fullmatch(head, 0, len(head) - len(found))):
+        return ""
+    last = head.split()[-1].lower()
+    kinds = entity_words()
+    return head if (is_people_phrase(head) or last in kinds["source"]
+                    or last in kinds["organisation"] or looks_like_name(head)) else ""

@@ -1,0 +1,31 @@
+"""The subject before a reporting verb, in forms found in PolNeAR train and written here with
+fictional people: contractions of 'has' and 'have', and heads before a relative clause."""
+
+from __future__ import annotations
+
+from attribution_cases import body
+
+
+def test_a_pronoun_with_has_or_have_contracted_is_the_subject():
+    rows = body("While he's said he'll fight to the end, Kade must act soon.",
+                "They've suggested the levy could fall.",
+                "Ivo Marsh, who's argued for years that the vote is free, spoke first.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("he", "say", "he'll fight to the end"),
+        ("They", "suggest", "the levy could fall"),
+        ("Ivo Marsh", "argue", "for years that the vote is free, spoke first")]
+
+
+def test_an_s_that_reads_as_is_makes_no_speaker():
+    rows = body("The levy? It's supposed to curb the big buyers.",
+                "He's said to be furious.", "It's called the Varn rule.")
+    assert [(r.speaker, r.cue) for r in rows] == []
+
+
+def test_the_head_before_a_relative_clause_keeps_its_coordinated_adjectives():
+    rows = body("Current and former officials who spoke with the Varn Courier said the office "
+                "had become a shell of itself.",
+                "But union members who work at the mine say the levy is unfair.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Current and former officials", "the office had become a shell of itself"),
+        ("union members", "the levy is unfair")]
