@@ -197,6 +197,11 @@ def test_the_same_forms_as_verbs_still_report(sentence, speaker):
     ("As Brekke said, the samples were sealed on site.", "the samples were sealed on site"),
     ("The samples were sealed on site, as Brekke said on Monday.",
      "The samples were sealed on site"),
+    # the comma inside a closing quote, in either convention
+    ('The samples were "sealed on site," as Brekke said in May while touring the mine.',
+     'The samples were "sealed on site'),
+    ("The samples were ''sealed on site,'' as Brekke said in May while touring the mine.",
+     "The samples were ''sealed on site"),
 ])
 def test_as_with_the_tag(sentence, content):
     """forms/end_tags.as_tag: 'As X said, ...' and '..., as X said.'"""
@@ -265,3 +270,11 @@ def test_nobody_is_asked_to_be_named():
     rows = body("An official who asked not to be named said the mine was safe.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("An official", "say")]
+
+
+def test_told_with_only_an_addressee_reports_nothing():
+    """cue_requirements: 'told the Courier.' names whom Kade told, not what."""
+    rows = body("The plan would involve Mayor Ada Holm, who told the council.",
+                "The memo conflicted with what Brekke told the Courier before his speech.",
+                "Brekke told the Courier on Monday that the samples were sealed.")
+    assert [(r.speaker, r.content) for r in rows] == [("Brekke", "the samples were sealed")]

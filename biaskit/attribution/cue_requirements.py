@@ -123,8 +123,18 @@ _CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly
                               r"(?:that\s+)?")
 
 
+# What may close a sentence after 'told' and its addressee: a time or place, no content
+# ('who told Congress.', 'what Kade told the Courier before her speech').
+_ADJUNCTS_TO_THE_END = re.compile(r"\s*(?:(?:on|in|at|during|before|after|last|this|earlier|"
+                                  r"later|\w+day)\b(?:\s+(?!that\b)[\w’'-]+){0,5})?[.!?]?[\"”’]?\s*")
+
+
 def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     end = min(sentence.end, cue.end + WINDOW)
+    if cue.lemma == "tell":  # 'Kade told the Courier.' tells no content
+        addressee = _ADDRESSEE.match(ctx.text, cue.end, sentence.end)
+        if addressee and _ADJUNCTS_TO_THE_END.fullmatch(ctx.text, addressee.end(), sentence.end):
+            return False
     if cue.requires == "as":
         return bool(_AS.search(ctx.text, cue.end, end))
     if cue.requires == "clause":

@@ -244,7 +244,7 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 _AS_OPENING = re.compile(r"\s*As\s+(\S.*?)\s*$", re.DOTALL)
 
-_AS_CLOSING = re.compile(r",\s*as\s+(\S[^,;]*?)\s*$")
+_AS_CLOSING = re.compile(r",[\"”’']{0,2}\s*as\s+(\S[^,;]*?)\s*$")  # ', as' and '," as'
 
 # The cue, maybe a time or an addressee, then the comma: not 'As Soviet states and neighbors,'.
 _TAG_THEN_COMMA = re.compile(r"(?:\s+(?!(?:and|or)\b)[^,;.]{0,40}?)?,\s*")
