@@ -29,3 +29,25 @@ def test_the_head_before_a_relative_clause_keeps_its_coordinated_adjectives():
     assert [(r.speaker, r.content) for r in rows] == [
         ("Current and former officials", "the office had become a shell of itself"),
         ("union members", "the levy is unfair")]
+
+
+def test_a_new_subject_after_though_with_a_negated_verb_starts_its_own_statement():
+    rows = body("Ada Holm said all staff sign NDAs, though she did not discuss their terms.",
+                "Kade said the pumps were fixed, but he wouldn't say when.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "say", "all staff sign NDAs"), ("Ada Holm", "discuss", "their terms"),
+        ("Kade", "say", "the pumps were fixed"), ("he", "say", "when")]
+
+
+def test_one_in_four_is_a_share_of_people_that_speaks():
+    rows = body("Most miners said the council does not care much and one in four said it was "
+                "hostile to them.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Most miners", "the council does not care much"),
+        ("one in four", "it was hostile to them")]
+
+
+def test_a_contracted_negation_is_no_part_of_the_speaker():
+    rows = body("Kade's aides haven't said much about the debate.",
+                "It wasn't supposed to be this way.")
+    assert [(r.speaker, r.content) for r in rows] == [("Kade's aides", "much about the debate")]

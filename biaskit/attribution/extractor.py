@@ -75,9 +75,11 @@ _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # '... the plan and Kade says ...', '..., although he tweeted that ...'. The word before
 # the conjunction is lower-case, so 'Kade and Moro said' stays one subject.
 _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
-    r"\b[a-z0-9][\w’'-]*[,)\"”’]?\s+(?:and|but|although|though|while|whereas)\s+"
-    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
-    r"\s+(?:(?:also|later|then|again|have|has|had)\s+)?$")
+    r"(?:\b[a-z0-9][\w’'-]*[,)\"”’]?|[\w’'-][)\"”’]?,)\s+(?:and|but|although|though|while|"
+    r"whereas)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
+    # 'though she did not discuss', 'and he has also said', 'but they wouldn't say'
+    r"\s+(?:(?:also|later|then|again|have|has|had|did|does|do|would|will|could|not|never|"
+    r"(?:did|does|do|would|could|has|have)n[’']t)\s+){0,3}$")
 
 # ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")

@@ -32,7 +32,10 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'
-    "remain remains remained stay stays stayed increasingly".split()) | SEEM_TO
+    "remain remains remained stay stays stayed increasingly".split()) | SEEM_TO | frozenset(
+    # 'he wouldn't say', 'Kade hasn’t said'
+    f"{verb}n{mark}t" for verb in "did does do would could has have had wo ca".split()
+    for mark in "'’")
 
 NOT_SPEAKER_END = frozenset(
     "the a an of for to in on at by with and or no not any some its his her their this that "
@@ -101,7 +104,8 @@ PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"(?:[a-z]\s+by|[a-z,]\s+(?:before|af
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
                        r"should|must|might|may|shall)\b")
 
-PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split())
+PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split()) | frozenset(
+    f"{verb}n{mark}t" for verb in "is are was were".split() for mark in "'’")  # 'wasn’t said'
 
 _ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
 
@@ -248,8 +252,8 @@ def is_passive(word_before: str, cue_form: str) -> bool:
 
 # A share of people: '64 percent', 'six in 10 of them', 'about half'.
 SHARE_OF_PEOPLE = (r"(?<![\w’'-])(?:(?:about|nearly|almost|roughly|only|just|some)\s+)?(?:\d[\d,.]*"
-                   r"(?:\s+percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+in\s+"
-                   r"(?:10|ten)|half|a\s+third|a\s+quarter|a\s+majority|(?:two|three)-(?:thirds|quarters))"
+                   r"(?:\s+percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+"
+                   r"(?:in|out\s+of)\s+(?:\d+|three|four|five|six|seven|eight|nine|ten)\b|half|a\s+third|a\s+quarter|a\s+majority|(?:two|three)-(?:thirds|quarters))"
                    r"(?:\s+of\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?")
 _SHARE_AT_END = re.compile(r"(" + SHARE_OF_PEOPLE + r")[\s,]*$", re.IGNORECASE)
 
