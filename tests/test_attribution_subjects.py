@@ -51,3 +51,11 @@ def test_a_contracted_negation_is_no_part_of_the_speaker():
     rows = body("Kade's aides haven't said much about the debate.",
                 "It wasn't supposed to be this way.")
     assert [(r.speaker, r.content) for r in rows] == [("Kade's aides", "much about the debate")]
+
+
+def test_a_second_verb_after_but_not_or_and_did_not_is_the_subjects_next_statement():
+    rows = body("Kade would discuss the costs of the mine but not mention the owner.",
+                "Holm said the pumps were fixed but did not say when.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "discuss", "the costs of the mine"), ("Kade", "mention", "the owner"),
+        ("Holm", "say", "the pumps were fixed"), ("Holm", "say", "when")]

@@ -92,8 +92,8 @@ _ROLE_MODIFIERS = frozenset("former then acting interim outgoing incoming retire
 COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 
 AND_BEFORE_CUE = re.compile(
-    r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
-    r"would|will)\s+)*$")
+    r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|once|repeatedly|has|had|have|"
+    r"would|will|did|does|not|never)\s+)*$")  # 'and once again did not like', 'but not mention'
 
 # 'responded by saying', 'said A before claiming B', 'replied, before adding', 'responded by
 # first saying': a participle after these prepositions reports what the sentence's subject said
