@@ -59,3 +59,11 @@ def test_a_second_verb_after_but_not_or_and_did_not_is_the_subjects_next_stateme
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "discuss", "the costs of the mine"), ("Kade", "mention", "the owner"),
         ("Holm", "say", "the pumps were fixed"), ("Holm", "say", "when")]
+
+
+def test_a_noun_for_people_after_a_bare_and_starts_a_statement_only_if_it_reports_one():
+    rows = body("Holm declined to comment and council aides later said the memo was old.",
+                "Kade said the council and the miners agree that the levy is fair.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Holm", "to comment"), ("council aides", "the memo was old"),
+        ("Kade", "the council and the miners agree that the levy is fair")]

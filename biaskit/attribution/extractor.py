@@ -34,6 +34,7 @@ from biaskit.attribution.forms.speaker_first import (
     speaker_then_content,
 )
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
+from biaskit.attribution.mentions import is_people_phrase
 from biaskit.attribution.phrases import (
     AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
@@ -80,6 +81,12 @@ _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
     # 'though she did not discuss', 'and he has also said', 'but they wouldn't say'
     r"\s+(?:(?:also|later|then|again|have|has|had|did|does|do|would|will|could|not|never|"
     r"(?:did|does|do|would|could|has|have)n[’']t)\s+){0,3}$")
+
+# The same with a noun for people as the subject: '... to comment and Senate aides later said'.
+_BARE_CONJUNCTION_THEN_PEOPLE = re.compile(
+    r"\b[a-z0-9][\w’'-]*[,)\"”’]?\s+(?:and|but|although|though|while|whereas)\s+"
+    r"((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+(?:(?:also|later|then|again|have|has|had|did|not)\s+)"
+    r"{0,2}$")
 
 # ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
@@ -269,6 +276,13 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     bare = _BARE_CONJUNCTION_THEN_SUBJECT.search(before)
     if bare and subject(ctx, bare.group(1)) == bare.group(1):
         return lo + bare.start() + before[bare.start():].index(" "), False
+    bare = _BARE_CONJUNCTION_THEN_PEOPLE.search(before)
+    if bare and subject(ctx, bare.group(1)) == bare.group(1) and is_people_phrase(
+            bare.group(1)):
+        cut = lo + bare.start() + before[bare.start():].index(" ")
+        content = ctx.text[start:cut].strip()
+        if subject(ctx, content) != content:  # not 'said the council and the miners agree'
+            return cut, True
     for boundary in _COORDINATION.finditer(before):
         candidate = before[boundary.end():]
         if candidate.strip() and subject(ctx, candidate) and not re.search(
