@@ -278,3 +278,10 @@ def test_told_with_only_an_addressee_reports_nothing():
                 "The memo conflicted with what Brekke told the Courier before his speech.",
                 "Brekke told the Courier on Monday that the samples were sealed.")
     assert [(r.speaker, r.content) for r in rows] == [("Brekke", "the samples were sealed")]
+
+
+def test_told_a_long_addressee_then_that_starts_the_content_after_that():
+    """cue_requirements: the people told, however long, are no part of what was said."""
+    rows = body("Kade told a packed hall of miners and their families in Brenn last week that "
+                "the pit would stay open.")
+    assert [(r.speaker, r.content) for r in rows] == [("Kade", "the pit would stay open")]

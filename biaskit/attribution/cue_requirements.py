@@ -88,7 +88,9 @@ _THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'-]+\s+)
 _THAT_COLON_OR_QUOTE = re.compile(r"\s*(?:that\s+(?!(?:have|has|had|are|were|is|was|will|would|"
                                   r"could|can|may|might|voted|backed|held|hold)\b)|[:“\"])")
 
-_TOLD_THAT = re.compile(r"\s*[^.;:\"“]{0,50}?\bthat\s+")
+# 'told a crowd at a hall in Brenn last week that ...': the addressee, then the content; not
+# 'told the host how surprised he was that ...', where the content starts at 'how'.
+_TOLD_THAT = re.compile(r"\s*(?:(?!\b(?:how|why|whether|what|if)\b)[^.;:\"“]){0,90}?\bthat\s+")
 
 # Who is told, before a clause without 'that': 'reporters', 'him', 'CNN', 'the Herald'.
 _ADDRESSEE = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|him|her|them|"
