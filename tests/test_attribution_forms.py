@@ -285,3 +285,14 @@ def test_told_a_long_addressee_then_that_starts_the_content_after_that():
     rows = body("Kade told a packed hall of miners and their families in Brenn last week that "
                 "the pit would stay open.")
     assert [(r.speaker, r.content) for r in rows] == [("Kade", "the pit would stay open")]
+
+
+def test_reported_takes_a_figure_or_an_ing_form_as_a_filer_reports():
+    """cue_requirements, requires 'figure': what a filing or the police report."""
+    rows = body("Brekke reported raising about $9 million during the month.",
+                "Kessler Mining Group reported earnings of $8.42 a share.",
+                "Police reported no arrests late Monday.",
+                "The report was released on Monday.", "The Courier reported on the flood.")
+    assert [(r.cue, r.content) for r in rows] == [
+        ("report", "raising about $9 million during the month"),
+        ("report", "earnings of $8.42 a share"), ("report", "no arrests late Monday")]

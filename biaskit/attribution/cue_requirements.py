@@ -131,6 +131,12 @@ _ADJUNCTS_TO_THE_END = re.compile(r"\s*(?:(?:on|in|at|during|before|after|last|t
                                   r"later|\w+day)\b(?:\s+(?!that\b)[\w’'-]+){0,5})?[.!?]?[\"”’]?\s*")
 
 
+# What a filer reports: 'reported raising $9 million', 'reported earnings of $8.42 a share',
+# 'reported no arrests'.
+_FIGURES_REPORTED = re.compile(r"\s+(?:(?:not\s+)?[a-z]{3,}ing\s|no\s+[a-z]|[^.;:\"“]{0,40}?"
+                               r"(?:\$\s?\d|\d[\d,.]*\s*(?:percent|%|million|billion)))")
+
+
 def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     end = min(sentence.end, cue.end + WINDOW)
     if cue.lemma == "tell":  # 'Kade told the Courier.' tells no content
@@ -139,7 +145,9 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             return False
     if cue.requires == "as":
         return bool(_AS.search(ctx.text, cue.end, end))
-    if cue.requires == "clause":
+    if cue.requires == "figure" and _FIGURES_REPORTED.match(ctx.text, cue.end, end):
+        return True  # 'reported raising $9 million', 'reported a profit of $1.78 a share'
+    if cue.requires in ("clause", "figure"):
         return bool(_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, cue.end, end)
                     or _CONTRACTED_CLAUSE.match(ctx.text, cue.end, end)
