@@ -202,10 +202,14 @@ def test_the_same_forms_as_verbs_still_report(sentence, speaker):
      'The samples were "sealed on site'),
     ("The samples were ''sealed on site,'' as Brekke said in May while touring the mine.",
      "The samples were ''sealed on site"),
+    # examples set off in the subject, and an auxiliary before the cue
+    ("As many chemists, including Brekke, have said, the samples were sealed on site.",
+     "the samples were sealed on site"),
 ])
 def test_as_with_the_tag(sentence, content):
     """forms/end_tags.as_tag: 'As X said, ...' and '..., as X said.'"""
-    assert only(sentence)[::3] == ("Brekke", content)
+    assert only(sentence)[::3] == (
+        "many chemists" if sentence.startswith("As many") else "Brekke", content)
 
 
 def test_a_question_inside_the_quote_is_still_reported():
@@ -296,3 +300,8 @@ def test_reported_takes_a_figure_or_an_ing_form_as_a_filer_reports():
     assert [(r.cue, r.content) for r in rows] == [
         ("report", "raising about $9 million during the month"),
         ("report", "earnings of $8.42 a share"), ("report", "no arrests late Monday")]
+
+
+def test_a_cue_closing_an_opening_clause_reports_nothing_after_its_comma():
+    """forms/speaker_first: 'When asked whom she supported, X smiled' (the main clause)."""
+    assert body("When asked whom she supported, Dana Okafor smiled.") == []

@@ -244,6 +244,9 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 _AS_OPENING = re.compile(r"\s*As\s+(\S.*?)\s*$", re.DOTALL)
 
+_EXAMPLES_AT_END = re.compile(r",\s*(?:including|like|such\s+as)\s[^,;]*,?\s*$")
+_AUXILIARY_AT_END = re.compile(r"(?:\s+(?:have|has|had|also|often|repeatedly|long))+$")
+
 _AS_CLOSING = re.compile(r",[\"”’']{0,2}\s*as\s+(\S[^,;]*?)\s*$")  # ', as' and '," as'
 
 # The cue, maybe a time or an addressee, then the comma: not 'As Soviet states and neighbors,'.
@@ -278,9 +281,13 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     opening = _AS_OPENING.match(before) if near else None
     closing = None if opening else _AS_CLOSING.search(before)
     match = opening or closing
-    if match is None or subject(ctx, match.group(1)) != match.group(1):
+    if match is None:
         return False
-    phrase, phrase_start = match.group(1), base + match.start(1)
+    # 'As many experts, including Ann Kade, have pointed out, ...': the experts
+    phrase = _EXAMPLES_AT_END.sub("", _AUXILIARY_AT_END.sub("", match.group(1)))
+    if not phrase or subject(ctx, phrase) != phrase:
+        return False
+    phrase_start = base + match.start(1)
     if opening:
         comma = _TAG_THEN_COMMA.match(ctx.text, cue.end, sentence.end)
         if comma is None:

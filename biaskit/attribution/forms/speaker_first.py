@@ -83,6 +83,9 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         # What a denial denies ends where the narrator's context begins.
         context = _NARRATOR_CONTEXT.search(ctx.text, start, sentence.end)
         end = context.start() if context else end
+    if ctx.text.startswith(",", cue.end) and end_of_opening_clause(
+            ctx, sentence, cue.start, end) == cue.end:
+        return False  # 'When asked whom she supported, Holm smiled': the main clause follows
     end = end_of_opening_clause(ctx, sentence, start, end)
     if end <= start:
         return False  # 'he said; his agents ...': nothing after the cue in its clause
