@@ -305,3 +305,12 @@ def test_reported_takes_a_figure_or_an_ing_form_as_a_filer_reports():
 def test_a_cue_closing_an_opening_clause_reports_nothing_after_its_comma():
     """forms/speaker_first: 'When asked whom she supported, X smiled' (the main clause)."""
     assert body("When asked whom she supported, Dana Okafor smiled.") == []
+
+
+def test_asked_with_an_object_and_a_colon_reports_the_question_after_it():
+    """cue_requirements and extractor: the question mark is the asker's, after the colon."""
+    rows = body("At the forum on the eve of the final in Brenn, the host Ivo Marsh asked the "
+                "candidates one plain question: Which team takes the cup this year, Brenn or Varn?")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "ask", "the candidates one plain question: Which team takes the cup this "
+                             "year, Brenn or Varn?")]

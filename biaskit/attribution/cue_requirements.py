@@ -103,6 +103,8 @@ _QUESTION_AFTER = re.compile(r"\s*(?:[^.;:\"“]{0,40}?\s)?(?:whether|if|why|how
                              # 'asked the mayor during a phone-in on Varn FM if ...': a long
                              # object before 'if' or 'whether', which ask no other way
                              r"|\s+[^.;:\"“]{41,80}?\s(?:whether|if)\s"
+                             # 'asked the candidates a simple question: Who ...?'
+                             r"|\s+[^.;:\"“?]{1,50}:\s"
                              # a request: 'asked the court to rule', 'asked to see the
                              # tests'; not 'asked not to be named', 'asked to remain anonymous'
                              r"|\s+(?!not\b)(?:[\w’'.-]+\s+){0,8}?(?:not\s+)?to\s+"

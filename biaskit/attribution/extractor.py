@@ -310,7 +310,8 @@ def _is_title_case(sentence: str) -> bool:
 
 
 # 'A student asked: Will the pumps ...?': the question is the asker's words, after a colon.
-_ASKED_THEN_COLON = re.compile(r"[^?]{1,80}?\b(?:asked|asks|wondered|wonders|questioned):\s")
+_ASKED_THEN_COLON = re.compile(r"[^?]{1,200}?\b(?:asked|asks|wondered|wonders|questioned)\b"
+                               r"[^:?\"“”]{0,40}:\s")  # 'asked them a question: ...?' too
 
 
 def _quoted_question(ctx: DocumentContext, sentence: Sentence) -> bool:
