@@ -314,3 +314,12 @@ def test_asked_with_an_object_and_a_colon_reports_the_question_after_it():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Marsh", "ask", "the candidates one plain question: Which team takes the cup this "
                              "year, Brenn or Varn?")]
+
+
+def test_a_quoted_question_put_to_someone_and_the_quoted_answer_are_two_statements():
+    """forms/questions and forms/quote_tags: the answer's tag reports its own quote."""
+    rows = body("Dana Okafor was asked, “Had you known of the leak, would you have told her?” "
+                "She answered, “I have no idea.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("unnamed questioner", "ask", "Had you known of the leak, would you have told her?"),
+        ("Dana Okafor", "answer", "I have no idea")]

@@ -49,11 +49,17 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                             or asked_after_a_clause(ctx, cue, sentence.start)):
         return False  # 'Kade was asked about ...'; 'Kade is asking Moro to ...' asks
     asker = _ASKER.match(ctx.text, cue.end, sentence.end)
-    question = _QUESTION.match(ctx.text, asker.end() if asker else cue.end, sentence.end)
-    if question is None:
+    after = asker.end() if asker else cue.end
+    question = _QUESTION.match(ctx.text, after, sentence.end)
+    quoted = None if question or opening else _quoted_question_after(ctx, after, sentence)
+    if question is None and quoted is None:
         return False
-    start = question.start(1)
-    end = main_clause(ctx, start, sentence.end) if opening else ctx.semicolon(start, sentence.end)
+    if quoted:  # 'Kade was asked, "Would you have told her?"'
+        start, end = quoted.inner_start, quoted.inner_end
+    else:
+        start = question.start(1)
+        end = main_clause(ctx, start, sentence.end) if opening else ctx.semicolon(
+            start, sentence.end)
     if end is None:
         return False
     head = asker.group(1).split()[-1] if asker else ""
@@ -66,6 +72,17 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     ctx.add(cue, speaker, start, end, sentence, "question put to someone",
             region=(sentence.start if opening else cue.start, end))
     return True
+
+
+_LEAD_IN_TO_QUOTE = re.compile(r"\s*[,:]?\s*")
+
+
+def _quoted_question_after(ctx: DocumentContext, position: int, sentence: Sentence):
+    """The quoted question right after ``position`` ('was asked, "Why now?"'), or None."""
+    quote = ctx.first_quote_between(position, sentence.end + 1)
+    if quote is None or not _LEAD_IN_TO_QUOTE.fullmatch(ctx.text, position, quote.start):
+        return None
+    return quote if "?" in ctx.text[quote.inner_start:quote.end] else None
 
 
 # What follows a question put to someone right after its cue: 'asked about', 'asked by'.

@@ -73,8 +73,11 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False  # 'Holm, host of the show "Night Desk," thanked ...': a title
     if quote.end < sentence.start and (ctx.text[quote.end:sentence.start].strip()
                                        or ctx.text[quote.start:quote.end].rstrip(
-                                           _CLOSING_MARKS)[-1:] not in "?!"):
-        return False  # a quote ending in '?' or '!' ends its sentence: '"Why?" Kade said.'
+                                           _CLOSING_MARKS)[-1:] not in "?!"
+                                       or _quote_of_its_own(ctx, cue, sentence)):
+        # a quote ending in '?' or '!' ends its sentence: '"Why?" Kade said.'; but in
+        # '"Why?" She answered, "No idea."' the answer is her own quote's
+        return False
 
     # 'Rep. Ann Kade (D-Wis.) said': the party and state are no part of the phrase's shape.
     between = PARENTHESIS.sub("", ctx.text[quote.end:cue.start])
@@ -129,6 +132,12 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     ctx.add(cue, speaker, content_start, content_end, sentence, form,
               region=(min(content_start, quote.start), region_end))
     return True
+
+
+def _quote_of_its_own(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """True when a quote follows the cue in its sentence: 'She answered, "No idea."'."""
+    quote = ctx.first_quote_between(cue.end, sentence.end + 1)
+    return quote is not None and bool(_LEAD_IN_TO_QUOTE.fullmatch(ctx.text, cue.end, quote.start))
 
 
 def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
