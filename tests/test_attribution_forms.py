@@ -323,3 +323,14 @@ def test_a_quoted_question_put_to_someone_and_the_quoted_answer_are_two_statemen
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("unnamed questioner", "ask", "Had you known of the leak, would you have told her?"),
         ("Dana Okafor", "answer", "I have no idea")]
+
+
+def test_a_quote_announced_by_a_verb_and_a_noun_for_what_was_said_is_the_subjects():
+    """forms/colons.announced_quotes: the verb need not be a reporting cue."""
+    rows = body("Mayor Ada Holm issued the following statement: “Our thoughts are with the "
+                "miners.”",
+                "Brekke delivered a blunt message to the council: \"Stop the delays.\"",
+                "The council then released the following figures: \"40 samples, 3 unsafe.\"")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "statement", "Our thoughts are with the miners"),
+        ("Brekke", "message", "Stop the delays")]

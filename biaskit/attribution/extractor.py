@@ -12,6 +12,7 @@ from biaskit.attribution.context import WINDOW, DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use, particle_verb
 from biaskit.attribution.forms.colons import (
+    announced_quotes,
     headline_colon,
     named_quotes_after_a_dash,
     speaker_turns,
@@ -166,6 +167,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                 region=region)
     named_quotes_after_a_dash(ctx)
     dash_signatures(ctx)
+    announced_quotes(ctx)
     floating_quotes(ctx)
     poll_findings(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.

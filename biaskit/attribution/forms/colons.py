@@ -1,12 +1,14 @@
-"""Colon forms: the headline 'Ministry: "No hospitals were hit"' and transcript turns
-('PENCE: Well, ...', 'Q: ...')."""
+"""Colon forms: the headline 'Ministry: "No hospitals were hit"', transcript turns
+('PENCE: Well, ...', 'Q: ...'), and a quote announced by a verb and a noun ('Kade issued
+the following statement: "..."')."""
 
 from __future__ import annotations
 
 import re
 
+from biaskit.attribution.clauses import clause_subject
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import looks_like_name
+from biaskit.attribution.mentions import entity_words, looks_like_name
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
@@ -110,3 +112,39 @@ def named_quotes_after_a_dash(ctx: DocumentContext) -> None:
             cue = Cue(":", "neutral", "speech", "", match.end(1), match.end(1) + 1)
             ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
                     "name and colon before a quote", region=(match.start(1), quote.end))
+
+
+# 'issued the following statement:', 'delivered a blunt message to the council:', 'tweeted a
+# warning.': a verb, then a noun for what was said (entity_words.csv, kind utterance) and a
+# colon or full stop right before a quote. The verb need not be a reporting cue.
+_ANNOUNCING = re.compile(r"\b([a-z]{3,})\s+(?:a|an|the\s+following|this|his|her|their|its)\s+"
+                         r"(?:[\w’'-]+\s+){0,2}?([a-z]+)(?:\s+(?:to|on|in|at|for)\s+"
+                         r"[^.:;\"“”\n]{1,40}?)?\s*[.:]\s*$")
+
+
+def announced_quotes(ctx: DocumentContext) -> None:
+    """'Kade issued the following statement: "..."': the quote is the subject's."""
+    held = None
+    utterances = entity_words()["utterance"]
+    for quote in ctx.quotes:
+        before = ctx.text[max(0, quote.start - 160):quote.start]
+        if not before.rstrip().endswith((":", ".")):
+            continue  # most quotes follow no announcement; the pattern is read only here
+        match = _ANNOUNCING.search(before)
+        noun = match.group(2) if match else ""
+        if noun not in utterances and not (noun.endswith("s") and noun[:-1] in utterances):
+            continue
+        if held is None:  # indexed before this pass adds any statement
+            held = ctx.held_by_found()
+        verb_start = quote.start - len(before) + match.start(1)
+        said_in = ctx.sentence_at(verb_start)
+        sentence = ctx.sentence_at(quote.inner_start)
+        if held(quote.inner_start) or said_in is None or sentence is None:
+            continue
+        subject = clause_subject(ctx, said_in.start, verb_start + len(match.group(1)))
+        if subject is None:
+            continue
+        cue = Cue(noun, "neutral", "speech", "", verb_start,
+                  quote.start - len(before) + match.end(2))
+        ctx.add(cue, ctx.resolver.resolve(*subject), quote.inner_start, quote.inner_end,
+                sentence, "quote announced by a verb and a noun", region=(subject[1], quote.end))
