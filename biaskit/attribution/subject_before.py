@@ -44,9 +44,12 @@ def title_in_the_subject(ctx: DocumentContext, quote, cue: Cue) -> bool:
     """True when the quote right before the cue is a title inside the subject phrase, not
     what the speaker said: a few words with a comma before the closing mark, after 'show',
     'film', 'star of' and the like."""
-    return (not ctx.text[quote.end:cue.start].strip()
-            and bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end))
-            and bool(_TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start)))
+    return not ctx.text[quote.end:cue.start].strip() and _is_title(ctx, quote)
+
+
+def _is_title(ctx: DocumentContext, quote) -> bool:
+    return bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end)) and bool(
+        _TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start))
 
 
 def _passive_after_is(ctx: DocumentContext, cue: Cue, contraction: re.Match) -> bool:
@@ -64,15 +67,18 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     window = ctx.text[lo:cue.start]
     closing = max(window.rfind("”"), window.rfind('"'), window.rfind("’"))
     quote = ctx.quote_at(lo + closing) if closing >= 0 else None
-    title = bool(quote) and title_in_the_subject(ctx, quote, cue)
+    # 'Ivo Marsh, the author of "Deep Seams," about the mines, said': the apposition goes on
+    # (not 'on "CBS This Morning," Sanders said': the subject follows an opening phrase)
+    title = bool(quote) and _is_title(ctx, quote) and not ctx.text[
+        quote.end:cue.start].strip()[:1].isupper()
     if quote and not title:
         window_start = lo + closing + 1
     else:
         window_start = lo
     window = ctx.text[window_start:cue.start]
     words = window.split()
-    if title:  # the apposition ends at the title's comma: 'show "Gold Rush," said'
-        words[-1] = words[-1].rstrip("”\"’'")
+    if title and not ctx.text[quote.end:cue.start].strip():
+        words[-1] = words[-1].rstrip("”\"’'")  # the apposition ends at the title's comma
     last = words[-1].lower() if words else ""
     if last == "to" and len(words) > 2 and words[-2].lower() in SEEM_TO:
         del words[-2:]  # 'Kade seemed to suggest': Kade suggests
