@@ -294,12 +294,12 @@ def test_told_a_long_addressee_then_that_starts_the_content_after_that():
 def test_reported_takes_a_figure_or_an_ing_form_as_a_filer_reports():
     """cue_requirements, requires 'figure': what a filing or the police report."""
     rows = body("Brekke reported raising about $9 million during the month.",
-                "Kessler Mining Group reported earnings of $8.42 a share.",
+                "Kessler Mining Group reported earnings of $3.10 a share.",
                 "Police reported no arrests late Monday.",
                 "The report was released on Monday.", "The Courier reported on the flood.")
     assert [(r.cue, r.content) for r in rows] == [
         ("report", "raising about $9 million during the month"),
-        ("report", "earnings of $8.42 a share"), ("report", "no arrests late Monday")]
+        ("report", "earnings of $3.10 a share"), ("report", "no arrests late Monday")]
 
 
 def test_a_cue_closing_an_opening_clause_reports_nothing_after_its_comma():

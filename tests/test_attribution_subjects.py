@@ -23,19 +23,19 @@ def test_an_s_that_reads_as_is_makes_no_speaker():
 
 
 def test_the_head_before_a_relative_clause_keeps_its_coordinated_adjectives():
-    rows = body("Current and former officials who spoke with the Varn Courier said the office "
-                "had become a shell of itself.",
+    rows = body("Past and present aides who talked to the Varn Courier said the office "
+                "had lost its way.",
                 "But union members who work at the mine say the levy is unfair.")
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Current and former officials", "the office had become a shell of itself"),
+        ("Past and present aides", "the office had lost its way"),
         ("union members", "the levy is unfair")]
 
 
 def test_a_new_subject_after_though_with_a_negated_verb_starts_its_own_statement():
-    rows = body("Ada Holm said all staff sign NDAs, though she did not discuss their terms.",
+    rows = body("Ada Holm said every clerk signs NDAs, though she did not explain the rules.",
                 "Kade said the pumps were fixed, but he wouldn't say when.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Ada Holm", "say", "all staff sign NDAs"), ("Ada Holm", "discuss", "their terms"),
+        ("Ada Holm", "say", "every clerk signs NDAs"), ("Ada Holm", "explain", "the rules"),
         ("Kade", "say", "the pumps were fixed"), ("he", "say", "when")]
 
 
@@ -49,7 +49,7 @@ def test_one_in_four_is_a_share_of_people_that_speaks():
 
 def test_a_contracted_negation_is_no_part_of_the_speaker():
     rows = body("Kade's aides haven't said much about the debate.",
-                "It wasn't supposed to be this way.")
+                "The vote wasn't supposed to go like this.")
     assert [(r.speaker, r.content) for r in rows] == [("Kade's aides", "much about the debate")]
 
 

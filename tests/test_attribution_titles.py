@@ -41,6 +41,6 @@ def test_a_talk_show_or_radio_show_is_a_noun_not_a_source_that_shows():
 def test_an_apposition_goes_on_past_a_quoted_title_to_the_cue():
     rows = body('Ivo Marsh, the co-author of "Deep Seams," about the history of the pits, said '
                 "the days of the mines are gone.",
-                'During an appearance on "Morning Desk," Kade said he had not heard her say it.')
+                'During an appearance on "Morning Desk," Kade said he had not yet read the memo.')
     assert [(r.speaker, r.content) for r in rows] == [
-        ("Ivo Marsh", "the days of the mines are gone"), ("Kade", "he had not heard her say it")]
+        ("Ivo Marsh", "the days of the mines are gone"), ("Kade", "he had not yet read the memo")]
