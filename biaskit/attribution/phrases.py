@@ -11,7 +11,6 @@ from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
     DETERMINERS,
-    PART_OF,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -19,6 +18,7 @@ from biaskit.attribution.mentions import (
     entity_words,
     is_people_phrase,
     looks_like_name,
+    part_of,
 )
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
@@ -252,7 +252,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
-    quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or (
+    quantity = part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or (
         _SHARE_AT_END.fullmatch(phrase))  # 'after half said so
     if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject

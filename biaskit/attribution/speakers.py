@@ -21,7 +21,6 @@ from biaskit.attribution.mentions import (
     _POSSESSIVE_END,
     APPROXIMATE_COUNT,
     DETERMINERS,
-    PART_OF,
     POSSESSIVES,
     PRONOUNS,
     QUANTIFIERS,
@@ -32,6 +31,7 @@ from biaskit.attribution.mentions import (
     is_people_phrase,
     mention_label,
     name_kind,
+    part_of,
     split_name,
 )
 from biaskit.attribution.report_authors import report_authors
@@ -119,7 +119,7 @@ class Resolver:
             phrase.split()[-1].islower() or _IN_TEN.fullmatch(lowered)
         )  # 'Eleven groups', 'Several aides', 'Six in 10': not 'Eleven'
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
-                or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
+                or part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)
