@@ -35,10 +35,10 @@ from biaskit.attribution.forms.speaker_first import (
 )
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
 from biaskit.attribution.phrases import (
-    AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
     WINDOW,
+    and_before,
     antecedent,
     in_spans,
     subject,
@@ -255,7 +255,7 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     share = _SHARE_CLAUSE.search(before)
     if share:  # '... say they like Kade, compared with 64 percent who say ...': a new share
         return lo + share.start(), False
-    coordinated = AND_BEFORE_CUE.search(before)
+    coordinated = and_before(before, 0, len(before))
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
         # next statement, as PolNeAR annotates (tests/gold/GUIDELINES.md 2.6).

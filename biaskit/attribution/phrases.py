@@ -98,6 +98,14 @@ AND_BEFORE_CUE = re.compile(
     r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|repeatedly|has|had|have|"
     r"would|will)\s+)*$")
 
+
+def and_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``AND_BEFORE_CUE.search(text, lo, hi)``, run only where the span holds an 'and' or a
+    'but': the pattern ends at the span's end, and was tried at every position of it."""
+    if text.find("and", lo, hi) < 0 and text.find("but", lo, hi) < 0:
+        return None
+    return AND_BEFORE_CUE.search(text, lo, hi)
+
 # 'responded by saying', 'said A before claiming B', 'replied, before adding', 'responded by
 # first saying': a participle after these prepositions reports what the sentence's subject said
 # (not ', by asking ...', a list of means).

@@ -11,9 +11,9 @@ from dataclasses import replace
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
-    AND_BEFORE_CUE,
     ANY_WORD_CHAR,
     VERB_LIKE,
+    and_before,
     looks_like_name,
     subject,
     subject_before,
@@ -135,7 +135,7 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if not _LEAD_IN_TO_QUOTE.fullmatch(between):
         return False
     if len(between) > 12 and any(
-            AND_BEFORE_CUE.search(ctx.text, cue.end, later.start)
+            and_before(ctx.text, cue.end, later.start)
             and ctx.text[later.start].islower()
             for later in reporting_lexicon().cues(ctx.text, cue.end, quote.start)):
         return False  # 'called on her to resign and said, "..."': the later cue's quote

@@ -17,9 +17,9 @@ from biaskit.attribution.mentions import (
     looks_like_name,
 )
 from biaskit.attribution.phrases import (
-    AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
+    and_before,
     subject_before,
     subject_chain,
 )
@@ -86,7 +86,10 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     end = end_of_opening_clause(ctx, sentence, start, end)
     if end <= start:
         return False  # 'he said; his agents ...': nothing after the cue in its clause
-    if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+    lo = max(sentence.start, cue.start - 40)
+    # (a 'wh' is looked for first: the pattern, ending at the cue, is tried at every position)
+    if ctx.text.find("wh", lo, cue.start) >= 0 and _IN_RELATIVE_CLAUSE.search(ctx.text, lo,
+                                                                             cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
         if comma > start and not ctx.quote_at(comma):
@@ -145,8 +148,7 @@ def _evidence_from_a_source(cue: Cue, phrase: str) -> bool:
 def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade left the party in 2015 and said he regretted nothing': a second verb of the
     sentence's subject."""
-    coordinated = AND_BEFORE_CUE.search(ctx.text, max(sentence.start, cue.start - 40),
-                                         cue.start)
+    coordinated = and_before(ctx.text, max(sentence.start, cue.start - 40), cue.start)
     if not coordinated or participle_modifier(ctx, cue):
         return False
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
