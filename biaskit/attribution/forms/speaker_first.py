@@ -56,7 +56,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     subject = subject_before(ctx, cue, sentence)
     if not subject:
         return False
-    if not cue.is_participle(ctx.text) and _COMMA_THEN_CUE.search(
+    comma_before = ctx.text.find(",", max(subject[1], cue.start - 4), cue.start) >= 0
+    if comma_before and not cue.is_participle(ctx.text) and _COMMA_THEN_CUE.search(
             ctx.text, max(subject[1], cue.start - 4), cue.start) and (
             VERB_LIKE.search(subject[0]) and _COMMA_THEN_CUE.match(
                 ctx.text, subject[1] + len(subject[0]), cue.start)
@@ -75,7 +76,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         return False  # 'Kade said on Monday.' reports no content
     if _RELATIVE_AFTER_COMMA.match(ctx.text, cue.end, sentence.end):
         return False  # 'he refused, which prompted a delay': the clause is about the act
-    if _ANONYMITY.match(ctx.text, start, sentence.end):
+    if ctx.text.startswith(("anonymity", "not to be "), start) and _ANONYMITY.match(
+            ctx.text, start, sentence.end):
         return False  # 'an official, who requested anonymity to discuss ...', said ...
     end = ctx.semicolon(start, sentence.end)
     if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
