@@ -258,7 +258,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return ""  # 'There were reports that ...': nobody speaks
     if len(words) > 1 and last in _SUBJECT_PRONOUNS:
         return words[-1]  # 'In 2019 she said': a pronoun takes no words before it
-    if _CLAUSE_CONTRACTION.fullmatch(first.lower()):
+    if first[-2:].lower() in ("'s", "’s") and _CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'

@@ -43,8 +43,6 @@ _CLAUSE_AFTER_TAG = re.compile(
     r"that|recently|later|earlier|again|also|then)\b)(?:[\w’'.“”\"-]+\s+){1,8}?"
     r"(?:would|will|is|was|were|are|has|had|have|could|should|must|did|does)\b)")
 
-_COLON_ENDS_BLOCK = re.compile(r"\s*:\s*")
-
 _CLOSING_MARKS = "”’\"'»"
 
 _ADVERB_AT_END = re.compile(r"(?:\s+(?:often|once|also|later|again|then|still|[a-z]+ly))+$")
@@ -163,7 +161,7 @@ def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) ->
     """'Kade said in a statement. "..."': a tag that holds no content of its own reports
     the quote that opens the next sentence; 'The Courier reports:' at a paragraph's end
     reports the next paragraph."""
-    if _COLON_ENDS_BLOCK.fullmatch(ctx.text, cue.end, sentence.end) and (
+    if ctx.text[cue.end:sentence.end].strip() == ":" and (  # what \s*:\s* matches, told cheaper
             sentence.paragraph + 1 < len(ctx.doc.blocks)):
         return _tag_before_next_block(ctx, cue, sentence)
     quote = ctx.first_quote_between(sentence.end, sentence.end + 4)  # the rarest condition
