@@ -41,9 +41,10 @@ _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
 
 _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
 
+_TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "this", "earlier",
+                        "later", "yesterday", "today", "tonight", "recently")
 _ONLY_A_TIME_OR_PLACE = re.compile(
-    r"(?:(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|tonight|"
-    r"recently)\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
+    r"(?:(?:" + "|".join(_TIME_OR_PLACE_WORDS) + r")\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
 
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:The|A|An|Its|His|Her|Their)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
@@ -72,7 +73,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     start = content_start(ctx, cue, sentence)
     if ctx.text.startswith(")", start):
         return _tag_in_brackets(ctx, cue, sentence, speaker, subject[1], start)
-    if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
+    if start >= sentence.end or ctx.text.startswith(_TIME_OR_PLACE_WORDS, start) and (
+            _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end)):
         return False  # 'Kade said on Monday.' reports no content
     if _RELATIVE_AFTER_COMMA.match(ctx.text, cue.end, sentence.end):
         return False  # 'he refused, which prompted a delay': the clause is about the act
@@ -136,6 +138,8 @@ _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)
 
 
 def _after_dateline(ctx: DocumentContext, sentence: Sentence) -> int:
+    if all(ctx.text.find(dash, sentence.start, sentence.end) < 0 for dash in "—–-"):
+        return sentence.start  # a dateline ends in a dash: most sentences need no match
     dateline = _DATELINE.match(ctx.text, sentence.start, sentence.end)
     return dateline.end() if dateline else sentence.start
 
@@ -263,7 +267,10 @@ _PURPOSE_BEFORE_TO = re.compile(
 
 def purpose_infinitive(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade took to Twitter on Friday to say the plan was dead': the sentence's subject."""
-    if not _PURPOSE_BEFORE_TO.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+    lo = max(sentence.start, cue.start - 40)
+    # (the pattern ends in 'to' and spaces, tested first: it is tried at every position)
+    if not ctx.text[lo:cue.start].rstrip().endswith("to") or not _PURPOSE_BEFORE_TO.search(
+            ctx.text, lo, cue.start):
         return False
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), cue.start)
     if not subject or "," in ctx.text[subject[1]:cue.start] or not requirement_met(
