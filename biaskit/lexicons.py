@@ -49,6 +49,12 @@ _CASE_EXCEPTIONS = tuple(char for letter, chars in CASE_FOLDS.items() for char i
                          if char.lower() != letter)
 
 
+def ascii_cases(char: str) -> str:
+    """The characters re.IGNORECASE lets an ASCII character match: 'k' -> 'kK\u212a'."""
+    lower = char.lower()
+    return "".join(dict.fromkeys(lower + lower.upper() + CASE_FOLDS.get(lower, "")))
+
+
 def lowered_text(text: str) -> str | None:
     """``text.lower()``, with the same offsets, where a lower-case ASCII word stands exactly
     where an IGNORECASE regex of it matches the text; None when the text holds İ, ı or ſ."""
@@ -113,9 +119,7 @@ def trie_regex(words: Iterable[str], *, any_case: bool = False) -> str:
             return [re.escape(char)]
         if not char.isascii():  # left to re.IGNORECASE, which knows all of Unicode's cases
             return [f"(?i:{re.escape(char)})"]
-        lower = char.lower()
-        return [re.escape(c) for c in dict.fromkeys(
-            lower + lower.upper() + CASE_FOLDS.get(lower, ""))]
+        return [re.escape(c) for c in ascii_cases(char)]
 
     def one_test(char: str) -> str:
         variants = cases(char)

@@ -182,7 +182,10 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         if addressee and (_PRONOUN_CLAUSE.match(ctx.text, addressee.end(), end)
                           or _NOUN_CLAUSE_AFTER_CUE.match(ctx.text, addressee.end(), end)):
             return addressee.end() + 1
-    adjunct = _ADJUNCT_THEN_THAT.match(ctx.text, cue.end, end)
+    # (a 'that' is looked for first: most cues have none after them, and a str.find is far
+    # cheaper than a regex call)
+    adjunct = ctx.text.find("that", cue.end, end) >= 0 and _ADJUNCT_THEN_THAT.match(
+        ctx.text, cue.end, end)
     if adjunct:  # 'said Sunday in Madison, Wisconsin, that ...': the content is after 'that'
         return adjunct.end()
     match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)

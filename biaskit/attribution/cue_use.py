@@ -38,7 +38,10 @@ def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
 
 _ONE_OF_MANY = frozenset("another one each every no any".split())
 
-_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+# Tried only where a word starts (not after a letter of its own run), where the search finds
+# it first anyway: tried inside a word, it ran to the word's end and back at every letter.
+# The lookbehind reads the text before a search's start, so the text is searched as a slice.
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([\w’'.-]+)\W*$")
 
 # Words after which a form that is also a noun is a verb: 'they attack', 'will attack',
 # 'vowed to attack', 'who attacks'.
@@ -87,7 +90,7 @@ def _verb_before_its_object(ctx: DocumentContext, cue: Cue, sentence: Sentence) 
     form = ctx.text[cue.start:cue.end].lower()
     if form != cue.lemma and not form.endswith(("ed", "ing")):
         return True
-    before = _WORD_BEFORE.search(ctx.text, max(sentence.start, cue.start - 30), cue.start)
+    before = _WORD_BEFORE.search(ctx.text[max(sentence.start, cue.start - 30):cue.start])
     return bool(before) and before.group(1).lower() in PRONOUNS
 
 

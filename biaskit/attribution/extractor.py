@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import islice
 
 from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import WINDOW, DocumentContext, Statement
@@ -37,9 +38,9 @@ from biaskit.attribution.forms.speaker_first import (
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
 from biaskit.attribution.mentions import is_people_phrase
 from biaskit.attribution.phrases import (
-    AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
+    and_before,
     antecedent,
     in_spans,
     subject,
@@ -265,7 +266,7 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     share = _SHARE_CLAUSE.search(before)
     if share:  # '... say they like Kade, compared with 64 percent who say ...': a new share
         return lo + share.start(), False
-    coordinated = AND_BEFORE_CUE.search(before)
+    coordinated = and_before(before, 0, len(before))
     if coordinated:
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
         # next statement, as PolNeAR annotates (tests/gold/GUIDELINES.md 2.6).
@@ -305,7 +306,8 @@ _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
 def _is_title_case(sentence: str) -> bool:
     """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
     verbs are verbs."""
-    if len(_LOWER_CASE_WORD.findall(sentence, 0, 400)) > 6:
+    # Seven are enough to tell, and most sentences have them in their first words.
+    if next(islice(_LOWER_CASE_WORD.finditer(sentence, 0, 400), 6, None), None):
         return False  # most sentences: many lower-case words early on
     words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

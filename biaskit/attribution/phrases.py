@@ -11,7 +11,6 @@ from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
     DETERMINERS,
-    PART_OF,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -19,6 +18,7 @@ from biaskit.attribution.mentions import (
     entity_words,
     is_people_phrase,
     looks_like_name,
+    part_of,
 )
 from biaskit.lexicons import trie_regex
 
@@ -59,11 +59,13 @@ _CAPITALISED_WORDS = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
 # Words that open a clause before its subject: 'But Kade said', 'While one firm says'.
 _RELATIVE_START = re.compile(r"(?:who|which)\s")
 
-LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|then|yet|while|whereas|where|when|because|"
-                                  r"even|although|though|since|if|once|until|unless|as|after|before|"
-                                  # sentence adverbs without a comma: 'Now Kade says ...'
-                                  r"now|meanwhile|still|instead)\s+)+",
-                                  re.IGNORECASE)
+# As a trie in any case (trie_regex), which re.IGNORECASE would match the same: its 28 words
+# were each entered for every phrase. Only one word can stand before the spaces at a position.
+LEADING_CONJUNCTION = re.compile(r"^(?:" + trie_regex(
+    "and but so then yet while whereas where when because even although though since if once "
+    "until unless as after before "
+    "now meanwhile still instead".split(),  # sentence adverbs without a comma: 'Now Kade says'
+    any_case=True) + r"\s+)+")
 
 # A US party and state after a name: 'Sen. Ann Kade, R-Fla., said' (Kade speaks).
 _PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a masked full stop
@@ -94,6 +96,14 @@ COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 AND_BEFORE_CUE = re.compile(
     r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|later|again|once|repeatedly|has|had|have|"
     r"would|will|did|does|not|never)\s+)*$")  # 'and once again did not like', 'but not mention'
+
+
+def and_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``AND_BEFORE_CUE.search(text, lo, hi)``, run only where the span holds an 'and' or a
+    'but': the pattern ends at the span's end, and was tried at every position of it."""
+    if text.find("and", lo, hi) < 0 and text.find("but", lo, hi) < 0:
+        return None
+    return AND_BEFORE_CUE.search(text, lo, hi)
 
 # 'responded by saying', 'said A before claiming B', 'replied, before adding', 'responded by
 # first saying': a participle after these prepositions reports what the sentence's subject said
@@ -158,11 +168,11 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return ""  # 'There were reports that ...': nobody speaks
     if len(words) > 1 and last in _SUBJECT_PRONOUNS:
         return words[-1]  # 'In 2019 she said': a pronoun takes no words before it
-    if _CLAUSE_CONTRACTION.fullmatch(first.lower()):
+    if first[-2:].lower() in ("'s", "’s") and _CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
-    quantity = PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or (
+    quantity = part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or (
         _SHARE_AT_END.fullmatch(phrase))  # 'after half said so
     if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject

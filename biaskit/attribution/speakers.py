@@ -21,7 +21,6 @@ from biaskit.attribution.mentions import (
     _POSSESSIVE_END,
     APPROXIMATE_COUNT,
     DETERMINERS,
-    PART_OF,
     POSSESSIVES,
     PRONOUNS,
     QUANTIFIERS,
@@ -32,11 +31,12 @@ from biaskit.attribution.mentions import (
     is_people_phrase,
     mention_label,
     name_kind,
+    part_of,
     split_name,
 )
 from biaskit.attribution.report_authors import report_authors
 from biaskit.codebook import Actor, Codebook
-from biaskit.lexicons import phrase_regex
+from biaskit.lexicons import CASE_FOLDS, ascii_cases, phrase_regex
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class Resolver:
             phrase.split()[-1].islower() or _IN_TEN.fullmatch(lowered)
         )  # 'Eleven groups', 'Several aides', 'Six in 10': not 'Eleven'
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
-                or PART_OF.match(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
+                or part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
             actor = self._alias_actor(phrase)
@@ -373,9 +373,25 @@ def _fits(wanted: str, kind: str) -> bool:
 
 @cache
 def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(aliases, key=len, reverse=True)
-    body = "|".join(phrase_regex(a.replace("’", "'")) for a in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    # The aliases, longest first, grouped by an ASCII first letter spelled out in its cases
+    # ('[rR](?i:ussia|...)'): the engine rejects a group by its first character, where
+    # re.IGNORECASE entered every alias at every word start. Groups never compete for a
+    # character, and the rest (no ASCII letter first) stay as one group in their order.
+    groups: dict[str, list[str]] = {}
+    for alias in sorted(aliases, key=len, reverse=True):
+        regex = phrase_regex(alias.replace("’", "'"))
+        first = _ASCII_FOLDS.get(regex[:1], regex[:1].lower())
+        if first.isascii() and first.isalpha():
+            groups.setdefault(first, []).append(regex[1:])
+        else:
+            groups.setdefault("", []).append(regex)
+    body = "|".join(f"[{ascii_cases(first)}](?i:{'|'.join(rests)})" if first
+                    else f"(?i:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+# The non-ASCII characters re.IGNORECASE lets stand for an ASCII letter: 'ſ' is an 's'.
+_ASCII_FOLDS = {char: letter for letter, chars in CASE_FOLDS.items() for char in chars}
 
 
 def _alias_pattern(codebook: Codebook) -> re.Pattern[str] | None:

@@ -271,14 +271,16 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     near = cue.start - sentence.start <= WINDOW
     base = sentence.start if near else cue.start - WINDOW
     before = ctx.text[base:cue.start]
-    source = near and _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
+    # Both opening patterns need an 'As', which most windows lack: a str test spares them.
+    opens_with_as = near and "As" in before
+    source = opens_with_as and _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
         ctx.text, cue.end, sentence.end)
     if source:
         speaker = ctx.resolver.resolve(source.group(1), source.start(1))
         ctx.add(cue, speaker, source.end(), sentence.end, sentence, '"as" with the tag',
                 region=(sentence.start, sentence.end))
         return True
-    opening = _AS_OPENING.match(before) if near else None
+    opening = _AS_OPENING.match(before) if opens_with_as else None
     closing = None if opening else _AS_CLOSING.search(before)
     match = opening or closing
     if match is None:

@@ -17,9 +17,9 @@ from biaskit.attribution.mentions import (
     looks_like_name,
 )
 from biaskit.attribution.phrases import (
-    AND_BEFORE_CUE,
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
+    and_before,
     subject_chain,
 )
 from biaskit.attribution.phrases import subject as phrase_subject
@@ -41,9 +41,10 @@ _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
 
 _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
 
+_TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "this", "earlier",
+                        "later", "yesterday", "today", "tonight", "recently")
 _ONLY_A_TIME_OR_PLACE = re.compile(
-    r"(?:(?:on|in|at|during|late|early|last|this|earlier|later|yesterday|today|tonight|"
-    r"recently)\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
+    r"(?:(?:" + "|".join(_TIME_OR_PLACE_WORDS) + r")\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
 
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:The|A|An|Its|His|Her|Their)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
@@ -56,7 +57,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     subject = subject_before(ctx, cue, sentence)
     if not subject:
         return False
-    if not cue.is_participle(ctx.text) and _COMMA_THEN_CUE.search(
+    comma_before = ctx.text.find(",", max(subject[1], cue.start - 4), cue.start) >= 0
+    if comma_before and not cue.is_participle(ctx.text) and _COMMA_THEN_CUE.search(
             ctx.text, max(subject[1], cue.start - 4), cue.start) and (
             VERB_LIKE.search(subject[0]) and _COMMA_THEN_CUE.match(
                 ctx.text, subject[1] + len(subject[0]), cue.start)
@@ -71,11 +73,13 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     start = content_start(ctx, cue, sentence)
     if ctx.text.startswith(")", start):
         return _tag_in_brackets(ctx, cue, sentence, speaker, subject[1], start)
-    if start >= sentence.end or _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end):
+    if start >= sentence.end or ctx.text.startswith(_TIME_OR_PLACE_WORDS, start) and (
+            _ONLY_A_TIME_OR_PLACE.fullmatch(ctx.text, start, sentence.end)):
         return False  # 'Kade said on Monday.' reports no content
     if _RELATIVE_AFTER_COMMA.match(ctx.text, cue.end, sentence.end):
         return False  # 'he refused, which prompted a delay': the clause is about the act
-    if _ANONYMITY.match(ctx.text, start, sentence.end):
+    if ctx.text.startswith(("anonymity", "not to be "), start) and _ANONYMITY.match(
+            ctx.text, start, sentence.end):
         return False  # 'an official, who requested anonymity to discuss ...', said ...
     end = ctx.semicolon(start, sentence.end)
     if not ctx.text[cue.end:start].strip().endswith("that") and cue.stance in (
@@ -89,7 +93,10 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     end = end_of_opening_clause(ctx, sentence, start, end)
     if end <= start:
         return False  # 'he said; his agents ...': nothing after the cue in its clause
-    if _IN_RELATIVE_CLAUSE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+    lo = max(sentence.start, cue.start - 40)
+    # (a 'wh' is looked for first: the pattern, ending at the cue, is tried at every position)
+    if ctx.text.find("wh", lo, cue.start) >= 0 and _IN_RELATIVE_CLAUSE.search(ctx.text, lo,
+                                                                             cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
         if comma > start and not ctx.quote_at(comma):
@@ -134,6 +141,8 @@ _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)
 
 
 def _after_dateline(ctx: DocumentContext, sentence: Sentence) -> int:
+    if all(ctx.text.find(dash, sentence.start, sentence.end) < 0 for dash in "—–-"):
+        return sentence.start  # a dateline ends in a dash: most sentences need no match
     dateline = _DATELINE.match(ctx.text, sentence.start, sentence.end)
     return dateline.end() if dateline else sentence.start
 
@@ -148,8 +157,7 @@ def _evidence_from_a_source(cue: Cue, phrase: str) -> bool:
 def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade left the party in 2015 and said he regretted nothing': a second verb of the
     sentence's subject."""
-    coordinated = AND_BEFORE_CUE.search(ctx.text, max(sentence.start, cue.start - 40),
-                                         cue.start)
+    coordinated = and_before(ctx.text, max(sentence.start, cue.start - 40), cue.start)
     if not coordinated or participle_modifier(ctx, cue):
         return False
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
@@ -262,7 +270,10 @@ _PURPOSE_BEFORE_TO = re.compile(
 
 def purpose_infinitive(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade took to Twitter on Friday to say the plan was dead': the sentence's subject."""
-    if not _PURPOSE_BEFORE_TO.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+    lo = max(sentence.start, cue.start - 40)
+    # (the pattern ends in 'to' and spaces, tested first: it is tried at every position)
+    if not ctx.text[lo:cue.start].rstrip().endswith("to") or not _PURPOSE_BEFORE_TO.search(
+            ctx.text, lo, cue.start):
         return False
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), cue.start)
     if not subject or "," in ctx.text[subject[1]:cue.start] or not requirement_met(
