@@ -140,8 +140,8 @@ _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out)\b"),
                                         r"together|out|away|there|here|forward)\b")}
 
 
-# Nouns that make a cue's form the head of a compound noun: 'a radio show', 'talk shows',
-# 'a slide show' (a poll or a video shows; a talk show is no source).
+# Nouns that make a cue's form the head of a compound noun: 'a radio show', 'talk shows'
+# (a poll or a video shows; a talk show is no source).
 _COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|news|"
                                        r"interview|morning|road|cooking|quiz)\s+$",
                                        re.IGNORECASE)}

@@ -77,18 +77,18 @@ _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # A conjunction with no comma, then a name or pronoun as the cue's own subject:
 # '... the plan and Kade says ...', '..., although he tweeted that ...'. The word before
 # the conjunction is lower-case, so 'Kade and Moro said' stays one subject.
+_BARE_CONJUNCTION = r"\s+(?:and|but|although|though|while|whereas)\s+"
 _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
-    r"(?:\b[a-z0-9][\w’'-]*[,)\"”’]?|[\w’'-][)\"”’]?,)\s+(?:and|but|although|though|while|"
-    r"whereas)\s+((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
+    r"(?:\b[a-z0-9][\w’'-]*[,)\"”’]?|[\w’'-][)\"”’]?,)" + _BARE_CONJUNCTION
+    + r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
     # 'though she did not discuss', 'and he has also said', 'but they wouldn't say'
     r"\s+(?:(?:also|later|then|again|have|has|had|did|does|do|would|will|could|not|never|"
     r"(?:did|does|do|would|could|has|have)n[’']t)\s+){0,3}$")
 
 # The same with a noun for people as the subject: '... to comment and Senate aides later said'.
 _BARE_CONJUNCTION_THEN_PEOPLE = re.compile(
-    r"\b[a-z0-9][\w’'-]*[,)\"”’]?\s+(?:and|but|although|though|while|whereas)\s+"
-    r"((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+(?:(?:also|later|then|again|have|has|had|did|not)\s+)"
-    r"{0,2}$")
+    r"\b[a-z0-9][\w’'-]*[,)\"”’]?" + _BARE_CONJUNCTION + r"((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)"
+    r"\s+(?:(?:also|later|then|again|have|has|had|did|not)\s+){0,2}$")
 
 # ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
 _INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")

@@ -25,6 +25,7 @@ from biaskit.attribution.phrases import (
     owned,
     subject,
 )
+from biaskit.attribution.quotes import Quote
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
@@ -32,22 +33,31 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 
-# A quoted title closing an apposition: 'Ola Brenn, star of the TV show "Gold Rush," said'.
-# What a quoted title holds: a few words, the first capitalised, and the comma before the
-# closing mark ('"Gold Rush,"').
+# 'he's said', 'who've argued': a pronoun and a contracted auxiliary.
+_PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
+
+# Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
+_PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard see".split())
+
+_ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
+
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
+
+# A quoted title in the subject phrase ('Ola Brenn, star of the TV show "Gold Rush," said'):
+# a few words, the first capitalised, and the comma before the closing mark.
 QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
 _TITLE_LEAD_IN = re.compile(r"(?:show|film|movie|book|series|program|programme|song|album|"
                             r"play|of|on|in)\s+$")
 
 
-def title_in_the_subject(ctx: DocumentContext, quote, cue: Cue) -> bool:
+def title_in_the_subject(ctx: DocumentContext, quote: Quote, cue: Cue) -> bool:
     """True when the quote right before the cue is a title inside the subject phrase, not
     what the speaker said: a few words with a comma before the closing mark, after 'show',
     'film', 'star of' and the like."""
     return not ctx.text[quote.end:cue.start].strip() and _is_title(ctx, quote)
 
 
-def _is_title(ctx: DocumentContext, quote) -> bool:
+def _is_title(ctx: DocumentContext, quote: Quote) -> bool:
     return bool(QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end)) and bool(
         _TITLE_LEAD_IN.search(ctx.text, max(0, quote.start - 10), quote.start))
 
@@ -143,16 +153,6 @@ def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
     return None
 
 
-_PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
-
-# Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
-_PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard see".split())
-
-_ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
-
-_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
-
-
 def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
     """'An official who asked to be identified only by rank said': the noun phrase before a
     relative clause without commas, when it names people, a source or someone."""
@@ -161,7 +161,7 @@ def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
         return ""
     head = LEADING_CONJUNCTION.sub("", words[:match.start()])  # 'But officials who ...'
     found = subject(ctx, head)
-    if not found or found != head and not (  # 'Current and former officials who ...'
+    if not found or found != head and not (  # 'Past and present aides who ...'
             head.endswith(found) and _ADJECTIVE_AND.fullmatch(head, 0, len(head) - len(found))):
         return ""
     last = head.split()[-1].lower()

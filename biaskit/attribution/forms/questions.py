@@ -74,13 +74,13 @@ def asked_question(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     return True
 
 
-_LEAD_IN_TO_QUOTE = re.compile(r"\s*[,:]?\s*")
+_COMMA_OR_COLON_BEFORE_QUOTE = re.compile(r"\s*[,:]?\s*")
 
 
 def _quoted_question_after(ctx: DocumentContext, position: int, sentence: Sentence):
     """The quoted question right after ``position`` ('was asked, "Why now?"'), or None."""
     quote = ctx.first_quote_between(position, sentence.end + 1)
-    if quote is None or not _LEAD_IN_TO_QUOTE.fullmatch(ctx.text, position, quote.start):
+    if quote is None or not _COMMA_OR_COLON_BEFORE_QUOTE.fullmatch(ctx.text, position, quote.start):
         return None
     return quote if "?" in ctx.text[quote.inner_start:quote.end] else None
 
