@@ -334,3 +334,10 @@ def test_a_quote_announced_by_a_verb_and_a_noun_for_what_was_said_is_the_subject
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ada Holm", "statement", "Our thoughts are with the miners"),
         ("Brekke", "message", "Stop the delays")]
+
+
+def test_an_announced_quote_is_spoken_by_the_speaker_of_the_verb_that_announces_it():
+    """forms/colons.announced_quotes: 'tweeted a warning.' was read first, with its speaker."""
+    rows = body("On the other side, Sen. Ivo Marsh (R-Varn), a candidate for mayor who has made "
+                "the mine his cause, tweeted a warning. \"Varn: Remember the vote in November.\"")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "tweet"), ("Ivo Marsh", "warning")]

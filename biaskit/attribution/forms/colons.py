@@ -124,7 +124,7 @@ _ANNOUNCING = re.compile(r"\b([a-z]{3,})\s+(?:a|an|the\s+following|this|his|her|
 
 def announced_quotes(ctx: DocumentContext) -> None:
     """'Kade issued the following statement: "..."': the quote is the subject's."""
-    held = None
+    held = by_cue = None
     utterances = entity_words()["utterance"]
     for quote in ctx.quotes:
         before = ctx.text[max(0, quote.start - 160):quote.start]
@@ -136,6 +136,7 @@ def announced_quotes(ctx: DocumentContext) -> None:
             continue
         if held is None:  # indexed before this pass adds any statement
             held = ctx.held_by_found()
+            by_cue = {statement.cue.start: statement for statement in ctx.found}
         verb_start = quote.start - len(before) + match.start(1)
         said_in = ctx.sentence_at(verb_start)
         sentence = ctx.sentence_at(quote.inner_start)
@@ -144,7 +145,11 @@ def announced_quotes(ctx: DocumentContext) -> None:
         subject = clause_subject(ctx, said_in.start, verb_start + len(match.group(1)))
         if subject is None:
             continue
+        # 'Sen. Ann Kade (R-Varn), a candidate ..., tweeted a warning.': where the verb is a
+        # cue already read ('tweeted' and its object), its speaker speaks the quote too
+        told = by_cue.get(verb_start)
+        speaker = told.speaker_obj if told else ctx.resolver.resolve(*subject)
         cue = Cue(noun, "neutral", "speech", "", verb_start,
                   quote.start - len(before) + match.end(2))
-        ctx.add(cue, ctx.resolver.resolve(*subject), quote.inner_start, quote.inner_end,
-                sentence, "quote announced by a verb and a noun", region=(subject[1], quote.end))
+        ctx.add(cue, speaker, quote.inner_start, quote.inner_end, sentence,
+                "quote announced by a verb and a noun", region=(subject[1], quote.end))
