@@ -22,6 +22,12 @@ from biaskit.attribution.mentions import (
 )
 from biaskit.lexicons import trie_regex
 
+
+def _negated(verbs: str) -> frozenset[str]:
+    """The contracted negations of the verbs, with either apostrophe: 'didn't', 'didn’t'."""
+    return frozenset(f"{verb}n{mark}t" for verb in verbs.split() for mark in "'’")
+
+
 SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 # Words that may stand between a speaker and the cue: "has also strongly denied".
 BETWEEN_SPEAKER_AND_CUE = frozenset(
@@ -32,10 +38,8 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'
-    "remain remains remained stay stays stayed increasingly".split()) | SEEM_TO | frozenset(
-    # 'he wouldn't say', 'Kade hasn’t said'
-    f"{verb}n{mark}t" for verb in "did does do would could has have had wo ca".split()
-    for mark in "'’")
+    "remain remains remained stay stays stayed increasingly".split()) | SEEM_TO | (
+    _negated("did does do would could has have had wo ca"))  # 'he wouldn't say', 'hasn’t said'
 
 NOT_SPEAKER_END = frozenset(
     "the a an of for to in on at by with and or no not any some its his her their this that "
@@ -114,8 +118,8 @@ PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"(?:[a-z]\s+by|[a-z,]\s+(?:before|af
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
                        r"should|must|might|may|shall)\b")
 
-PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split()) | frozenset(
-    f"{verb}n{mark}t" for verb in "is are was were".split() for mark in "'’")  # 'wasn’t said'
+PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split()) | _negated(
+    "is are was were")  # 'wasn’t said'
 
 _ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
 
