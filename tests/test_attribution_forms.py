@@ -128,6 +128,13 @@ def test_passive_and_participle_modifiers_are_not_statements():
                 "The groups backed by the company held a rally.") == []
 
 
+def test_a_verb_after_an_apposition_is_no_participle_modifier_when_that_follows():
+    # the report 'published this week,' describes a noun; 'noted that in Oslo,' reports
+    rows = body("Lena Vos, a professor of water law, noted that in Oslo, pumps are public.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Lena Vos", "note", "in Oslo, pumps are public")]
+
+
 # -- transcripts (forms/colons.py) ------------------------------------------------------------
 
 def test_transcript_turns_are_their_speakers_words():

@@ -23,7 +23,8 @@ _AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
 
 # ', published this week, said': a participle set off by commas, then the verb.
 _COMMA_BEFORE = re.compile(r"[^\s,]\s*,\s*$")
-_APPOSITION_TO_COMMA = re.compile(r"[^,.;:\"“”]{0,40},")
+# (not 'Vos, a lawyer, noted that in Oslo, ...': a clause after 'that' is what was noted)
+_APPOSITION_TO_COMMA = re.compile(r"(?!\s+that\s)[^,.;:\"“”]{0,40},")
 
 
 def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
