@@ -67,3 +67,10 @@ def test_a_noun_for_people_after_a_bare_and_starts_a_statement_only_if_it_report
     assert [(r.speaker, r.content) for r in rows] == [
         ("Holm", "to comment"), ("council aides", "the memo was old"),
         ("Kade", "the council and the miners agree that the levy is fair")]
+
+
+def test_the_subject_after_what_is_the_speaker_not_the_clause_before_it():
+    rows = body('The vote led to what aide Ivo Marsh called "a new era" in Varn.',
+                "The firm showed what many analysts say was a sign of strength.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "call"),
+                                                  ("many analysts", "say")]

@@ -53,7 +53,7 @@ _CLAUSE_CONTRACTION = re.compile(r"(?:that|it|there|here|what|this)['’]s")  # 
 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
-_CLAUSE_WORDS = "and but while whereas as after before because that which who when".split()
+_CLAUSE_WORDS = "and but while whereas as after before because that which who what when".split()
 
 
 ANY_WORD_CHAR = re.compile(r"\w")
