@@ -589,3 +589,12 @@ def test_an_inverted_speaker_may_be_post_modified_but_holds_no_clause():
                 "Ivo Marsh, host of the Herald’s “Morning Show,” argued the levy would fail.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("one official", "The depot stays"), ("one Kade confidant", "The depot stays")]
+
+
+def test_a_time_before_or_a_contracted_it_is_names_no_one():
+    rows = body("The day before, at a rally in Varn, Ann Kade was just as blunt, claiming that "
+                "the mine had poisoned the wells.",
+                "It’s a long shot, but Ivo Marsh was in Varn on Tuesday, stressing that the "
+                "town matters.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ann Kade", "claim"), ("Ivo Marsh", "stress")]
+

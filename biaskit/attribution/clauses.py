@@ -10,8 +10,8 @@ from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, entity_words
 from biaskit.corpus.sentences import Sentence
 
-_OPENING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So|Still|Then|Though|Although|While|When|"
-                                  r"If|As|Because|Since|Even though|Even as)\s+")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:[Bb]ut|[Aa]nd|[Yy]et|So|Still|Then|Though|Although|While|"
+                                  r"When|If|As|Because|Since|Even though|Even as)\s+")
 
 _COMMA = re.compile(r",\s*")
 
@@ -64,11 +64,14 @@ NOT_SUBJECT_START = frozenset("but and or so yet nor "
 # 'A few days later, Kade ...', 'Two weeks ago, ...', 'Last week': a time, not a subject
 # and its verb ('Kade later said' has both).
 _TIME_UNITS = frozenset("moments minutes hours days weeks months years decades "
-                        "week month year night morning evening weekend".split())
+                        "day week month year night morning evening weekend".split())
 
 _SUBORDINATE_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?(?:As|When|While|Whereas|"
                                   r"Because|Since|If|Once|Until|After|Before|Though|Although|"
                                   r"Even though|Even as|Even if)\s")
+
+_IS_CONTRACTIONS = frozenset(f"{word}{mark}s" for word in ("it", "that", "there", "here", "what")
+                             for mark in "'’")
 
 _NOT_A_SUBJECT_ALONE = DETERMINERS | frozenset("what how why earlier later first finally here "
                                               "instead minutes hours days weeks months years "
@@ -88,12 +91,16 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         # clause's, unless the verb stands in the opening clause (no comma before it).
         starts = starts[1:] + starts[:1]
     for start in starts:
+        if start != lo and ctx.quote_at(start) is not None:
+            continue  # '"..., and it appeared on TV," said Kade, recalling': a quote's own clause
         opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
         match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
         if not match:
             continue
         phrase = match.group(1)
         first = phrase.split()[0].lower()
+        if first in _IS_CONTRACTIONS:
+            continue  # 'It's a long shot, but Kade was ...': 'It's' opens a clause of no one's
         if first in PREPOSITIONS or first in NOT_SUBJECT_START or first.endswith(
                 ("ly", "ing")) or not match.group(2)[:1].islower() or (
                 _a_time(phrase, match.group(2))) or (
@@ -112,7 +119,9 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
 
 
 def _a_time(phrase: str, next_word: str) -> bool:
-    return next_word in _TIME_UNITS or next_word in ("later", "earlier", "ago") and (
+    # 'Hours later, Kade ...', 'The day before, Kade ...'
+    return next_word in _TIME_UNITS or next_word in ("later", "earlier", "ago", "before",
+                                                     "after") and (
         phrase.rsplit(None, 1)[-1].lower() in _TIME_UNITS)
 
 
