@@ -60,6 +60,13 @@ def test_two_apostrophes_are_a_quotation_mark():
         ("Brekke", "direct", "We test every week")]
 
 
+def test_three_apostrophes_close_a_quote_inside_a_two_apostrophe_quote():
+    # the inner quote's mark, then the outer's two: the tag after them is read
+    rows = body("''My job is to say: 'Ms. Kade is one of us,''' Mr. Brekke said of her.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Brekke", "say", "My job is to say: 'Ms. Kade is one of us,'")]
+
+
 def test_backticks_open_a_quotation():
     rows = body("``The water is safe,'' Ms. Okafor said.")
     assert [(r.speaker, r.mode, r.content) for r in rows] == [

@@ -72,16 +72,24 @@ def _block_quotes(text: str, lo: int, hi: int, carried: int | None
         lo += 1
     single_open: int | None = None
     open_width = 1
+    read_to = lo  # a mark before this was read with the one before it
     for match in _MARK.finditer(text, lo, hi):
         pos, mark = match.start(), match.group()
+        if pos < read_to:
+            continue
         if len(mark) == 2:
             single_open = None
             if open_at is None:
                 if mark == "``" or _can_open(text, pos, hi, width=2):
                     open_at, open_width = pos, 2
             else:
-                quotes.append(_make(text, open_at, match.end(), closed=True,
-                                    widths=(open_width, 2)))
+                end = match.end()
+                if mark == "''" and text.startswith("'", end):
+                    # ''... to say, 'He is one of us.''' : the inner quote closes first, and
+                    # the last two apostrophes close the outer one
+                    end += 1
+                    read_to = end
+                quotes.append(_make(text, open_at, end, closed=True, widths=(open_width, 2)))
                 open_at, open_width = None, 1
             continue
         if mark in "'‘’":
