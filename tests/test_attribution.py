@@ -125,6 +125,8 @@ def test_mixed_quote_paraphrase_with_quoted_fragment():
     ("Dorn warned that further strikes would follow.", "warn"),
     ("Dorn said in a statement that the strikes hit only depots.", "say"),
     ("In a post on his channel, Dorn wrote that the strikes hit only depots.", "write"),
+    ("Dorn ordered the centre to close its clinics.", "order"),
+    ("Dorn sounded the alarm about the centre's figures.", "sound"),
 ])
 def test_reporting_verbs_give_indirect_statements(sentence, cue):
     found = statements("General Piotr Dorn commands the northern front.", sentence)
