@@ -572,6 +572,16 @@ def test_a_quote_goes_on_past_an_aside_or_after_but():
     assert rows[2].content.endswith("But “nobody has told us what the trucks will carry")
 
 
+def test_a_quote_after_a_statement_added_in_the_aside_goes_on_with_that_statement():
+    # not with the first quote, whose content would then hold its own tag and the aside
+    rows = body("“It is clear that he did not fight for the levy,” Kade said, adding that she had "
+                "fought for bills as mayor. “A leader must fight for what she believes in.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "It is clear that he did not fight for the levy"),
+        ("Kade", "add", "she had fought for bills as mayor. “A leader must fight for what she "
+                        "believes in")]
+
+
 def test_a_polls_next_share_is_a_statement_of_its_own():
     rows = body("Some 70 percent of miners say they trust Kade, compared with 55 percent who say "
                 "the same of Marsh.",

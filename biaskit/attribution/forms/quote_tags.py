@@ -259,6 +259,12 @@ def _aside_of(quoted: Statement, aside: Statement) -> bool:
                 "participle after the tag", "speaker before the cue")))
 
 
+def _reports_a_clause(ctx: DocumentContext, aside: Statement) -> bool:
+    """'adding that she had fought for it' reports a statement; 'referring to the statute'
+    only names what the quote is about."""
+    return aside.cue.requires == "clause" or ctx.text[aside.cue.end:aside.start].strip() == "that"
+
+
 def floating_quotes(ctx: DocumentContext) -> None:
     """A quoted sentence without a tag continues the previous quote's speaker."""
     by_start = sorted((s.start, s.end) for s in ctx.found)
@@ -287,13 +293,19 @@ def floating_quotes(ctx: DocumentContext) -> None:
         if j < 0:
             continue
         last = by_end[j]
+        aside_goes_on = False
         if last.mode == "indirect" and j > 0 and _aside_of(by_end[j - 1], last):
-            # '"A," said Lund, referring to the statute. "B."': the quote goes on past the aside
-            j -= 1
-            last = by_end[j]
-        if last.mode == "indirect" or sentence.paragraph - last.paragraph > 1:
+            if _reports_a_clause(ctx, last):
+                # '"A," Kade said, adding that B. "C."': C goes on with what she added
+                aside_goes_on = True
+            else:
+                # '"A," said Lund, referring to the statute. "B."': the quote goes on past it
+                j -= 1
+                last = by_end[j]
+        if last.mode == "indirect" and not aside_goes_on or (
+                sentence.paragraph - last.paragraph > 1):
             continue
-        if sentence.paragraph == last.paragraph and last.mode == "direct":
+        if sentence.paragraph == last.paragraph and (last.mode == "direct" or aside_goes_on):
             # '"A," Kade said. "B."': one statement, as a split quote is one.
             ctx.continue_statement(last, quote)
             by_end.pop(j)
