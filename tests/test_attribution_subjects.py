@@ -74,3 +74,10 @@ def test_the_subject_after_what_is_the_speaker_not_the_clause_before_it():
                 "The firm showed what many analysts say was a sign of strength.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "call"),
                                                   ("many analysts", "say")]
+
+
+def test_an_auxiliary_or_an_adverb_opening_a_sentence_is_not_part_of_a_name():
+    rows = body("Had I known the truth, I would have stayed home. “Okay,” I said.",
+                "Suddenly I understood the plan. “Fine,” I said.",
+                "Kimberly Vos said the levy was fair.")
+    assert [r.speaker for r in rows] == ["I", "I", "Kimberly Vos"]

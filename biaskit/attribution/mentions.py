@@ -165,7 +165,11 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
     'General', name 'Piotr Dorn'."""
     kinds = entity_words()
     tokens, skipped, titles = list(words), 0, []
-    while tokens and tokens[0].lower() in kinds["not_name"]:
+    # 'Suddenly I': an adverb (as _parse_name tells one) opening the sentence is no name,
+    # but 'Kimberly' and 'Beverly' are
+    while tokens and (tokens[0].lower() in kinds["not_name"] or len(tokens) > 1 and (
+            tokens[0].endswith("ly") and len(tokens[0]) >= 7
+            and tokens[0].lower() not in _given_names())):
         skipped += len(tokens[0]) + 1
         tokens = tokens[1:]
     # A title's stop may be masked (biaskit.corpus.sentences.mask_abbreviations): "Mr_".
