@@ -79,6 +79,13 @@ def test_honorific_resolves_to_the_full_name_in_the_article():
     assert [(r.speaker, r.actor) for r in rows] == [("Tomas Brekke", "alliance")]
 
 
+def test_a_statement_inside_what_a_closing_tag_reports_is_nested_and_not_counted():
+    # read first ('argued' comes before 'said'), then found inside Marsh's content
+    rows = body("Ann Kade, a lawyer who has argued cases before the court, will do an excellent "
+                "job, Ivo Marsh said.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+
+
 def test_quote_ending_in_a_question_mark_keeps_its_tag():
     rows = body("“Who checks the checkers?” Okafor said.")
     assert [(r.speaker, r.content) for r in rows] == [("Okafor",
