@@ -84,6 +84,9 @@ def test_a_statement_inside_what_a_closing_tag_reports_is_nested_and_not_counted
     rows = body("Ann Kade, a lawyer who has argued cases before the court, will do an excellent "
                 "job, Ivo Marsh said.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+    rows = body("The Varn Water Alliance, which supported Kade, spent at least 40,000 on radio "
+                "ads in the spring, according to the county clerk.")
+    assert [(r.speaker, r.cue) for r in rows] == [("the county clerk", "according to")]
 
 
 def test_quote_ending_in_a_question_mark_keeps_its_tag():

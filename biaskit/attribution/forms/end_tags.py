@@ -256,6 +256,8 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         start, end = sentence.start, cue.start
         if _CLAUSE_GOES_ON.match(ctx.text, tag_end, sentence.end):
             end = sentence.end  # 'For two winters, according to Varn Watch, pumps ran dry'
+        else:
+            _drop_statements_inside(ctx, sentence, end)
     else:
         start, end = tag_end, sentence.end
     ctx.add(cue, speaker, start, end, sentence, '"according to"',
