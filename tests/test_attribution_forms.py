@@ -87,6 +87,11 @@ def test_a_statement_inside_what_a_closing_tag_reports_is_nested_and_not_counted
     rows = body("The Varn Water Alliance, which supported Kade, spent at least 40,000 on radio "
                 "ads in the spring, according to the county clerk.")
     assert [(r.speaker, r.cue) for r in rows] == [("the county clerk", "according to")]
+    # no one's statements too: the speaker of the tag is who expects it or to whom it seems so
+    rows = body("Ann Kade is expected to win the vote, Ivo Marsh said.",
+                "Ann Kade seems to be winning the miners over, according to the Varn Herald.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say"),
+                                                  ("Varn Herald", "according to")]
 
 
 def test_quote_ending_in_a_question_mark_keeps_its_tag():
