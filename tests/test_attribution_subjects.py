@@ -81,3 +81,12 @@ def test_an_auxiliary_or_an_adverb_opening_a_sentence_is_not_part_of_a_name():
                 "Suddenly I understood the plan. “Fine,” I said.",
                 "Kimberly Vos said the levy was fair.")
     assert [r.speaker for r in rows] == ["I", "I", "Kimberly Vos"]
+
+
+def test_the_subject_of_tried_to_or_went_on_to_is_the_speaker():
+    rows = body("Kade went on to say the plan was dead.",
+                "Ivo Marsh tried to explain that the pumps were old.",
+                "Lena Vos continued to express doubts about the levy.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "the plan was dead"), ("Ivo Marsh", "explain", "the pumps were old"),
+        ("Lena Vos", "express", "doubts about the levy")]

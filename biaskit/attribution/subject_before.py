@@ -37,6 +37,11 @@ _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
 
 # Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
+# Verbs whose infinitive is the subject's own act: 'Kade tried to explain', 'went on to say'.
+_BEFORE_TO = frozenset("try tries tried continue continues continued begin begins began start "
+                       "starts started".split())
+_GOES = frozenset("go goes went".split())
+
 _PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard see".split())
 
 _ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
@@ -90,8 +95,13 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     if title and not ctx.text[quote.end:cue.start].strip():
         words[-1] = words[-1].rstrip("”\"’'")  # the apposition ends at the title's comma
     last = words[-1].lower() if words else ""
-    if last == "to" and len(words) > 2 and words[-2].lower() in SEEM_TO:
-        del words[-2:]  # 'Kade seemed to suggest': Kade suggests
+    if last == "to" and len(words) > 2 and (
+            words[-2].lower() in SEEM_TO or words[-2].lower() in _BEFORE_TO):
+        del words[-2:]  # 'Kade seemed to suggest', 'Kade tried to explain': Kade does
+        last = words[-1].lower()
+    elif last == "to" and len(words) > 3 and words[-2].lower() == "on" and (
+            words[-3].lower() in _GOES):
+        del words[-3:]  # 'Kade went on to say'
         last = words[-1].lower()
     contraction = _PRONOUN_AND_AUXILIARY.fullmatch(last)
     if contraction and not _passive_after_is(ctx, cue, contraction):
