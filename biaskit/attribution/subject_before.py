@@ -36,12 +36,12 @@ _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 # 'he's said', 'who've argued': a pronoun and a contracted auxiliary.
 _PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
 
-# Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
 # Verbs whose infinitive is the subject's own act: 'Kade tried to explain', 'went on to say'.
 _BEFORE_TO = frozenset("try tries tried continue continues continued begin begins began start "
                        "starts started".split())
 _GOES = frozenset("go goes went".split())
 
+# Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
 _PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard see".split())
 
 _ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
