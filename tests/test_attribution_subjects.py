@@ -83,6 +83,12 @@ def test_an_auxiliary_or_an_adverb_opening_a_sentence_is_not_part_of_a_name():
     assert [r.speaker for r in rows] == ["I", "I", "Kimberly Vos"]
 
 
+def test_long_between_an_auxiliary_and_the_cue_is_no_part_of_the_subject():
+    # 'Kade's allies have long' was read as a name, and the speaker was Kade
+    rows = body("Kade's allies have long said she was staying quiet.")
+    assert [(r.speaker, r.content) for r in rows] == [("Kade's allies", "she was staying quiet")]
+
+
 def test_the_subject_of_tried_to_or_went_on_to_is_the_speaker():
     rows = body("Kade went on to say the plan was dead.",
                 "Ivo Marsh tried to explain that the pumps were old.",
