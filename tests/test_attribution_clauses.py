@@ -608,3 +608,9 @@ def test_a_time_before_or_a_contracted_it_is_names_no_one():
                 "town matters.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ann Kade", "claim"), ("Ivo Marsh", "stress")]
 
+
+
+def test_a_time_opening_the_sentence_without_a_comma_is_skipped_to_find_its_subject():
+    rows = body("On Sunday Ms. Kade made a third attempt to calm the town, writing that the real "
+                "issue was the water.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "write")]

@@ -15,6 +15,13 @@ _OPENING_CONJUNCTION = re.compile(r"\s*(?:[Bb]ut|[Aa]nd|[Yy]et|So|Still|Then|Tho
 
 _COMMA = re.compile(r",\s*")
 
+# A time opening the clause with no comma after it: 'On Sunday Kade ...', 'Last week the
+# council ...', 'This morning she ...'.
+_OPENING_TIME = re.compile(
+    r"\s*(?:On|Last|This|Early|Late|By)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|"
+    r"month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:morning|afternoon|evening|"
+    r"night))?\s+(?=[A-Z]|(?:he|she|they|we|it|the|a|an)\s)")
+
 # A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
 _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
@@ -94,7 +101,9 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
         if start != lo and ctx.quote_at(start) is not None:
             continue  # '"..., and it appeared on TV," said Kade, recalling': a quote's own clause
         opening = _OPENING_CONJUNCTION.match(ctx.text, start, hi)  # 'But Kade said ...'
-        match = _CLAUSE_SUBJECT.match(ctx.text, opening.end() if opening else start, hi)
+        at = opening.end() if opening else start
+        time = _OPENING_TIME.match(ctx.text, at, hi)  # 'On Sunday Kade made ...'
+        match = _CLAUSE_SUBJECT.match(ctx.text, time.end() if time else at, hi)
         if not match:
             continue
         phrase = match.group(1)
