@@ -94,6 +94,13 @@ def test_a_statement_inside_what_a_closing_tag_reports_is_nested_and_not_counted
                                                   ("Varn Herald", "according to")]
 
 
+def test_an_opening_phrase_before_the_main_clause_is_no_content_of_a_closing_tag():
+    rows = body("Since then, Varn has responded by building a new plant.",
+                "In 2019, the alliance launched a drive against changes proposed by the council.",
+                "In the end, the plan will fail, Kade said.")
+    assert [(r.speaker, r.content) for r in rows] == [("Kade", "In the end, the plan will fail")]
+
+
 def test_quote_ending_in_a_question_mark_keeps_its_tag():
     rows = body("“Who checks the checkers?” Okafor said.")
     assert [(r.speaker, r.content) for r in rows] == [("Okafor",

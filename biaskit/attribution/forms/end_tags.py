@@ -69,6 +69,15 @@ _APPOSITION_TAIL = re.compile(r"(,\s*[^,;]{1,150}?)(?:,\s*(?:who|which)\b[^;]*)?
 _LONG_DESCRIPTION = re.compile(r",\s*(?:an?\s|the\s|[A-Z]|(?:[a-z]+\s+){0,4}(?:of|at|for|with)\s)"
                                r"[^;“”\"]{1,250}?[.!?]?\s*$")
 
+# A prepositional phrase and nothing else before the comma: 'In 2008', 'Since then', 'At
+# the same time, however'; what follows is the sentence's main clause. (Not 'About 270
+# people ...', a quantity, nor 'After Kade left he ...' or 'Seeing it led him ...', clauses.)
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So)\s+)?(?:(?:In|On|At|By|For|With|From|Into|Against|Among|Between|"
+    r"During|Without|Within|Back|Despite|Amid|Following)\b|(?:Since|Before|After)\s+(?:then|"
+    r"that|[a-z]+ing)\b)[^,;:\"“”]*(?:,\s*(?:however|meanwhile|too|though|also|then)\s*)?")
+
+
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Air strikes hit no civilians, the ministry said.' and '..., said X.'"""
     if sentence.end - cue.end > WINDOW:
@@ -106,6 +115,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     phrase = head_after_comma.strip()
     if looks_like_name(ctx.text[sentence.start:comma].strip()):
         return False  # 'Ann Kade, the party's chair said ...': a subject, not content
+    if _OPENING_PHRASE.fullmatch(ctx.text, sentence.start, comma):
+        return False  # 'Since then, Germany has responded ...': the tag is the main clause
     if phrase:
         if not TAG_CLOSES_SENTENCE.fullmatch(rest):
             return False  # the tag must close the sentence: '..., the ministry said.'
