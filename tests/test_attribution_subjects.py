@@ -96,3 +96,13 @@ def test_the_subject_of_tried_to_or_went_on_to_is_the_speaker():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "say", "the plan was dead"), ("Ivo Marsh", "explain", "the pumps were old"),
         ("Lena Vos", "express", "doubts about the levy")]
+
+
+
+def test_a_name_whose_given_name_is_also_a_source_word_is_a_person():
+    # 'Bill' is also a bill, a written source; 'Bill Kade' is a man, whom 'he' refers to
+    rows = body("Bill Kade said the mine was safe. He added that the pumps worked.",
+                "The bill says the mine must close.")
+    assert [r.speaker for r in rows] == ["Bill Kade", "Bill Kade", "The bill"]
+    assert "written source" not in rows[0].evidence
+    assert "written source" in rows[2].evidence

@@ -355,7 +355,9 @@ def _is_source(phrase: str, words: list[str]) -> bool:
     if not words or sources.isdisjoint(words[:5]):
         return False
     return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
-        words[0] in sources) or (words[-1] in sources and phrase.split()[-1][:1].islower())
+        # 'Reports say'; but 'Bill Clinton' is a given name and a surname, no bill
+        words[0] in sources and not (len(words) > 1 and gender(phrase) and phrase[:1].isupper())
+    ) or (words[-1] in sources and phrase.split()[-1][:1].islower())
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
