@@ -158,10 +158,10 @@ def _drop_statements_inside(ctx: DocumentContext, sentence: Sentence, end: int) 
     while first and ctx.found[first - 1].sentence is sentence:
         first -= 1
     if first < len(ctx.found):
-        # Only a subject's own clause is nested: a quote with its tag ('"We left," Kade said,
-        # and that was that, Moro added.') and a question put ('Asked by the council to
+        # Told by its cue, as its content may yet be cut at the tag (after the forms have
+        # run). Only a subject's own clause is nested: a quote with its tag ('"We left," Kade
+        # said, and that was that, Moro added.') and a question put ('Asked by the council to
         # testify, Marsh declined.') stay.
-        # (by its cue: its content may yet be cut at the tag, after the forms have run)
         ctx.found[first:] = [s for s in ctx.found[first:] if s.cue.start >= end
                              or s.mode != "indirect" or s.form not in _NESTED_FORMS]
 
