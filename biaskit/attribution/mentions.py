@@ -207,13 +207,10 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     mentions = []
     append = mentions.append
     pattern = _mention_pattern()
-    parsed: dict[str, tuple[int, str, str, str] | None] = {}  # names recur: parse each once
     for lo, hi in spans:
         for match in pattern.finditer(text, lo, hi):
             for offset, found in _title_case_pieces(match.group()):
-                if found not in parsed:
-                    parsed[found] = _parse_name(found)
-                name_parts = parsed[found]
+                name_parts = _parse_name(found)
                 if name_parts is None:  # a title alone ("Colonel General") names nobody
                     continue
                 skipped, name, kind, titles = name_parts
@@ -262,6 +259,8 @@ def _with_abbreviated_titles(text: str, mentions: list[Mention]) -> list[Mention
     return merged
 
 
+# Names recur, within an article and across a corpus's articles: each is parsed once.
+@lru_cache(maxsize=1 << 16)  # keyed by the corpus's names: bounded, so memory stays flat
 def _parse_name(found: str) -> tuple[int, str, str, str] | None:
     """(leading characters dropped, name, kind, titles) of a capitalised word sequence, or
     None when it holds no name."""

@@ -175,20 +175,20 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if first[-2:].lower() in ("'s", "’s") and _CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
-    # '31 percent of those surveyed', 'half of them', 'about four out of 10 voters'
-    quantity = part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or (
-        _SHARE_AT_END.fullmatch(phrase))  # 'after half said so
-    if not quantity and (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS):
+    # A share or count of people (_quantity) is looked for only where a test needs it: it
+    # takes three pattern calls, and most phrases are settled without it.
+    if (first.lower() in NOT_SUBJECT_START or first.lower() in PREPOSITIONS) and not (
+            _quantity(phrase)):
         return ""  # 'When asked ...', 'In Vermont ...': an opening phrase, not a subject
     if last in NOT_SPEAKER_END and phrase.lower() != "some" or last.endswith(("ed", "ing")) and len(
             words) > 1 and not (
-            words[-1][:1].isupper() or quantity or last in SURVEYED or owned(words[-2])
+            words[-1][:1].isupper() or _quantity(phrase) or last in SURVEYED or owned(words[-2])
             or last in entity_words()["source"]):  # 'Exit polling', 'the briefing'
         return ""
     if first.lower() in PRONOUNS or first.lower() in DETERMINERS or first[:1].isupper():
         return phrase
     if first.lower() in QUANTIFIERS or first[:1].isdigit() or is_people_phrase(phrase) or (
-            quantity) or _bare_source(words):
+            _quantity(phrase)) or _bare_source(words):
         return phrase  # 'sources said', '52 percent of voters say', 'about half of voters'
     if _role_then_name(words):
         return phrase  # 'spokesman Tomas Brekke said', 'chief executive Dana Okafor said'
@@ -204,6 +204,13 @@ def subject(ctx: DocumentContext, before: str) -> str:
         any(VERB_LIKE.fullmatch(w) or w.endswith(("ed", "ing")) for w in before)) and not (
         before[-1] in DETERMINERS and before[-2:-1] and before[-2] in PREPOSITIONS
     ) else ""  # not '... spoke with the Varn Courier': the name is a preposition's object
+
+
+def _quantity(phrase: str) -> bool:
+    """'31 percent of those surveyed', 'half of them', 'about four out of 10 voters', 'after
+    half': a share or count of people."""
+    return bool(part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or (
+        _SHARE_AT_END.fullmatch(phrase)))
 
 
 def owned(word: str) -> bool:

@@ -86,11 +86,10 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     # (not 'on "CBS This Morning," Sanders said': the subject follows an opening phrase)
     title = bool(quote) and _is_title(ctx, quote) and not ctx.text[
         quote.end:cue.start].strip()[:1].isupper()
+    window_start = lo
     if quote and not title:
         window_start = lo + closing + 1
-    else:
-        window_start = lo
-    window = ctx.text[window_start:cue.start]
+        window = ctx.text[window_start:cue.start]
     words = window.split()
     if title and not ctx.text[quote.end:cue.start].strip():
         words[-1] = words[-1].rstrip("”\"’'")  # the apposition ends at the title's comma
@@ -110,10 +109,11 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         last = contraction.group(1)
     elif last in NOUN_BEFORE or last.endswith(POSSESSIVE_ENDINGS):
         return None  # 'the report', 'Amnesty's report', 'in support of': a noun, not a verb
-    if is_passive(last, ctx.text[cue.start:cue.end]):
+    form = ctx.text[cue.start:cue.end]
+    if is_passive(last, form):
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
-    form = ctx.text[cue.start:cue.end]  # 'is often described': stop at a passive 'is'
+    # ('is often described': stop at a passive 'is')
     while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
             last in _WEEKDAYS) or (
             last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1

@@ -130,6 +130,9 @@ def announced_quotes(ctx: DocumentContext) -> None:
         before = ctx.text[max(0, quote.start - 160):quote.start]
         if not before.rstrip().endswith((":", ".")):
             continue  # most quotes follow no announcement; the pattern is read only here
+        if not any(utterance in before for utterance in utterances):
+            continue  # the noun (or its plural) must be there: 26 str tests cost less than
+            # the search, which tries the pattern at every word of the 160 characters
         match = _ANNOUNCING.search(before)
         noun = match.group(2) if match else ""
         if noun not in utterances and not (noun.endswith("s") and noun[:-1] in utterances):
