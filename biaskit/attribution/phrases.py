@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from biaskit.attribution.clauses import NOT_SUBJECT_START
+from biaskit.attribution.clauses import CLAUSE_CONTRACTION, NOT_SUBJECT_START
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.mentions import (
     APPROXIMATE_COUNT,
@@ -49,7 +49,6 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 
 _RELATIVE_CLAUSE_TO_END = re.compile(r",\s+(?:who|which)\b[^;:\"“”]*,\s*$")
 
-_CLAUSE_CONTRACTION = re.compile(r"(?:that|it|there|here|what|this)['’]s")  # 'That's a ...'
 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
@@ -172,7 +171,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         return ""  # 'There were reports that ...': nobody speaks
     if len(words) > 1 and last in _SUBJECT_PRONOUNS:
         return words[-1]  # 'In 2019 she said': a pronoun takes no words before it
-    if first[-2:].lower() in ("'s", "’s") and _CLAUSE_CONTRACTION.fullmatch(first.lower()):
+    if first[-2:].lower() in ("'s", "’s") and CLAUSE_CONTRACTION.fullmatch(first.lower()):
         # 'That's below the $5 million engineers say it needs': the people at the end
         return words[-1] if len(words) > 2 and is_people_phrase(words[-1]) else ""
     # A share or count of people (_quantity) is looked for only where a test needs it: it
