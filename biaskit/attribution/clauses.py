@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import WINDOW, DocumentContext
-from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, entity_words
+from biaskit.attribution.mentions import DETERMINERS, PREPOSITIONS, WEEKDAY, entity_words
 from biaskit.corpus.sentences import Sentence
 
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:[Bb]ut|[Aa]nd|[Yy]et|So|Still|Then|Though|Although|While|"
@@ -18,9 +18,9 @@ _COMMA = re.compile(r",\s*")
 # A time opening the clause with no comma after it: 'On Sunday Kade ...', 'Last week the
 # council ...', 'This morning she ...'.
 _OPENING_TIME = re.compile(
-    r"\s*(?:On|Last|This|Early|Late|By)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|"
-    r"month|year|night|morning|afternoon|evening|weekend)(?:\s+(?:morning|afternoon|evening|"
-    r"night))?\s+(?=[A-Z]|(?:he|she|they|we|it|the|a|an)\s)")
+    rf"\s*(?:On|Last|This|Early|Late|By)\s+(?:{WEEKDAY}|week|month|year|night|morning|"
+    r"afternoon|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?\s+"
+    r"(?=[A-Z]|(?:he|she|they|we|it|the|a|an)\s)")
 
 # A noun phrase (a name, a pronoun, or a determiner and up to five words) and the word after it.
 _CLAUSE_SUBJECT = re.compile(

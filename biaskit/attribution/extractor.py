@@ -36,7 +36,7 @@ from biaskit.attribution.forms.speaker_first import (
     speaker_then_content,
 )
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
-from biaskit.attribution.mentions import is_people_phrase
+from biaskit.attribution.mentions import WEEKDAY, is_people_phrase
 from biaskit.attribution.phrases import (
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
@@ -92,7 +92,7 @@ _BARE_CONJUNCTION_THEN_PEOPLE = re.compile(
     r"\s+(?:(?:also|later|then|again|have|has|had|did|not)\s+){0,2}$")
 
 # ', said Ola Brenn, ...': an inverted tag, whose name follows the cue (not a weekday).
-_INVERTED_TAG = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
+_INVERTED_TAG = re.compile(rf"\s+(?!{WEEKDAY}\b)[A-Z]")
 
 # The forms tried for a cue, in order; the first that fits records the statement.
 _FORMS = (asked_question, expected_to, after_quote, before_quote, tag_before_next_quote,

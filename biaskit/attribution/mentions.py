@@ -16,6 +16,9 @@ from biaskit.attribution.quotes import Quote, find_quotes
 from biaskit.corpus.document import Document
 from biaskit.lexicons import trie_regex
 
+# A day of the week, as a pattern fragment: 'on Monday', 'tweeted Sunday to say'.
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
 PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "group", "we": "group"}
 POSSESSIVES = {"his": "person", "her": "person", "its": "group", "their": "group"}
 DETERMINERS = frozenset("the a an this that these those its his her their our".split())

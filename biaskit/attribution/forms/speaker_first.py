@@ -12,6 +12,7 @@ from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
 from biaskit.attribution.mentions import (
     QUANTIFIERS,
+    WEEKDAY,
     entity_words,
     is_people_phrase,
     looks_like_name,
@@ -264,7 +265,7 @@ def participle_in_an_aside(ctx: DocumentContext, cue: Cue, sentence: Sentence) -
 # infinitive of purpose after a place or a time; not 'refused to say' or 'wants to say'.
 _PURPOSE_BEFORE_TO = re.compile(
     r"\b(?:Twitter|Facebook|Instagram|the\s+(?:air|floor|podium|stage|microphone|cameras?)|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|night|morning|afternoon|evening|later|again)"
+    rf"{WEEKDAY}|night|morning|afternoon|evening|later|again)"
     r",?\s+to\s+$")
 
 
