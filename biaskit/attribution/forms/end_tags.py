@@ -72,10 +72,17 @@ _LONG_DESCRIPTION = re.compile(r",\s*(?:an?\s|the\s|[A-Z]|(?:[a-z]+\s+){0,4}(?:o
 # A prepositional phrase and nothing else before the comma: 'In 2008', 'Since then', 'At
 # the same time, however'; what follows is the sentence's main clause. (Not 'About 270
 # people ...', a quantity, nor 'After Kade left he ...' or 'Seeing it led him ...', clauses.)
+_OPENING_PREPOSITIONS = ("In", "On", "At", "By", "For", "With", "From", "Into", "Against",
+                         "Among", "Between", "During", "Without", "Within", "Back", "Despite",
+                         "Amid", "Following")
 _OPENING_PHRASE = re.compile(
-    r"\s*(?:(?:But|And|Yet|So)\s+)?(?:(?:In|On|At|By|For|With|From|Into|Against|Among|Between|"
-    r"During|Without|Within|Back|Despite|Amid|Following)\b|(?:Since|Before|After)\s+(?:then|"
-    r"that|[a-z]+ing)\b)[^,;:\"“”]*(?:,\s*(?:however|meanwhile|too|though|also|then)\s*)?")
+    r"(?:(?:But|And|Yet|So)\s+)?(?:(?:" + "|".join(_OPENING_PREPOSITIONS) + r")\b|"
+    r"(?:Since|Before|After)\s+(?:then|that|[a-z]+ing)\b)[^,;:\"“”]*"
+    r"(?:,\s*(?:however|meanwhile|too|though|also|then)\s*)?")
+# The words it can open with, tested first: most closing tags follow a sentence opening
+# with none of them, and a str test costs far less than the match.
+_OPENING_WORDS = tuple(f"{word} " for word in (*_OPENING_PREPOSITIONS, "But", "And", "Yet",
+                                                "So", "Since", "Before", "After"))
 
 
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
@@ -115,7 +122,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     phrase = head_after_comma.strip()
     if looks_like_name(ctx.text[sentence.start:comma].strip()):
         return False  # 'Ann Kade, the party's chair said ...': a subject, not content
-    if _OPENING_PHRASE.fullmatch(ctx.text, sentence.start, comma):
+    if ctx.text.startswith(_OPENING_WORDS, sentence.start) and _OPENING_PHRASE.fullmatch(
+            ctx.text, sentence.start, comma):
         return False  # 'Since then, Germany has responded ...': the tag is the main clause
     if phrase:
         if not TAG_CLOSES_SENTENCE.fullmatch(rest):
