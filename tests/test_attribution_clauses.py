@@ -602,7 +602,7 @@ def test_an_inverted_speaker_may_be_post_modified_but_holds_no_clause():
 
 
 def test_a_time_before_or_a_contracted_it_is_names_no_one():
-    rows = body("The day before, at a rally in Varn, Ann Kade was just as blunt, claiming that "
+    rows = body("The day before, at the Varn fair, Ann Kade was just as blunt, claiming that "
                 "the mine had poisoned the wells.",
                 "It’s a long shot, but Ivo Marsh was in Varn on Tuesday, stressing that the "
                 "town matters.")
