@@ -101,6 +101,14 @@ def test_an_opening_phrase_before_the_main_clause_is_no_content_of_a_closing_tag
     assert [(r.speaker, r.content) for r in rows] == [("Kade", "In the end, the plan will fail")]
 
 
+def test_a_relative_clause_with_a_contracted_auxiliary_is_no_apposition_of_a_subject():
+    # 'whom he’s alienated' holds a verb: the sentence before the tag is content, not a
+    # subject with appositions ('Its chair, Ann Kade, said ...')
+    rows = body("Kade also lacks support from his colleagues, whom he’s alienated, said Ola Brenn.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Ola Brenn", "Kade also lacks support from his colleagues, whom he’s alienated")]
+
+
 def test_quote_ending_in_a_question_mark_keeps_its_tag():
     rows = body("“Who checks the checkers?” Okafor said.")
     assert [(r.speaker, r.content) for r in rows] == [("Okafor",

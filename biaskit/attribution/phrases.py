@@ -115,7 +115,9 @@ PREPOSITION_BEFORE_PARTICIPLE = re.compile(r"(?:[a-z]\s+by|[a-z,]\s+(?:before|af
                                            r"(?:first|then|also|later|again|simply))?\s*$")
 
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|did|do|does|"
-                       r"should|must|might|may|shall)\b")
+                       r"should|must|might|may|shall)\b"
+                       # 'whom he’s alienated': a pronoun and a contracted auxiliary
+                       r"|\b(?:he|she|it|they|we|I|you|who)['’](?:s|ve|d|re|ll|m)\b")
 
 PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split()) | _negated(
     "is are was were")  # 'wasn’t said'
