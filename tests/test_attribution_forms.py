@@ -101,6 +101,16 @@ def test_an_opening_phrase_before_the_main_clause_is_no_content_of_a_closing_tag
     assert [(r.speaker, r.content) for r in rows] == [("Kade", "In the end, the plan will fail")]
 
 
+def test_a_concessive_clause_before_the_comma_is_no_content_of_a_closing_tag():
+    # Brekke does not say the plant is safe: Kade does, and the tag is the main clause. A tag
+    # set off by commas reports the whole sentence around it, as a split quote does.
+    rows = body("While Kade says the plant is safe, Brekke disagrees.",
+                "Though the vote was close, Moro added, the count was fair.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "the plant is safe"),
+        ("Moro", "add", "Though the vote was close, Moro added, the count was fair")]
+
+
 def test_a_relative_clause_with_a_contracted_auxiliary_is_no_apposition_of_a_subject():
     # 'whom he’s alienated' holds a verb: the sentence before the tag is content, not a
     # subject with appositions ('Its chair, Ann Kade, said ...')

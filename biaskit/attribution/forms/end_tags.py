@@ -72,17 +72,21 @@ _LONG_DESCRIPTION = re.compile(r",\s*(?:an?\s|the\s|[A-Z]|(?:[a-z]+\s+){0,4}(?:o
 # A prepositional phrase and nothing else before the comma: 'In 2008', 'Since then', 'At
 # the same time, however'; what follows is the sentence's main clause. (Not 'About 270
 # people ...', a quantity, nor 'After Kade left he ...' or 'Seeing it led him ...', clauses.)
+# A concessive clause alone before the comma is no content either: in 'While Kade says the
+# plant is safe, Brekke disagrees.' Brekke does not say that the plant is safe.
 _OPENING_PREPOSITIONS = ("In", "On", "At", "By", "For", "With", "From", "Into", "Against",
                          "Among", "Between", "During", "Without", "Within", "Back", "Despite",
                          "Amid", "Following")
 _OPENING_PHRASE = re.compile(
     r"(?:(?:But|And|Yet|So)\s+)?(?:(?:" + "|".join(_OPENING_PREPOSITIONS) + r")\b|"
-    r"(?:Since|Before|After)\s+(?:then|that|[a-z]+ing)\b)[^,;:\"“”]*"
+    r"(?:Since|Before|After)\s+(?:then|that|[a-z]+ing)\b|(?:While|Although|Though|Whereas|"
+    r"Even\s+though)\b)[^,;:\"“”]*"
     r"(?:,\s*(?:however|meanwhile|too|though|also|then)\s*)?")
 # The words it can open with, tested first: most closing tags follow a sentence opening
 # with none of them, and a str test costs far less than the match.
 _OPENING_WORDS = tuple(f"{word} " for word in (*_OPENING_PREPOSITIONS, "But", "And", "Yet",
-                                                "So", "Since", "Before", "After"))
+                                                "So", "Since", "Before", "After", "While",
+                                                "Although", "Though", "Whereas", "Even"))
 
 
 def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
