@@ -106,3 +106,14 @@ def test_a_name_whose_given_name_is_also_a_source_word_is_a_person():
     assert [r.speaker for r in rows] == ["Bill Kade", "Bill Kade", "The bill"]
     assert "written source" not in rows[0].evidence
     assert "written source" in rows[2].evidence
+
+
+def test_a_capitalised_word_before_a_lower_case_head_noun_modifies_it():
+    # 'Local traders' are traders, not someone named 'Local'; a name the article knows keeps
+    # its statements ('Kade herself'), and a possessive source is its owner's
+    rows = body("Local traders say the levy is too high.",
+                "Brenn police said the road would stay closed.",
+                "Ola Kade met the council on Monday. Kade herself said the plan was sound.",
+                "Ola Kade met the council on Monday. Kade's campaign said the plan was sound.")
+    assert [r.speaker for r in rows] == ["Local traders", "Brenn police", "Ola Kade",
+                                         "Ola Kade"]

@@ -156,6 +156,9 @@ class Resolver:
                                f'description "{phrase}" is an alias of {actor.actor_id}')
             if first in DETERMINERS or not names:
                 return None
+            if len(names) == 1 and _modifies_the_head(phrase, names[0]) and not (
+                    self._is_known(names[0].group())):
+                return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         chosen = head_name(phrase, names, self._is_known) if names else None
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         raw_name = " ".join(tokens) or phrase
@@ -332,6 +335,21 @@ _AUXILIARIES = frozenset("is was has had have did does do will would could shoul
                          "even always already didn't doesn't don't won't wasn't hasn't can't "
                          "didn’t doesn’t don’t won’t wasn’t hasn’t can’t".split())
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve)$")
+
+# Lower-case words that close a name's phrase without being a noun: 'Kade herself'.
+_AFTER_A_NAME = _AUXILIARIES | frozenset("itself himself herself themselves both all alone here "
+                                         "there too again together instead i me you us him them "
+                                         "each".split())
+
+
+def _modifies_the_head(phrase: str, name: re.Match) -> bool:
+    """'Syrian hackers', 'Cologne police', 'Cement makers': one capitalised word (no one's
+    name in the article, and no possessive: 'Rubio's campaign' is his) right before a
+    lower-case head noun modifies it, and the phrase is a description, not that name."""
+    rest = phrase[name.end():].split()
+    return name.start() == 0 and not re.search(r"[\s'’]", name.group()) and len(rest) == 1 and (
+        rest[0].isalpha() and rest[0].islower()) and not (
+        rest[0].endswith(("ly", "ed")) or rest[0] in _AFTER_A_NAME or rest[0] in PRONOUNS)
 
 
 def _pronoun_with_auxiliaries(phrase: str) -> str:
