@@ -373,6 +373,9 @@ def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
      "to save $2 million by closing the mine"),
     ("Officials expect it to raise water rates next year.", "expect",
      "it to raise water rates next year"),
+    # an object with a title, and an infinitive 'to be'
+    ("Analysts expect Mr. Kade to be reappointed in May.", "expect",
+     "Mr. Kade to be reappointed in May"),
     ("Residents see the dam as a threat to the valley.", "see",
      "the dam as a threat to the valley"),
     ("Pia Lund thinks it's too late for the wells.", "think", "it's too late for the wells"),

@@ -80,8 +80,8 @@ _CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|the
 # What a verb of thinking may take besides a clause: an infinitive ('expects to save'), an
 # object and an infinitive ('expect it to raise rates'), or an object and 'as' ('see him as
 # an asset').
-_THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'-]+\s+){1,4}?(?:to\s+"
-                                 r"(?!be\s)[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
+_THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'.-]+\s+){1,4}?(?:to\s+"
+                                 r"[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
 
 # What 'states' needs to be a verb, right after it: 'states that the ...', 'states: ...',
 # 'states "..."'; not 'Southern states have', 'states that have voted', 'state delegate'.
