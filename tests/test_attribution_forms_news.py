@@ -246,6 +246,13 @@ def test_openings_and_adverbs_around_the_speaker(sentence, speaker):
     assert only(sentence)[0] == speaker
 
 
+@pytest.mark.parametrize("tag", ["state Sen. Ola Kade said", "federal Judge Ola Kade said",
+                                 "former Gov. Ola Kade said"])
+def test_a_lower_case_word_before_a_title_opens_the_speakers_name(tag):
+    rows = body(f'"We are tying their hands," {tag} about halfway through the debate.')
+    assert [(r.speaker, r.content) for r in rows] == [("Ola Kade", "We are tying their hands")]
+
+
 def test_a_middle_initial_is_part_of_the_name_an_honorific_resolves_to():
     rows = body("Dana R. Okafor, the company's chief, spoke first. Her brother Ivo Okafor "
                 "stayed home.", "Ms. Okafor said the mine would reopen.")

@@ -90,9 +90,11 @@ NOUN_BEFORE = frozenset((DETERMINERS - {"that"}) | PREPOSITIONS | {"to", "our", 
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
-# Lower-case words that may open a titled name: 'former Senator Ann Kade', 'then-Gov. Kade'.
+# Lower-case words that may open a titled name: 'former Senator Ann Kade', 'then-Gov. Kade',
+# 'state Sen. Ann Kade'.
 _ROLE_MODIFIERS = frozenset("former then acting interim outgoing incoming retired longtime "
-                            "onetime late current ex".split())
+                            "onetime late current ex state county city federal freshman "
+                            "veteran".split())
 
 COORDINATORS = frozenset(("and", "but", "or", "then", "yet"))
 
