@@ -624,3 +624,14 @@ def test_a_cue_form_between_two_adjectives_of_a_noun_is_no_second_verb():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "tell", "she had been an able and determined rival in a long race"),
         ("Lund", "reject", "the claims"), ("Lund", "describe", "the report as flawed")]
+
+
+def test_two_subjects_joined_by_and_inside_the_content_are_no_new_clause():
+    # 'both he and Moro sought ...' is what Kade said, not a statement of Moro's that cuts
+    # Kade's content down to 'both he'
+    rows = body("Kade said both he and Moro sought a compromise on the levy.",
+                "Lund said Ada Holm and Moro agreed.",
+                "Lund said the plan failed and Moro agreed.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("Kade", "both he and Moro sought a compromise on the levy"),
+        ("Lund", "Ada Holm and Moro agreed"), ("Lund", "the plan failed")]

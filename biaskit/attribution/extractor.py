@@ -43,6 +43,7 @@ from biaskit.attribution.phrases import (
     and_before,
     antecedent,
     in_spans,
+    looks_like_name,
     subject,
 )
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
@@ -224,6 +225,8 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|this|that|these|those|any|some|no|a
                          r"nothing|it|he|she|they|we|him|them|me|us|you|to|as)\b)[a-z][\w-]*"
                          r"(?:[,.;:!?]|\s+(?:in|of|on|at|for|with|from|by|and|or|but)\b)")
 
+_BOTH = re.compile(r"(?:both|either|neither)\s+\S+$")  # 'both he': the first of two subjects
+
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
 
 
@@ -292,7 +295,12 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     if any(conjunction in before for conjunction in _BARE_CONJUNCTIONS):
         bare = _BARE_CONJUNCTION_THEN_SUBJECT.search(before)
         if bare and subject(ctx, bare.group(1)) == bare.group(1):
-            return lo + bare.start() + before[bare.start():].index(" "), False
+            cut = lo + bare.start() + before[bare.start():].index(" ")
+            so_far = ctx.text[start:cut].strip()
+            if " and " in bare.group() and (_BOTH.match(so_far) or so_far.count(" ") < 4 and (
+                    looks_like_name(so_far))):
+                return None  # 'said both he and Moro sought ...': one subject of two people
+            return cut, False
         bare = _BARE_CONJUNCTION_THEN_PEOPLE.search(before)
         if bare and subject(ctx, bare.group(1)) == bare.group(1) and is_people_phrase(
                 bare.group(1)):
