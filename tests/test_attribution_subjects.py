@@ -117,3 +117,11 @@ def test_a_capitalised_word_before_a_lower_case_head_noun_modifies_it():
                 "Ola Kade met the council on Monday. Kade's campaign said the plan was sound.")
     assert [r.speaker for r in rows] == ["Local traders", "Brenn police", "Ola Kade",
                                          "Ola Kade"]
+
+
+def test_a_party_in_brackets_before_a_relative_clause_is_not_the_speaker():
+    rows = body("Sen. Ola Kade (R-Varn), who is seeking reelection, voted against the bill.",
+                "Ivo Brekke, chairman of Varn Rising (a residents' group), tweeted: “The mine "
+                "must close.”")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Ola Kade", "seek"), ("Ola Kade", "vote against"), ("Ivo Brekke", "tweet")]

@@ -50,7 +50,7 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _RELATIVE_CLAUSE_TO_END = re.compile(r",\s+(?:who|which)\b[^;:\"“”]*,\s*$")
 
 
-_PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who what when".split()
 
@@ -150,7 +150,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
         before = _RELATIVE_CLAUSE_TO_END.sub(",", before)
         before = _RELATIVE_CLAUSE.sub(",", before)  # ', who asked not to be named,'
     if ")" in before:
-        before = _PARENTHESIS_AT_END.sub("", before)  # 'Sen. Ann Kade (D-Wis.) said'
+        # 'Sen. Ann Kade (D-Wis.) said'; a comma after it still closes an apposition
+        before = _PARENTHESIS_AT_END.sub(lambda m: "," if "," in m.group() else "", before)
     # Usually only the last part is needed: tidy the others only when it is empty.
     phrase = LEADING_CONJUNCTION.sub("", _last_clause(before).strip())
     pieces = [] if phrase else _CLAUSE_BREAK.split(before)
@@ -285,6 +286,8 @@ _SHARE_AT_END = re.compile(r"(" + SHARE_OF_PEOPLE + r")[\s,]*$", re.IGNORECASE)
 def antecedent(before: str) -> str:
     """The noun phrase a relative clause hangs on: '... rejected allegations by the
     London-based group Amnesty International' -> 'the London-based group Amnesty International'."""
+    if ")" in before:  # 'Sen. Ann Kade (R-Varn), who ...': Kade, not her party
+        before = _PARENTHESIS_AT_END.sub("", before.rstrip(" ,"))
     words = before.strip(" ,-–—").split()
     quantity = _SHARE_AT_END.search(before)
     if quantity:  # '..., compared with 64 percent who say ...': the share of people
