@@ -618,9 +618,11 @@ def test_a_time_opening_the_sentence_without_a_comma_is_skipped_to_find_its_subj
 
 def test_a_cue_form_between_two_adjectives_of_a_noun_is_no_second_verb():
     # 'an able and determined rival': 'determined' describes the rival, so the content runs
-    # on; 'rejected the claims and described ...' is the subject's second statement
+    # on, and 'appealing' is no second verb of Moro's; 'rejected the claims and described
+    # ...' is the subject's second statement
     rows = body("Kade told Moro she had been an able and determined rival in a long race.",
-                "Lund rejected the claims and described the report as flawed.")
+                "Lund rejected the claims and described the report as flawed.",
+                "Moro has a credible and appealing vision for the valley.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "tell", "she had been an able and determined rival in a long race"),
         ("Lund", "reject", "the claims"), ("Lund", "describe", "the report as flawed")]

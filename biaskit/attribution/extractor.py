@@ -40,6 +40,7 @@ from biaskit.attribution.mentions import WEEKDAY, is_people_phrase
 from biaskit.attribution.phrases import (
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
+    adjectives_of_one_noun,
     and_before,
     antecedent,
     in_spans,
@@ -216,15 +217,6 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
     return cuts
 
 
-# 'an able and determined rival': two adjectives of one noun, not a second verb.
-_ADJECTIVES_AND = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|most|more|very)\s+"
-                             r"[a-z][\w-]*\s$")
-# ... and the noun they modify, then a preposition or a mark ('determined opponent in a long
-# race'), not a clause ('and said funding is needed').
-_NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|this|that|these|those|any|some|no|all|more|"
-                         r"nothing|it|he|she|they|we|him|them|me|us|you|to|as)\b)[a-z][\w-]*"
-                         r"(?:[,.;:!?]|\s+(?:in|of|on|at|for|with|from|by|and|or|but)\b)")
-
 _BOTH = re.compile(r"(?:both|either|neither)\s+\S+$")  # 'both he': the first of two subjects
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
@@ -280,8 +272,7 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     if share:  # '... say they like Kade, compared with 64 percent who say ...': a new share
         return lo + share.start(), False
     coordinated = and_before(before, 0, len(before))
-    if coordinated and not (coordinated.group() == "and " and _ADJECTIVES_AND.search(
-            before, 0, coordinated.start()) and _NOUN_AFTER.match(ctx.text, cue.end)):
+    if coordinated and not adjectives_of_one_noun(ctx.text, lo + coordinated.start(), cue.end):
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
         # next statement, as PolNeAR annotates (tests/gold/GUIDELINES.md 2.6).
         return lo + coordinated.start(), False

@@ -20,6 +20,7 @@ from biaskit.attribution.mentions import (
 from biaskit.attribution.phrases import (
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
+    adjectives_of_one_noun,
     and_before,
     subject_chain,
 )
@@ -159,8 +160,9 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     """'Kade left the party in 2015 and said he regretted nothing': a second verb of the
     sentence's subject."""
     coordinated = and_before(ctx.text, max(sentence.start, cue.start - 40), cue.start)
-    if not coordinated or participle_modifier(ctx, cue):
-        return False
+    if not coordinated or participle_modifier(ctx, cue) or adjectives_of_one_noun(
+            ctx.text, coordinated.start(), cue.end):
+        return False  # 'the most significant and criticized move': an adjective
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
     first_verb = None if subject else _first_verb_of_the_subject(ctx, sentence, coordinated.start())
     if not (subject or first_verb) or not requirement_met(ctx, cue, sentence):
