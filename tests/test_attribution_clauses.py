@@ -637,3 +637,14 @@ def test_two_subjects_joined_by_and_inside_the_content_are_no_new_clause():
     assert [(r.speaker, r.content) for r in rows] == [
         ("Kade", "both he and Moro sought a compromise on the levy"),
         ("Lund", "Ada Holm and Moro agreed"), ("Lund", "the plan failed")]
+
+
+def test_a_participle_aside_between_the_subject_and_its_verb_ends_at_its_comma():
+    # the aside's content is 'internal documents'; what the Herald reported is a statement
+    # of its own, with its own cue, not part of the citing
+    rows = body("The Varn Herald, citing internal documents, reported that the levy was unfair.",
+                "Ola Kade, echoing the mayor, said the mine would close.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Varn Herald", "cite", "internal documents"),
+        ("Varn Herald", "report", "the levy was unfair"),
+        ("Ola Kade", "echo", "the mayor"), ("Ola Kade", "say", "the mine would close")]

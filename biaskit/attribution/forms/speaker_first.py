@@ -229,9 +229,23 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return False
     speaker = ctx.resolver.resolve(*found)
     start = content_start(ctx, cue, sentence)
-    ctx.add(cue, speaker, start, sentence.end, sentence, "participle after the clause",
-              region=(cue.start, sentence.end))
+    end = sentence.end
+    if not ctx.text[found[1] + len(found[0]):cue.start].strip(" ,"):
+        # 'Kade, citing the report, said ...': an aside between the subject and its verb,
+        # whose content ends at its comma; the main verb reports on its own
+        comma = ctx.text.find(",", start, sentence.end)
+        if comma > 0 and _VERB_AFTER_ASIDE.match(ctx.text, comma + 1):
+            end = comma
+    ctx.add(cue, speaker, start, end, sentence, "participle after the clause",
+              region=(cue.start, end))
     return True
+
+
+# The subject's own verb after an aside: ', said ...', ', later argued ...' (not ', and',
+# ', the', ', who', a name or a pronoun, which go on with the aside or start a clause).
+_VERB_AFTER_ASIDE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?!(?:and|or|but|the|a|an|his|her|its|their|"
+                               r"who|which|that|he|she|it|they|we|including|as|in|on|at|for|"
+                               r"with|from|to|by|of)\b)[a-z]+\b")
 
 
 # 'After saying ...', 'While publicly saying ...': an opening that a participle reports in;
