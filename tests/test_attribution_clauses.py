@@ -150,6 +150,13 @@ def test_nouns_that_look_like_cues_report_nothing():
     assert body("Another challenge: most wells have run dry.") == []
 
 
+def test_a_request_seeking_comment_is_the_reporters_not_a_statement_of_the_subject():
+    # Kade did not seek comment: the reporter's request did
+    assert body("Kade did not immediately return a request seeking comment.",
+                "Others did not return calls and emails seeking comment.") == []
+    assert [r.speaker for r in body("Kade is seeking comment from the council.")] == ["Kade"]
+
+
 def test_a_colon_after_the_cue_is_not_part_of_the_content():
     rows = body("The Varn Herald reports: the mine will close in May.")
     assert [(r.speaker, r.content) for r in rows] == [("Varn Herald", "the mine will close in May")]

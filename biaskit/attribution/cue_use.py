@@ -67,6 +67,9 @@ _THOSE_BEFORE = re.compile(r"\bof\s+those\s+$", re.IGNORECASE)
 _PREPOSITION_AFTER = re.compile(r"\s+(?:among|from|of|in|within)\s")
 
 
+# 'a request seeking comment', 'calls and emails seeking comment': the reporter's messages.
+_REQUEST_BEFORE = re.compile(r"\b(?:requests?|calls?|e-?mails?|messages?|inquiries|inquiry)\s+$")
+
 # 'the most telling promise', 'a very revealing remark': a degree word makes it an adjective.
 _DEGREE_BEFORE = re.compile(r"\b(?:most|more|very|less|least|so|too|particularly|"
                             r"especially)\s+$", re.IGNORECASE)
@@ -81,6 +84,9 @@ def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     if cue.is_participle(ctx.text) and _THOSE_BEFORE.search(
             ctx.text, max(sentence.start, cue.start - 12), cue.start):
         return True  # 'most of those responding': the people who did, no report
+    if cue.lemma == "seek" and _REQUEST_BEFORE.search(
+            ctx.text, max(sentence.start, cue.start - 20), cue.start):
+        return True  # 'did not return a request seeking comment': the reporter asked
     return ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
         ctx.text, max(sentence.start, cue.start - 20), cue.start))
 
