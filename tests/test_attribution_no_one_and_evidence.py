@@ -174,6 +174,10 @@ def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
 
 def test_backing_down_and_calling_off_report_nothing():
     assert body("The council backed down on Friday.", "Lund called off the rally.") == []
+    # 'back to' is an adverb, 'show off' and 'applaud along' report nothing
+    assert body("Within hours, Kade was back to his old self.",
+                "Lund showed off the hat the campaign had given her.",
+                "Moro stood by the stage, applauding along with the crowd.") == []
     rows = body("Kade backed away from his claim that the wells were safe.")
     assert [r.cue for r in rows] == ["back"]
 

@@ -141,7 +141,9 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 
 # Verbs whose particle makes them report nothing: 'the party backed down', 'called off the
 # rally', 'called up the reserves', 'putting it into the file'.
-_PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out)\b"),
+_PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out|to)\b"),  # 'was back to 11 percent'
+                   "show": re.compile(r"\s+(?:off|up)\b"),  # 'showing off the hat'
+                   "applaud": re.compile(r"\s+along\b"),
                    "call": re.compile(r"\s+(?:off|up)\b"),
                    "put it": re.compile(r"\s+(?:into|onto|back|aside|down|off|up|"
                                         r"together|out|away|there|here|forward)\b")}
