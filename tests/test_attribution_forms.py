@@ -21,6 +21,18 @@ def test_title_then_name_in_apposition_speaks():
         "Tomas Brekke", "residents", "say", "the alliance stood by its results")
 
 
+def test_an_apposition_ending_in_a_relative_clause_is_part_of_the_subject_not_content():
+    # 'Ola Kade, a lawyer who was ..., criticized his rivals ...' is no closing tag whose
+    # speaker is 'his rivals': Kade criticizes them
+    rows = body("Ola Kade, a Varn lawyer who was first elected to the council in 2008, "
+                "criticized his rivals for their silence.",
+                "Ada Holm, a Brenn lawyer who represented the miners in the flooding case and "
+                "the levy suit, invoked the town's history in hearings in June.",
+                "The pumps have failed twice, said Ivo Lund, a lawyer who represented the miners.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ola Kade", "criticize"),
+                                                  ("Ada Holm", "invoke"), ("Ivo Lund", "say")]
+
+
 @pytest.mark.parametrize("subject", ["The Varnholt Water Alliance", "The alliance"])
 def test_organisation_with_a_descriptor_speaks(subject):
     speaker, side, cue, content = only(

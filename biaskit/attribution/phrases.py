@@ -263,6 +263,10 @@ def _role_then_name(words: list[str]) -> bool:
     return head in entity_words()["people"] or head in entity_words()["title"]
 
 
+_APPOSITION_WITH_RELATIVE = re.compile(r"(?:a|an|the)\s+(?:(?!(?:who|whose|which)\b)[\w’'.-]+\s+)"
+                                       r"{1,8}(?:who|whose|which)\s")
+
+
 def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     """True when text[lo:hi] is a noun phrase with appositions and no verb:
     'Its chair, Ann Kade,' or 'The alliance, a residents' group,'."""
@@ -271,8 +275,9 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
     if len(pieces) >= 3 and pieces[0].split()[0].lower() in PREPOSITIONS:
         pieces = pieces[1:]  # 'At the rally, Kade, a lawyer,': an opening phrase first
     return 2 <= len(pieces) <= 3 and all(
-        # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long
-        _RELATIVE_START.match(p) and len(p.split()) <= 30
+        # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long,
+        # and so may an apposition ending in one ('a lawyer who represented the miners')
+        (_RELATIVE_START.match(p) or _APPOSITION_WITH_RELATIVE.match(p)) and len(p.split()) <= 30
         or len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
         for p in pieces[1:]) and len(pieces[0].split()) <= 12 and not VERB_LIKE.search(
         pieces[0]) and bool(subject(ctx, pieces[0]))
