@@ -407,3 +407,14 @@ def test_an_announced_quote_is_spoken_by_the_speaker_of_the_verb_that_announces_
     rows = body("On the other side, Sen. Ivo Marsh (R-Varn), a candidate for mayor who has made "
                 "the mine his cause, tweeted a warning. \"Varn: Remember the vote in November.\"")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "tweet"), ("Ivo Marsh", "warning")]
+
+
+def test_a_participle_or_an_adverb_after_the_comma_is_no_speaker_of_a_closing_tag():
+    # 'inviting vicious' did not ridicule anyone, 'practically' pleaded for nothing
+    rows = body("It was a critique he made again and again, inviting vicious ridicule from "
+                "the mayor.",
+                "At the camp, Ola Kade, 25, and her husband, Ivo Lund, 27, practically pleaded "
+                "for understanding.",
+                "They should be very, very worried.",
+                "The pumps have failed, officials said.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Lund", "plead"), ("officials", "say")]

@@ -135,11 +135,17 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         first = phrase.split()[0].lower()
         if _AUXILIARY_FIRST.match(first):
             return False  # '..., Rep. Kade, would support ...': a verb phrase, no speaker
+        # '..., inviting vicious ridicule', '..., 27, practically pleaded', 'very, very
+        # worried': a participle or an adverb, no speaker
+        participle = first.endswith("ing") and not first.endswith("thing")  # 'something she'
+        adverb = first in ("very", "so", "too") or " " not in phrase and phrase.endswith(
+            "ly") and phrase not in entity_words()["people"]
         bare_noun = _BARE_NOUN_PHRASE.fullmatch(phrase) and (
             phrase.split()[-1] not in NOT_SPEAKER_END) and first not in (
             "and", "but", "or", "so", "then", "which", "who", "that", "when", "while", "if",
             "as", "once", "after", "before", "until", "unless") and not VERB_LIKE.search(
-            phrase)  # '..., officials said.'; not '..., which is then denounced by X.'
+            phrase) and not participle and not adverb
+        # ('..., officials said.'; not '..., which is then denounced by X.')
         found = subject(ctx, phrase)
         if found != phrase and not bare_noun:
             if not (found and PARENTHESIS.fullmatch(phrase, len(found))):
