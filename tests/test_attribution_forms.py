@@ -418,3 +418,16 @@ def test_a_participle_or_an_adverb_after_the_comma_is_no_speaker_of_a_closing_ta
                 "They should be very, very worried.",
                 "The pumps have failed, officials said.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Lund", "plead"), ("officials", "say")]
+
+
+def test_a_passive_or_an_object_relative_clause_is_no_closing_tag():
+    # the film is no statement of the Holms, and the preacher's extradition is no claim of
+    # Kade's: Kade accuses him of plotting the coup
+    rows = body("The film is a Varn fantasy, written and directed by Ada and Ola Holm.",
+                "He also opened the door to the extradition of Ivo Lund, the preacher whom "
+                "Kade accuses of plotting the coup.",
+                "The deals did not require witnesses to cooperate, sources who reviewed them "
+                "told the Herald.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "accuse", "of plotting the coup"),
+        ("sources who reviewed them", "tell", "The deals did not require witnesses to cooperate")]

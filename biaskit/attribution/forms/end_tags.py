@@ -30,6 +30,9 @@ TAG_CLOSES_SENTENCE = re.compile(
     r"after|before|by|with|of|about|for|when|while|as|earlier|later|recently|afterward|"
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
+# not who or which: "sources who saw it said", "..., for which he apologized."
+_RELATIVE_WORD = re.compile(r"\s(?:whom|whose)\s")
+
 _AUXILIARY_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|would|will|could|can|should|"
                              r"must|may|might|did|does|do)$")
 
@@ -133,6 +136,8 @@ def end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         if not TAG_CLOSES_SENTENCE.fullmatch(rest):
             return False  # the tag must close the sentence: '..., the ministry said.'
         first = phrase.split()[0].lower()
+        if _RELATIVE_WORD.search(phrase):
+            return False  # '..., the preacher whom Kade accuses of ...': a relative clause
         if _AUXILIARY_FIRST.match(first):
             return False  # '..., Rep. Kade, would support ...': a verb phrase, no speaker
         # '..., inviting vicious ridicule', '..., 27, practically pleaded', 'very, very
@@ -193,6 +198,8 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
     after = phrase_after(ctx, cue.end, sentence.end)
     if not after or VERB_LIKE.search(after[0]):
         return False  # '..., said the figures were false' is not an inverted tag
+    if after[0].split()[0] in ("and", "or"):
+        return False  # '..., written and directed by Ada Holm': a passive, no tag
     if cue.is_participle(ctx.text):
         return False  # '..., allowing her to build a lead': a participle, not a tag
     if after[0][:1].islower() and after[0].split()[0].endswith(("ing", "ed")):
