@@ -174,7 +174,11 @@ def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
 
 def test_backing_down_and_calling_off_report_nothing():
     assert body("The council backed down on Friday.", "Lund called off the rally.") == []
-    # 'back to' is an adverb, 'show off' and 'applaud along' report nothing
+    # 'back to' is an adverb, 'show off', 'applaud along', 'figure out' and 'figures to'
+    # (is likely to) report nothing
+    assert body("Kade figures to fare well in the city.",
+                "The challenge is figuring out what score to give.") == []
+    assert [r.cue for r in body("Kade figured the plan would fail.")] == ["figure"]
     assert body("Within hours, Kade was back to his old self.",
                 "Lund showed off the hat the campaign had given her.",
                 "Moro stood by the stage, applauding along with the crowd.") == []

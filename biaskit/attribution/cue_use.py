@@ -144,6 +144,8 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
 _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out|to)\b"),  # 'was back to 11 percent'
                    "show": re.compile(r"\s+(?:off|up)\b"),  # 'showing off the hat'
                    "applaud": re.compile(r"\s+along\b"),
+                   # 'figured out how', 'figures to fare well', 'figured in the inquiry'
+                   "figure": re.compile(r"\s+(?:out|to|in)\b"),
                    "call": re.compile(r"\s+(?:off|up)\b"),
                    "put it": re.compile(r"\s+(?:into|onto|back|aside|down|off|up|"
                                         r"together|out|away|there|here|forward)\b")}
