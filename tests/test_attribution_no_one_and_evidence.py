@@ -172,6 +172,14 @@ def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
                 "“Sons of Varn” happily roots around in the mine's history.")
     assert [(r.speaker, r.content) for r in rows] == [("Lund", "The pumps are dry")]
 
+def test_addressing_an_audience_or_an_email_address_reports_nothing():
+    assert body("Kade will address the Varn Party convention on Tuesday night.",
+                "Just click here, enter your email address, and click send.") == []
+    rows = body("Kade addressed the fears of the miners.",
+                "Lund addressed the supporters again: “Here is what I regret.”")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "address"), ("Lund", "address")]
+
+
 def test_backing_down_and_calling_off_report_nothing():
     assert body("The council backed down on Friday.", "Lund called off the rally.") == []
     # 'back to' is an adverb, 'show off', 'applaud along', 'figure out' and 'figures to'

@@ -155,14 +155,32 @@ _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out|to)\b"),  # 'was back
 # (a poll or a video shows; a talk show is no source).
 _COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|news|"
                                        r"interview|morning|road|cooking|quiz)\s+$",
-                                       re.IGNORECASE)}
+                                       re.IGNORECASE),
+                    # 'your email address', 'the inaugural address': a noun
+                    "address": re.compile(r"\b(?:e-?mail|web|home|IP|mailing|street|"
+                                          r"inaugural|keynote|farewell|radio)\s+$",
+                                          re.IGNORECASE)}
+
+_COLON_AFTER = re.compile(r"(?:\s+[a-z]+)?\s*:")
+
+# Who is spoken to, not what about: 'addressed the convention', 'addresses big rallies'.
+_AUDIENCE_AFTER = {"address": re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,4}?(?:convention|conference|"
+    r"crowds?|rally|rallies|audiences?|supporters|delegates|students|graduates|demonstrators|"
+    r"gathering|summit|luncheon|dinner|party)\b(?![’'])")}
 
 
 def particle_verb(ctx: DocumentContext, cue: Cue) -> bool:
     """True for 'backed down', 'called off': not a report ('backed away from a claim' is);
-    and for the noun of a compound: 'the radio show "Night Shift"'."""
+    for the noun of a compound: 'the radio show "Night Shift"'; and for an audience spoken
+    to: 'addressed the convention'."""
     particle = _PARTICLE_AFTER.get(cue.lemma)
     if particle and particle.match(ctx.text, cue.end):
         return True
     compound = _COMPOUND_BEFORE.get(cue.lemma)
-    return bool(compound and compound.search(ctx.text, max(0, cue.start - 12), cue.start))
+    if compound and compound.search(ctx.text, max(0, cue.start - 12), cue.start):
+        return True
+    audience = _AUDIENCE_AFTER.get(cue.lemma)
+    spoken_to = audience.match(ctx.text, cue.end) if audience else None
+    # ('addressed the supporters again: "..."' reports what was said to them)
+    return bool(spoken_to) and not _COLON_AFTER.match(ctx.text, spoken_to.end())
