@@ -431,3 +431,16 @@ def test_a_passive_or_an_object_relative_clause_is_no_closing_tag():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "accuse", "of plotting the coup"),
         ("sources who reviewed them", "tell", "The deals did not require witnesses to cooperate")]
+
+
+def test_an_as_clause_whose_verb_has_an_object_is_no_tag_of_the_main_clause():
+    # 'As Marsh mocked his rival' is a clause of time: the son speaks in the main clause
+    # (and 'his son' is no label of Kade's, so he is not Kade)
+    rows = body("As Ivo Marsh mocked his rival Ola Kade, his son said the race had just begun.",
+                "As Ada Holm said in May, the plan is dead.",
+                "As Pia Lund told reporters, the plan is dead.",
+                "As I mentioned above, the plan is dead.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "mock", "his rival Ola Kade"), ("his son", "say", "the race had just begun"),
+        ("Ada Holm", "say", "the plan is dead"), ("Pia Lund", "tell", "the plan is dead"),
+        ("I", "mention", "the plan is dead")]

@@ -313,6 +313,12 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
     if before and not _NAME.fullmatch(before.group(1)):
         return before.group(1)
     after = _APPOSITION_AFTER.match(text, end, hi)
+    if after and text.startswith((" said", " says", " told"), after.end()) and (
+            after.group(1).split()[0] in ("his", "her", "its", "their")) and not (
+            _SUBJECT_PLACE.search(text, max(lo, start - 3), start)):
+        # 'As Marsh mocked his rival Ola Kade, his son said ...': the name ends a clause,
+        # and 'his son' is the next one's subject, not Kade's label
+        after = None
     if after:
         first = after.group(1).split()[0]
         words = entity_words()
@@ -325,6 +331,9 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 _LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
+
+# Where a name stands as a subject: at the start, or after a mark ('. Kade, the chair said').
+_SUBJECT_PLACE = re.compile(r"(?:^|[.,;:\"“(]\s*)$")
 
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 

@@ -31,7 +31,7 @@ TAG_CLOSES_SENTENCE = re.compile(
     r"afterwards|again|also|repeatedly|privately|publicly|then|\w+day)\b[^,;]*)?[.!?]?[\"”’]?\s*")
 
 # not who or which: "sources who saw it said", "..., for which he apologized."
-_RELATIVE_WORD = re.compile(r"\s(?:whom|whose)\s")
+_RELATIVE_WORD = re.compile(r"(?:^|\s)(?:whom|whose)\s")
 
 _AUXILIARY_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|would|will|could|can|should|"
                              r"must|may|might|did|does|do)$")
@@ -315,6 +315,13 @@ _AS_CLOSING = re.compile(r",[\"”’']{0,2}\s*as\s+(\S[^,;]*?)\s*$")  # ', as' 
 # The cue, maybe a time or an addressee, then the comma: not 'As Soviet states and neighbors,'.
 _TAG_THEN_COMMA = re.compile(r"(?:\s+(?!(?:and|or)\b)[^,;.]{0,40}?)?,\s*")
 
+# What may stand between an 'as' tag's cue and its comma: 'As Kade said in May,', 'As Kade
+# wrote last week,'.
+_ADJUNCT_WORDS = frozenset("in on at during last this earlier before after to about yesterday "
+                           "today tonight recently often again once just only first already "
+                           "then later here there now above below elsewhere with via by for "
+                           "from over through himself herself themselves itself".split())
+
 # 'As the day went on, ...' and 'as the talks continued': time passing, not a tag.
 _DURATION_VERBS = frozenset(("go on", "continue"))
 
@@ -357,6 +364,11 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         comma = _TAG_THEN_COMMA.match(ctx.text, cue.end, sentence.end)
         if comma is None:
             return False
+        between = comma.group().rsplit(",", 1)[0].split()
+        if between and cue.lemma not in _ADDRESSEE_FOLLOWS and not (
+                between[0].lower() in _ADJUNCT_WORDS or between[0].endswith("ly")
+                or between[0].endswith("day")):
+            return False  # 'As Kade mocked his rival, Lund said ...': a clause with its object
         start, end = comma.end(), sentence.end
     else:
         if not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end):
