@@ -444,3 +444,23 @@ def test_an_as_clause_whose_verb_has_an_object_is_no_tag_of_the_main_clause():
         ("Ivo Marsh", "mock", "his rival Ola Kade"), ("his son", "say", "the race had just begun"),
         ("Ada Holm", "say", "the plan is dead"), ("Pia Lund", "tell", "the plan is dead"),
         ("I", "mention", "the plan is dead")]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    # a conjunction before 'according to' opens what the source says
+    ("But according to interviews with his aides, Kade wants to run again.",
+     "interviews with his aides", "Kade wants to run again"),
+    ("Kade went to the debate, because, according to Lund, the papers would mock him.",
+     "Lund", "the papers would mock him"),
+    # a list in the source, and the rest of the source up to its comma
+    ("According to interviews with his friends, aides and allies, Kade wants to run again.",
+     "interviews with his friends, aides and allies", "Kade wants to run again"),
+    ("But according to reports emerging in the Varn press, Kade could not win.",
+     "reports emerging", "Kade could not win"),
+    # a dash closes the source
+    ("Many miners - who made up 46 percent of voters, according to a survey by Varn Radio - "
+     "back the levy.", "a survey by Varn Radio", "Many miners - who made up 46 percent of voters"),
+])
+def test_according_to_reads_its_source_and_content_whatever_stands_around_it(
+        sentence, speaker, content):
+    assert [(r.speaker, r.content) for r in body(sentence)] == [(speaker, content)]

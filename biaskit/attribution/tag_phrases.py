@@ -28,6 +28,7 @@ POST_MODIFIER_AFTER_TAG = re.compile(
     r"[^,;:\"“”()]{1,80}?(?=\s*(?:[,.;!?]|$))")
 
 _PHRASE_AFTER_CUE = re.compile(r"\s*([^,.;:!?\"“”]{1,80})")
+_DASH = re.compile(r"\s[-—–]+\s")
 
 _APPOSITION_AFTER_TAG = re.compile(
     r",\s+([^,.;]{3,120}?)(?=\s+(?:said|says|told|added)\b|[,.;]|$)")
@@ -39,7 +40,8 @@ def phrase_after(ctx: DocumentContext, lo: int, hi: int, allow_determiner: bool 
     if not match:
         return None
     # 'said Del. Ann Kade (D-Varn Isles)': the party and state are no part of the name
-    phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0].strip()
+    phrase = _PLACE_OR_TIME.split(match.group(1))[0].split(" (")[0]
+    phrase = _DASH.split(phrase)[0].strip()  # '..., according to a survey - back the levy
     phrase = _POST_MODIFIER_AT_END.sub("", phrase)  # 'said one official involved in the talks'
     if not phrase or phrase.split()[0].lower() == "that":
         return None

@@ -274,6 +274,13 @@ _CLAUSE_GOES_ON = re.compile(r"[^,;.!?]{0,60}?,\s+(?![a-z]+ing\b)(?!(?:which|who
                              r"[\w“\"‘'’-]+\s+\S")
 
 
+# The rest of an opening source, up to its comma: ' in the news media, '.
+_SOURCE_GOES_ON = re.compile(r"\s+(?:in|on|at|during|via|from|of|with|by)\s[^,;:.!?\"“”]{1,60},\s*")
+_LIST_GOES_ON = re.compile(r",\s+(?:[\w’'-]+,\s+){0,3}[\w’'-]+,?\s+(?:and|or)\s+[\w’'-]+(?=,)")
+_CONJUNCTION_BEFORE = re.compile(r"(?:^|\b(?:because|that|but|and|while|if|so|although|though|"
+                                 r"since|when|But|And|Yet|So|Still|Now|Also|Meanwhile|Instead|"
+                                 r"Indeed|However|Then|Even),?)\s*$")
+
 _AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+(?:the\s+)?[^,.;:!?\"“”\s][^,.;:!?\"“”]{0,58}"
                            r"(?<=\w)")
 
@@ -290,9 +297,15 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         # 'according to a statement from the company': the source and who wrote it
         tag_end = author.end()
         phrase = ctx.text[phrase_start:tag_end]
+    listed = _LIST_GOES_ON.match(ctx.text, tag_end, sentence.end)
+    if listed:  # 'according to interviews with his friends, aides and allies, ...'
+        tag_end = listed.end()
+        phrase = ctx.text[phrase_start:tag_end]
     speaker = ctx.resolver.resolve(phrase, phrase_start)
     opens_after_colon = ctx.text.startswith(": ", cue.start - 2)  # 'It is clear: According to'
-    if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start) and not opens_after_colon:
+    # 'But according to X, ...' and '..., because, according to X, ...' open what X says
+    opens = opens_after_colon or _CONJUNCTION_BEFORE.search(ctx.text, sentence.start, cue.start)
+    if ANY_WORD_CHAR.search(ctx.text, sentence.start, cue.start) and not opens:
         start, end = sentence.start, cue.start
         if _CLAUSE_GOES_ON.match(ctx.text, tag_end, sentence.end):
             end = sentence.end  # 'For two winters, according to Varn Watch, pumps ran dry'
@@ -300,6 +313,10 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             _drop_statements_inside(ctx, sentence, end)
     else:
         start, end = tag_end, sentence.end
+        rest = not VERB_LIKE.search(phrase) and _SOURCE_GOES_ON.match(
+            ctx.text, tag_end, sentence.end)
+        if rest:  # 'According to reports emerging in the news media, he ...': after the comma
+            start = rest.end()
     ctx.add(cue, speaker, start, end, sentence, '"according to"',
               region=(sentence.start, sentence.end))
     return True
