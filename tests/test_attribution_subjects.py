@@ -125,3 +125,16 @@ def test_a_party_in_brackets_before_a_relative_clause_is_not_the_speaker():
                 "must close.”")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("Ola Kade", "seek"), ("Ola Kade", "vote against"), ("Ivo Brekke", "tweet")]
+
+
+def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
+    # 'a nominal Republican who voted for ...' is Lund: he voted, and he said; before, the
+    # vote's content ran over 'said' and Lund's statement was lost
+    rows = body("Ivo Lund, a nominal Republican who voted for Kade and Moro, said that the race "
+                "was over.",
+                "Sen. Ada Holm, a Republican who has refused to endorse Mr. Kade, said the family "
+                "deserved better.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Lund", "vote for", "Kade and Moro"), ("Ivo Lund", "say", "the race was over"),
+        ("Ada Holm", "refuse", "to endorse Mr. Kade"),
+        ("Ada Holm", "say", "the family deserved better")]

@@ -49,6 +49,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 
 _RELATIVE_CLAUSE_TO_END = re.compile(r",\s+(?:who|which)\b[^;:\"“”]*,\s*$")
 
+# An apposition ending in a relative clause, before the verb: ', a nominal Republican who
+# voted for Kade and Moro,' (the relative clause goes; the apposition stays).
+_APPOSITION_RELATIVE_TO_END = re.compile(r"(,\s+(?:a|an|the)\s[^,;:\"“”]*?)\s+(?:who|which)\s"
+                                         r"[^;:\"“”]*,\s*$")
+
 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
 
@@ -168,6 +173,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         # own runs to the comma before the verb.
         before = _RELATIVE_CLAUSE_TO_END.sub(",", before)
         before = _RELATIVE_CLAUSE.sub(",", before)  # ', who asked not to be named,'
+        before = _APPOSITION_RELATIVE_TO_END.sub(r"\1,", before)
     if ")" in before:
         # 'Sen. Ann Kade (D-Wis.) said'; a comma after it still closes an apposition
         before = _PARENTHESIS_AT_END.sub(lambda m: "," if "," in m.group() else "", before)

@@ -46,6 +46,10 @@ _PASSIVE_AFTER_IS = frozenset("call suppose expect commit consider view regard s
 
 _ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
 
+# The name before an apposition: 'Ivo Lund, ', 'Democracy for Varn, '.
+_NAME_BEFORE_APPOSITION = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){0,4}"
+                                     r"[A-Z][\w’'.-]*),\s+$")
+
 _RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
 
 # A quoted title in the subject phrase ('Ola Brenn, star of the TV show "Gold Rush," said'):
@@ -137,7 +141,18 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
             return tagged  # '"...," said Ann Kade, a lawyer, who said': Kade, not the lawyer
         phrase = antecedent(" ".join(words).rstrip(","))
         found = window.rfind(phrase) if phrase else -1
-        return (phrase, window_start + found) if found >= 0 else None
+        if found < 0:
+            return None
+        named = _NAME_BEFORE_APPOSITION.search(window, 0, found) if phrase.startswith(
+            ("a ", "an ")) else None
+        if named:
+            # 'Ivo Lund, a Republican who voted for Kade,': Lund voted, not 'Republican'
+            name = named.group(1).removeprefix("The ")
+            if not looks_like_name(name):
+                name = name.split(" of ")[-1].split(" for ")[-1]
+            if looks_like_name(name):
+                return name, window_start + named.end(1) - len(name)
+        return phrase, window_start + found
     trimmed = " ".join(words)
     if not trimmed:
         return None

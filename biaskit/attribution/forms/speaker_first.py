@@ -41,7 +41,8 @@ _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 
 _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
 
-_IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[a-z]+\s+)(?:who|which)\s+(?:[\w’'.-]+\s+){0,4}$")
+_IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[A-Za-z][a-z]+\s+)(?:who|which)\s+"
+                                 r"(?:[\w’'.-]+\s+){0,4}$")
 
 _TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "this", "earlier",
                         "later", "yesterday", "today", "tonight", "recently")
