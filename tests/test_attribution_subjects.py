@@ -138,3 +138,11 @@ def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
         ("Ivo Lund", "vote for", "Kade and Moro"), ("Ivo Lund", "say", "the race was over"),
         ("Ada Holm", "refuse", "to endorse Mr. Kade"),
         ("Ada Holm", "say", "the family deserved better")]
+
+
+def test_already_between_the_speaker_and_the_cue_is_no_part_of_the_speaker():
+    rows = body("The party must win over the superdelegates who’ve already said they back Kade.",
+                "Most of the senators have already said they would back the levy.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("the superdelegates", "they back Kade"),
+        ("Most of the senators", "they would back the levy")]

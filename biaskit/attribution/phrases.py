@@ -34,7 +34,7 @@ BETWEEN_SPEAKER_AND_CUE = frozenset(
     "has have had was were is are will would also strongly repeatedly again later then "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
     "once quickly swiftly immediately today yesterday not never did does do now still even "
-    "just first often sometimes usually always long "
+    "just first often sometimes usually always long already "
     # catenative verbs: 'the group began calling for', 'she went on to say'
     "began begin begins started start starts kept keep keeps went on "
     # verbs before an adjective cue: 'his donors remain confident that'

@@ -134,6 +134,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Moscow has been accused of': the subject is not the speaker
     if last.lstrip(",") in COORDINATORS:
         return None  # 'Kade left early and said ...': the sentence's subject speaks
+    if last[:4] in ("who'", "who’") and _PRONOUN_AND_AUXILIARY.fullmatch(last):
+        last = "who"  # 'superdelegates who’ve already said': the adverb went first
     if words and last in ("which", "who", "that"):
         words.pop()  # a relative clause: '... Amnesty International, which claimed'
         tagged = _tag_speaker_before(ctx, window, window_start)
