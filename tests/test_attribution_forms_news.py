@@ -630,3 +630,14 @@ def test_a_tag_inside_brackets_reports_the_brackets_text_before_it():
                 "Turnout (about 40%, officials said) was low.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Holm", "down a fifth since May"), ("officials", "about 40%")]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Ada Holm explained to Varn Radio why Kade was chosen.", "explain", "why Kade was chosen"),
+    ("Ada Holm complained to the Herald that the count was wrong.", "complain",
+     "the count was wrong"),
+])
+def test_who_is_spoken_to_is_no_part_of_the_content(sentence, cue, content):
+    # before, 'explained to Varn Radio' read as a participle describing Holm ('groups opposed
+    # to Lund'), and no statement was found
+    assert [(r.speaker, r.cue, r.content) for r in body(sentence)] == [("Ada Holm", cue, content)]

@@ -122,6 +122,16 @@ _ADJUNCT_THEN_THAT = re.compile(
     r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^.;:\"“”]{0,100}?,?\s+that\s+")
 
+# Who is spoken to, then the clause: ' to Varn Radio why', ' to the Herald that '.
+_ADDRESSEE_THEN_CLAUSE = re.compile(r"\s+to\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|reporters|him|"
+                                    r"them|us|me)\b)[^.;:\"“”]{0,60}?\s(?:that\s+|(?=(?:why|"
+                                    r"how|whether|what|who|when|where)\s))")
+# Cues whose 'to X' is who is spoken to, not what the cue is about ('responded to the news').
+_SPOKEN_TO = frozenset("explain complain say write report admit confess mention suggest announce "
+                       "declare describe reiterate acknowledge joke boast brag insist stress "
+                       "emphasize concede confide recount repeat signal indicate vow "
+                       "swear".split()) | {"make it clear"}
+
 # ', that', ': ', 'on Monday that', 'repeatedly that': what stands between a cue and its content.
 _CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
                               r"(?:that\s+)?")
@@ -188,5 +198,9 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         ctx.text, cue.end, end)
     if adjunct:  # 'said Sunday in Madison, Wisconsin, that ...': the content is after 'that'
         return adjunct.end()
+    addressee = ctx.text.startswith(" to ", cue.end) and cue.lemma in _SPOKEN_TO and (
+        _ADDRESSEE_THEN_CLAUSE.match(ctx.text, cue.end, end))
+    if addressee:  # 'explained to Varn Radio why ...', 'complained to the Herald that ...'
+        return addressee.end()
     match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)
     return match.end() if match else cue.end

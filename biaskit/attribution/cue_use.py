@@ -19,6 +19,8 @@ from biaskit.attribution.reporting_verbs import Cue
 from biaskit.corpus.sentences import Sentence
 
 _AGENT_OR_TARGET = re.compile(r"\s+(?:by\s|to\s+(?:the\s+)?[A-Z])")
+# Speech cues whose participle before 'to X' describes a noun: 'delegates pledged to Lund'.
+_TAKE_A_TARGET = frozenset(("pledge", "commit", "address", "promise", "dedicate", "liken"))
 
 
 # ', published this week, said': a participle set off by commas, then the verb.
@@ -32,7 +34,11 @@ def participle_modifier(ctx: DocumentContext, cue: Cue) -> bool:
     by the West', 'rebels opposed to Assad', 'Amnesty's report, published this week, ...'."""
     if ctx.text[cue.end - 2:cue.end] != "ed":
         return False
-    return bool(_AGENT_OR_TARGET.match(ctx.text, cue.end)) or bool(
+    agent_or_target = _AGENT_OR_TARGET.match(ctx.text, cue.end)
+    if agent_or_target and agent_or_target.group().lstrip().startswith("to") and (
+            cue.kind in ("speech", "writing") and cue.lemma not in _TAKE_A_TARGET):
+        agent_or_target = None  # 'Holm explained to Varn Radio why ...': an addressee
+    return bool(agent_or_target) or bool(
         _COMMA_BEFORE.search(ctx.text, max(0, cue.start - 4), cue.start)
         and _APPOSITION_TO_COMMA.match(ctx.text, cue.end))
 
