@@ -629,10 +629,14 @@ def test_a_cue_form_between_two_adjectives_of_a_noun_is_no_second_verb():
     # ...' is the subject's second statement
     rows = body("Kade told Moro she had been an able and determined rival in a long race.",
                 "Lund rejected the claims and described the report as flawed.",
-                "Moro has a credible and appealing vision for the valley.")
+                "Moro has a credible and appealing vision for the valley.",
+                "The vote showed an awkward but promising turn for Moro.",
+                "The director criticized Lund for the leak but did not recommend charges.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "tell", "she had been an able and determined rival in a long race"),
-        ("Lund", "reject", "the claims"), ("Lund", "describe", "the report as flawed")]
+        ("Lund", "reject", "the claims"), ("Lund", "describe", "the report as flawed"),
+        ("The director", "criticize", "Lund for the leak"),
+        ("The director", "recommend", "charges")]
 
 
 def test_two_subjects_joined_by_and_inside_the_content_are_no_new_clause():

@@ -272,7 +272,8 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     if share:  # '... say they like Kade, compared with 64 percent who say ...': a new share
         return lo + share.start(), False
     coordinated = and_before(before, 0, len(before))
-    if coordinated and not adjectives_of_one_noun(ctx.text, lo + coordinated.start(), cue.end):
+    if coordinated and not adjectives_of_one_noun(
+            ctx.text, lo + coordinated.start(), cue.start, cue.end):
         # 'rejected the allegations and described ...', ', and said ...': the same subject's
         # next statement, as PolNeAR annotates (tests/gold/GUIDELINES.md 2.6).
         return lo + coordinated.start(), False

@@ -162,7 +162,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     sentence's subject."""
     coordinated = and_before(ctx.text, max(sentence.start, cue.start - 40), cue.start)
     if not coordinated or participle_modifier(ctx, cue) or adjectives_of_one_noun(
-            ctx.text, coordinated.start(), cue.end):
+            ctx.text, coordinated.start(), cue.start, cue.end):
         return False  # 'the most significant and criticized move': an adjective
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
     first_verb = None if subject else _first_verb_of_the_subject(ctx, sentence, coordinated.start())
