@@ -641,3 +641,12 @@ def test_who_is_spoken_to_is_no_part_of_the_content(sentence, cue, content):
     # before, 'explained to Varn Radio' read as a participle describing Holm ('groups opposed
     # to Lund'), and no statement was found
     assert [(r.speaker, r.cue, r.content) for r in body(sentence)] == [("Ada Holm", cue, content)]
+
+
+def test_a_cue_that_is_also_a_noun_is_a_verb_after_an_aside_in_dashes():
+    # 'states' after 'Lund — a former guard —' is Lund's verb; after a lone dash, 'thanks'
+    # is a noun
+    rows = body("Lund — a former guard at the mine — states that the job was a punishment.",
+                "The vote will change that — thanks, in large part, to Kade.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Lund", "state", "the job was a punishment")]

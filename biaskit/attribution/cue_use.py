@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import PRONOUNS, QUANTIFIERS, entity_words
+from biaskit.attribution.mentions import PRONOUNS, QUANTIFIERS, entity_words, looks_like_name
 from biaskit.attribution.phrases import (
     BETWEEN_SPEAKER_AND_CUE,
     NOUN_BEFORE,
@@ -119,7 +119,13 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     match = _WORD_BEFORE.search(before) if before.strip() else None
     if match is None:
         return True  # the sentence's first word: 'Support for Kade grew'
-    if before[match.end(1):].strip():  # after a comma: noun, unless an apposition ends there
+    mark = before[match.end(1):].strip()
+    if mark and mark[-1] in "—–":  # 'Lund — a former guard — states that ...': an aside in dashes
+        opening = ctx.text.rfind(mark[-1], sentence.start, cue.start - 2)
+        subject_words = ctx.text[sentence.start:opening].strip()
+        return not (opening > sentence.start and ctx.text[cue.end - 1] == "s"
+                    and looks_like_name(subject_words))
+    if mark:  # after a comma: noun, unless an apposition ends there
         comma = ctx.text.rfind(",", sentence.start, cue.start)
         return not (ctx.text[cue.end - 1] == "s" and subject_chain(ctx, sentence.start, comma))
     word = match.group(1)
