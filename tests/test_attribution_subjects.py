@@ -146,3 +146,8 @@ def test_already_between_the_speaker_and_the_cue_is_no_part_of_the_speaker():
     assert [(r.speaker, r.content) for r in rows] == [
         ("the superdelegates", "they back Kade"),
         ("Most of the senators", "they would back the levy")]
+
+
+def test_let_me_say_is_the_writers_statement():
+    rows = body("Let me just say that the plan was not popular.")
+    assert [(r.speaker, r.content) for r in rows] == [("me", "the plan was not popular")]

@@ -200,6 +200,8 @@ def subject(ctx: DocumentContext, before: str) -> str:
     first, last = words[0], words[-1].lower()
     if len(words) == 1 and last in ("there", "here"):
         return ""  # 'There were reports that ...': nobody speaks
+    if len(words) == 2 and first.lower() == "let" and last in ("me", "us"):
+        return words[1]  # 'Let me just say that ...': the writer speaks
     if len(words) > 1 and last in _SUBJECT_PRONOUNS:
         return words[-1]  # 'In 2019 she said': a pronoun takes no words before it
     if first[-2:].lower() in ("'s", "’s") and CLAUSE_CONTRACTION.fullmatch(first.lower()):
