@@ -152,8 +152,8 @@ def test_nouns_that_look_like_cues_report_nothing():
 
 def test_a_request_seeking_comment_is_the_reporters_not_a_statement_of_the_subject():
     # Kade did not seek comment: the reporter's request did
-    assert body("Kade did not immediately return a request seeking comment.",
-                "Others did not return calls and emails seeking comment.") == []
+    assert body("Kade did not answer a request seeking comment on Friday.",
+                "Lund ignored calls and emails seeking comment.") == []
     assert [r.speaker for r in body("Kade is seeking comment from the council.")] == ["Kade"]
 
 
@@ -624,16 +624,16 @@ def test_a_time_opening_the_sentence_without_a_comma_is_skipped_to_find_its_subj
 
 
 def test_a_cue_form_between_two_adjectives_of_a_noun_is_no_second_verb():
-    # 'an able and determined rival': 'determined' describes the rival, so the content runs
+    # 'a shrewd and determined rival': 'determined' describes the rival, so the content runs
     # on, and 'appealing' is no second verb of Moro's; 'rejected the claims and described
     # ...' is the subject's second statement
-    rows = body("Kade told Moro she had been an able and determined rival in a long race.",
+    rows = body("Kade told Moro she had been a shrewd and determined rival in a long race.",
                 "Lund rejected the claims and described the report as flawed.",
-                "Moro has a credible and appealing vision for the valley.",
+                "Moro has a bold and appealing plan for the valley.",
                 "The vote showed an awkward but promising turn for Moro.",
                 "The director criticized Lund for the leak but did not recommend charges.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Kade", "tell", "she had been an able and determined rival in a long race"),
+        ("Kade", "tell", "she had been a shrewd and determined rival in a long race"),
         ("Lund", "reject", "the claims"), ("Lund", "describe", "the report as flawed"),
         ("The director", "criticize", "Lund for the leak"),
         ("The director", "recommend", "charges")]

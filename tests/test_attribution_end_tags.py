@@ -31,9 +31,9 @@ def test_a_concessive_clause_before_the_comma_is_no_content_of_a_closing_tag():
 
 
 def test_a_participle_or_an_adverb_after_the_comma_is_no_speaker_of_a_closing_tag():
-    # 'inviting vicious' did not ridicule anyone, 'practically' pleaded for nothing
-    rows = body("It was a critique he made again and again, inviting vicious ridicule from "
-                "the mayor.",
+    # 'inviting fierce' did not ridicule anyone, 'practically' pleaded for nothing
+    rows = body("Lund repeated the charge all week, inviting fierce ridicule from the "
+                "mayor.",
                 "At the camp, Ola Kade, 25, and her husband, Ivo Lund, 27, practically pleaded "
                 "for understanding.",
                 "They should be very, very worried.",
@@ -76,8 +76,8 @@ def test_an_as_clause_whose_verb_has_an_object_is_no_tag_of_the_main_clause():
     # a list in the source, and the rest of the source up to its comma
     ("According to interviews with his friends, aides and allies, Kade wants to run again.",
      "interviews with his friends, aides and allies", "Kade wants to run again"),
-    ("But according to reports emerging in the Varn press, Kade could not win.",
-     "reports emerging", "Kade could not win"),
+    ("But according to reports circulating in the Varn press, Kade could not win.",
+     "reports circulating", "Kade could not win"),
     # a dash closes the source
     ("Many miners - who made up 46 percent of voters, according to a survey by Varn Radio - "
      "back the levy.", "a survey by Varn Radio", "Many miners - who made up 46 percent of voters"),

@@ -174,9 +174,9 @@ def test_a_table_row_is_no_turn_and_a_quoted_title_no_quote():
 
 def test_addressing_an_audience_or_an_email_address_reports_nothing():
     assert body("Kade will address the Varn Party convention on Tuesday night.",
-                "Just click here, enter your email address, and click send.") == []
+                "To join, type your email address below and press send.") == []
     rows = body("Kade addressed the fears of the miners.",
-                "Lund addressed the supporters again: “Here is what I regret.”")
+                "Lund addressed the crowd once more: “This is what I regret.”")
     assert [(r.speaker, r.cue) for r in rows] == [("Kade", "address"), ("Lund", "address")]
 
 

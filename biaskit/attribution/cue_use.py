@@ -92,7 +92,7 @@ def modifies_a_noun(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return True  # 'most of those responding': the people who did, no report
     if cue.lemma == "seek" and _REQUEST_BEFORE.search(
             ctx.text, max(sentence.start, cue.start - 20), cue.start):
-        return True  # 'did not return a request seeking comment': the reporter asked
+        return True  # 'did not answer a request seeking comment': the reporter asked
     return ctx.text[cue.end - 3:cue.end] == "ing" and bool(_DEGREE_BEFORE.search(
         ctx.text, max(sentence.start, cue.start - 20), cue.start))
 
@@ -173,7 +173,7 @@ _COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|n
                                           r"inaugural|keynote|farewell|radio)\s+$",
                                           re.IGNORECASE)}
 
-_COLON_AFTER = re.compile(r"(?:\s+[a-z]+)?\s*:")
+_COLON_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s*:")
 
 # Who is spoken to, not what about: 'addressed the convention', 'addresses big rallies'.
 _AUDIENCE_AFTER = {"address": re.compile(
@@ -194,5 +194,5 @@ def particle_verb(ctx: DocumentContext, cue: Cue) -> bool:
         return True
     audience = _AUDIENCE_AFTER.get(cue.lemma)
     spoken_to = audience.match(ctx.text, cue.end) if audience else None
-    # ('addressed the supporters again: "..."' reports what was said to them)
+    # ('addressed the crowd once more: "..."' reports what was said to them)
     return bool(spoken_to) and not _COLON_AFTER.match(ctx.text, spoken_to.end())

@@ -116,7 +116,7 @@ def and_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
     return AND_BEFORE_CUE.search(text, lo, hi)
 
 
-# 'an able and determined rival', 'an awkward but promising start': two adjectives of one
+# 'a shrewd and determined rival', 'an awkward but promising start': two adjectives of one
 # noun, not a second verb.
 _ADJECTIVES_AND = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|most|more|very)\s+"
                              r"[a-z][\w-]*\s$")
@@ -128,7 +128,7 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:the|a|an|this|that|these|those|any|some|no|a
 
 
 def adjectives_of_one_noun(text: str, and_start: int, cue_start: int, cue_end: int) -> bool:
-    """'an able and determined rival in ...': the 'and' at ``and_start``, right before the
+    """'a shrewd and determined rival in ...': the 'and' at ``and_start``, right before the
     cue form, joins two adjectives of one noun, and the cue form is no second verb."""
     return text[and_start:cue_start] in ("and ", "but ") and bool(
         _ADJECTIVES_AND.search(text, max(0, and_start - 40), and_start)) and bool(

@@ -315,7 +315,7 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         start, end = tag_end, sentence.end
         rest = not VERB_LIKE.search(phrase) and _SOURCE_GOES_ON.match(
             ctx.text, tag_end, sentence.end)
-        if rest:  # 'According to reports emerging in the news media, he ...': after the comma
+        if rest:  # 'According to reports circulating in the press, he ...': after the comma
             start = rest.end()
     ctx.add(cue, speaker, start, end, sentence, '"according to"',
               region=(sentence.start, sentence.end))
