@@ -121,7 +121,8 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         return True  # the sentence's first word: 'Support for Kade grew'
     mark = before[match.end(1):].strip()
     if mark and mark[-1] in "—–":  # 'Lund — a former guard — states that ...': an aside in dashes
-        opening = ctx.text.rfind(mark[-1], sentence.start, cue.start - 2)
+        closing = ctx.text.rfind(mark[-1], sentence.start, cue.start)
+        opening = ctx.text.rfind(mark[-1], sentence.start, closing)
         subject_words = ctx.text[sentence.start:opening].strip()
         return not (opening > sentence.start and ctx.text[cue.end - 1] == "s"
                     and looks_like_name(subject_words))
