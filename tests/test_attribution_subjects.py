@@ -127,6 +127,24 @@ def test_a_party_in_brackets_before_a_relative_clause_is_not_the_speaker():
         ("Ola Kade", "seek"), ("Ola Kade", "vote against"), ("Ivo Brekke", "tweet")]
 
 
+
+def test_a_party_letter_alone_in_brackets_before_an_apposition_is_not_the_speaker():
+    # 'Ed Lund (D), a Kade ally, ...' gave the speaker 'D'
+    rows = body("Ed Lund (D), a Kade ally, praised Brekke for the plan.",
+                "Rep. Ola Kade (I), the panel's chair, said the levy would fail.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ed Lund", "praise"), ("Ola Kade", "say")]
+
+
+def test_an_apposition_ending_in_ally_is_a_noun_not_an_adverb():
+    # '-ly' read 'ally' as an adverb: the speaker was 'Kade' in the first sentence, and the
+    # second was a closing tag whose speaker was 'Brekke for the plan'
+    rows = body("Ed Lund, a Kade ally, said the plan was sound.",
+                "Ed Lund, a longtime ally, praised Brekke for the plan.",
+                "Kade, predictably, said the plan was sound.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ed Lund", "say", "the plan was sound"), ("Ed Lund", "praise", "Brekke for the plan"),
+        ("Kade", "say", "the plan was sound")]
+
 def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
     # 'a nominal Republican who voted for ...' is Lund: he voted, and he said; before, the
     # vote's content ran over 'said' and Lund's statement was lost

@@ -75,8 +75,10 @@ LEADING_CONJUNCTION = re.compile(r"^(?:" + trie_regex(
     "now meanwhile still instead".split(),  # sentence adverbs without a comma: 'Now Kade says'
     any_case=True) + r"\s+)+")
 
-# A US party and state after a name: 'Sen. Ann Kade, R-Fla., said' (Kade speaks).
-_PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?")  # "_": a masked full stop
+# A US party and state after a name: 'Sen. Ann Kade, R-Fla., said' (Kade speaks); a party
+# alone in brackets, split off at its '(': 'Ed Lund (D), a Kade ally, said'. ('_' in a state
+# is a masked full stop.)
+_PARTY_AND_STATE = re.compile(r"\(?[RDI]-[A-Z][A-Za-z._]{0,12}\)?|[RDI]\)")
 
 # Participles that close a description of people: 'those surveyed', 'voters polled'.
 SURVEYED = frozenset("surveyed polled interviewed questioned sampled asked".split())
@@ -287,7 +289,8 @@ def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:
         # 'Ann Kade, who worked for the party in 2008, said': a relative clause may be long,
         # and so may an apposition ending in one ('a lawyer who represented the miners')
         (_RELATIVE_START.match(p) or _APPOSITION_WITH_RELATIVE.match(p)) and len(p.split()) <= 30
-        or len(p.split()) <= 12 and not VERB_LIKE.search(p) and not p.endswith("ly")
+        or len(p.split()) <= 12 and not VERB_LIKE.search(p) and not (
+            p.endswith("ly") and p.split()[-1] not in entity_words()["people"])  # 'an ally'
         for p in pieces[1:]) and len(pieces[0].split()) <= 12 and not VERB_LIKE.search(
         pieces[0]) and bool(subject(ctx, pieces[0]))
 

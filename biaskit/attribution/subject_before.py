@@ -121,6 +121,7 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
             last in _WEEKDAYS) or (
             last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
+            and last.rstrip(",") not in entity_words()["people"]  # 'a Kade ally, said'
             and not (last.endswith(",") and (  # 'speaking at the rally, said'
                 owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
             last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
