@@ -67,6 +67,17 @@ def test_an_as_clause_whose_verb_has_an_object_is_no_tag_of_the_main_clause():
         ("I", "mention", "the plan is dead")]
 
 
+
+def test_an_as_clause_after_an_opening_word_reports_the_main_clause():
+    # an opening word and its comma before 'as' hid the tag; 'previously' is no part of
+    # the source's name
+    rows = body("Of course, as Ola Kade observed, the biggest winner was the stage itself.",
+                "And, as the Varn Herald previously reported, Kade is the top recipient.",
+                "But as he ponders his next moves, the party waits.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "observe", "the biggest winner was the stage itself"),
+        ("Varn Herald", "report", "Kade is the top recipient")]
+
 @pytest.mark.parametrize("sentence, speaker, content", [
     # a conjunction before 'according to' opens what the source says
     ("But according to interviews with his aides, Kade wants to run again.",

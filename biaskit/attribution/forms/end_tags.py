@@ -322,10 +322,13 @@ def according_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     return True
 
 
-_AS_OPENING = re.compile(r"\s*As\s+(\S.*?)\s*$", re.DOTALL)
+# 'As Kade said,', and after an opening word: 'Of course, as Kade observed,'
+_AS_OPENING = re.compile(r"\s*(?:As|(?:And|But|Yet|So|Still|Now|Indeed|However|Of\s+course|"
+                         r"After\s+all|In\s+fact),?\s+as)\s+(\S.*?)\s*$", re.DOTALL)
 
 _EXAMPLES_AT_END = re.compile(r",\s*(?:including|like|such\s+as)\s[^,;]*,?\s*$")
-_AUXILIARY_AT_END = re.compile(r"(?:\s+(?:have|has|had|also|often|repeatedly|long))+$")
+_AUXILIARY_AT_END = re.compile(r"(?:\s+(?:have|has|had|also|often|repeatedly|long|previously|"
+                               r"recently|already|first|once))+$")
 
 _AS_CLOSING = re.compile(r",[\"”’']{0,2}\s*as\s+(\S[^,;]*?)\s*$")  # ', as' and '," as'
 
@@ -359,7 +362,7 @@ def as_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     base = sentence.start if near else cue.start - WINDOW
     before = ctx.text[base:cue.start]
     # Both opening patterns need an 'As', which most windows lack: a str test spares them.
-    opens_with_as = near and "As" in before
+    opens_with_as = near and ("As" in before or " as " in before)
     source = opens_with_as and _AS_PASSIVE_OPENING.fullmatch(before) and _SOURCE_THEN_COMMA.match(
         ctx.text, cue.end, sentence.end)
     if source:
