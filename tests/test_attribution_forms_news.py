@@ -356,6 +356,17 @@ def test_a_tag_ending_a_paragraph_with_a_colon_reports_the_next_paragraph():
         ("Pia Lund", "The wells have been dry since March", "indirect")]
 
 
+def test_a_paragraph_ending_tag_may_follow_an_opening_phrase_or_a_clause():
+    # the subject need not open the sentence: an opening phrase, or a clause and 'and',
+    # may stand before it
+    rows = body("In a speech in 1963, Kade declared:", "“It is fitting that we meet here.”",
+                "The Herald printed the claims in May, and the Lund campaign responded:",
+                "“If there are errors, we will correct them.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "declare", "It is fitting that we meet here"),
+        ("the Lund campaign", "respond", "If there are errors, we will correct them")]
+
+
 @pytest.mark.parametrize("sentence", [
     "On Sunday, the mine reopened, prompting Pia Lund to ask for tests.",
     "Earlier and later the wells ran dry, this and that said.",

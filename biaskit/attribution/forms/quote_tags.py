@@ -208,10 +208,17 @@ def _subject_opening_the_sentence(ctx: DocumentContext, cue: Cue, sentence: Sent
     return phrase
 
 
+# What may open a sentence before the subject of 'X declared:' at a paragraph's end: a phrase
+# and its comma ('In a 1963 speech, he declared:'), or a clause and a conjunction ('The
+# Herald printed the claims, and the campaign responded:').
+_OPENING_BEFORE_SUBJECT = re.compile(r"[^:;“”\"]*,\s*(?:(?:and|but)\s+)?")
+
+
 def _tag_before_next_block(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     block = ctx.doc.blocks[sentence.paragraph + 1]
-    phrase = _subject_opening_the_sentence(ctx, cue, sentence)
-    if not phrase:
+    phrase = subject_before(ctx, cue, sentence)
+    if not phrase or ANY_WORD_CHAR.search(ctx.text, sentence.start, phrase[1]) and not (
+            _OPENING_BEFORE_SUBJECT.fullmatch(ctx.text, sentence.start, phrase[1])):
         return False
     quote = ctx.quote_at(block.start)
     start, end = (quote.inner_start, quote.inner_end) if quote else (block.start, block.end)
