@@ -24,9 +24,10 @@ from biaskit.corpus.sentences import Sentence
 
 _COMMA_AND_PHRASE = re.compile(r"\s*,?\s*[^,.;:!?]{1,80}")
 
-# '"...," Ann Kade, 66, a retired chemist, said': the name, then one or two appositions.
+# '"...," Ann Kade, 66, a retired chemist, said': the name, then up to four appositions
+# ('Ivo Brekke, 30, of Flint, Mich., who was among those polled, said').
 _PHRASE_AND_APPOSITION = re.compile(
-    r"\s*,?\s*([^,.;:!?]{1,80}),\s*((?:[^,;:!?\"“”]{1,120},\s*){1,2})")
+    r"\s*,?\s*([^,.;:!?]{1,80}),\s*((?:[^,;:!?\"“”]{1,120},\s*){1,4})")
 
 _ONLY_COMMA = re.compile(r"\s*,?\s*")
 
