@@ -145,6 +145,19 @@ def test_an_apposition_ending_in_ally_is_a_noun_not_an_adverb():
         ("Ed Lund", "say", "the plan was sound"), ("Ed Lund", "praise", "Brekke for the plan"),
         ("Kade", "say", "the plan was sound")]
 
+
+def test_a_time_between_the_subject_and_the_cue_is_no_part_of_the_speaker():
+    # after an apposition's comma, 'last week' was read as the subject and the statement
+    # lost; 'A poll last month' was no source, so its finding was lost (GUIDELINES.md 2.3)
+    rows = body("Ola Kade, a Marsh backer, last week said Lund was seeking a rebellion.",
+                "Ola Kade, who backed Ivo Marsh, this month said Lund was weak.",
+                "A poll last month showed Kade leading Lund.",
+                "The last week has shown that the plan works.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "say", "Lund was seeking a rebellion"), ("Ola Kade", "back", "Ivo Marsh"),
+        ("Ola Kade", "say", "Lund was weak"), ("A poll", "show", "Kade leading Lund"),
+        ("The last week", "show", "the plan works")]
+
 def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
     # 'a nominal Republican who voted for ...' is Lund: he voted, and he said; before, the
     # vote's content ran over 'said' and Lund's statement was lost

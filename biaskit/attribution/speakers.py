@@ -1,7 +1,7 @@
 """Speakers: resolving a speaker phrase to who it is (the names it may be are found by
 :mod:`biaskit.attribution.mentions`).
 
-A speaker phrase ("he", "the ministry", "A report this week", "Bondarev") is resolved to the
+A speaker phrase ("he", "the ministry", "A report", "Bondarev") is resolved to the
 fullest name the document gives that speaker, with a descriptor label when the text has one
 (an apposition or pre-modifier) and the codebook actor when an alias matches. Every decision
 is explained in words, for the ``evidence`` column. Word lists live in
@@ -243,7 +243,7 @@ class Resolver:
         return Speaker(name, label, mention.kind, actor, f'name "{name}"')
 
     def _source(self, phrase: str, position: int, first: str) -> Speaker:
-        """A written source ('A report this week'): its author is the actor."""
+        """A written source ('A report'): its author is the actor."""
         actor = self._alias_actor(phrase)
         if actor:
             return Speaker(phrase, "", "source", actor,
@@ -368,7 +368,7 @@ def _pronoun_with_auxiliaries(phrase: str) -> str:
 
 
 def _is_source(phrase: str, words: list[str]) -> bool:
-    """'A report this week', 'The rights group's report', 'Its report': a written source."""
+    """'A report', 'The rights group's report', 'Its report': a written source."""
     sources = entity_words()["source"]
     if not words or sources.isdisjoint(words[:5]):
         return False

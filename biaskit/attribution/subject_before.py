@@ -32,6 +32,7 @@ from biaskit.corpus.sentences import Sentence
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
+_PERIODS = frozenset("week month year weekend".split())  # after 'last' or 'this'
 
 # 'he's said', 'who've argued': a pronoun and a contracted auxiliary.
 _PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|’ve|'d|’d)")
@@ -124,8 +125,12 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
             and last.rstrip(",") not in entity_words()["people"]  # 'a Kade ally, said'
             and not (last.endswith(",") and (  # 'speaking at the rally, said'
                 owned(words[-2]) or words[-2].lower() in DETERMINERS))) or (
-            last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS)):
+            last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS) or (
+            last in _PERIODS and len(words) > 2 and words[-2].lower() in ("last", "this")
+            and words[-3].lower() not in DETERMINERS)):  # not 'the last week has shown'
         words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
+        if last in _PERIODS:
+            words.pop()  # 'Kade, a Marsh backer, last week said', 'A poll last month showed'
         if words and words[-1].lower() == "on":
             words.pop()
         if last in _WEEKDAYS and len(words) > 1 and words[-1].endswith("ed"):
