@@ -158,6 +158,15 @@ def test_a_time_between_the_subject_and_the_cue_is_no_part_of_the_speaker():
         ("Ola Kade", "say", "Lund was weak"), ("A poll", "show", "Kade leading Lund"),
         ("The last week", "show", "the plan works")]
 
+
+def test_a_phrase_after_a_name_in_an_opening_phrase_is_the_next_subject_not_its_label():
+    # 'the officer' was read as the Herald's label, so the officer's statement was the
+    # Herald's; a name opening its sentence or paragraph keeps such a label
+    rows = body("In an email provided to the Herald, the officer said that the team could not "
+                "respond.",
+                "Ann Kade, the party's chair said the plan was sound.")
+    assert [(r.speaker, r.cue) for r in rows] == [("the officer", "say"), ("Ann Kade", "say")]
+
 def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
     # 'a nominal Republican who voted for ...' is Lund: he voted, and he said; before, the
     # vote's content ran over 'said' and Lund's statement was lost

@@ -314,10 +314,12 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
         return before.group(1)
     after = _APPOSITION_AFTER.match(text, end, hi)
     if after and text.startswith((" said", " says", " told"), after.end()) and (
-            after.group(1).split()[0] in ("his", "her", "its", "their")) and not (
-            _SUBJECT_PLACE.search(text, max(lo, start - 3), start)):
-        # 'As Marsh mocked his rival Ola Kade, his son said ...': the name ends a clause,
-        # and 'his son' is the next one's subject, not Kade's label
+            after.group(1).split()[0] in ("his", "her", "its", "their") and not (
+                _SUBJECT_PLACE.search(text, max(lo, start - 3), start))
+            or _AFTER_PREPOSITION.search(text, max(lo, start - 12), start)):
+        # 'As Marsh mocked his rival Ola Kade, his son said ...', 'In an email to the
+        # Herald, the officer said ...': the name ends a clause or an opening phrase, and
+        # what follows its comma is the next one's subject, not the name's label
         after = None
     if after:
         first = after.group(1).split()[0]
@@ -334,6 +336,9 @@ _LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
 
 # Where a name stands as a subject: at the start, or after a mark ('. Kade, the chair said').
 _SUBJECT_PLACE = re.compile(r"(?:^|[.,;:\"“(]\s*)$")
+
+# A name after a preposition is no subject: 'In an email to the Herald, the officer said'.
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|in|by|from|with|for|at|on|into|about)\s+(?:[Tt]he\s+)?$")
 
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
 
