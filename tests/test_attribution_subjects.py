@@ -173,11 +173,16 @@ def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
     rows = body("Ivo Lund, a nominal Republican who voted for Kade and Moro, said that the race "
                 "was over.",
                 "Sen. Ada Holm, a Republican who still refuses to endorse Mr. Kade, said the "
-                "family deserved better.")
+                "family deserved better.",
+                # a person 'of' a place: the person, not the place
+                "Gov. Ivo Marsh of Varn, a Republican who has refused to endorse Mr. Kade, said "
+                "the family deserved better.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Lund", "vote for", "Kade and Moro"), ("Ivo Lund", "say", "the race was over"),
         ("Ada Holm", "refuse", "to endorse Mr. Kade"),
-        ("Ada Holm", "say", "the family deserved better")]
+        ("Ada Holm", "say", "the family deserved better"),
+        ("Ivo Marsh", "refuse", "to endorse Mr. Kade"),
+        ("Ivo Marsh", "say", "the family deserved better")]
 
 
 def test_already_between_the_speaker_and_the_cue_is_no_part_of_the_speaker():

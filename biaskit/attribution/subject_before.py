@@ -12,6 +12,7 @@ from biaskit.attribution.mentions import (
     entity_words,
     is_people_phrase,
     looks_like_name,
+    name_kind,
 )
 from biaskit.attribution.phrases import (
     BETWEEN_SPEAKER_AND_CUE,
@@ -156,7 +157,14 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         if named:
             # 'Ivo Lund, a Republican who voted for Kade,': Lund voted, not 'Republican'
             name = named.group(1).removeprefix("The ")
-            if not looks_like_name(name):
+            person = name.split(" of ")[0]
+            head = person.split()[-1].lower()
+            if " of " in name and looks_like_name(person) and name_kind(person) == "person" and (
+                    head not in entity_words()["title"] and head not in entity_words()["people"]):
+                # 'Gov. Ivo Marsh of Varn, a Republican who ...': Marsh; not 'National
+                # Director of the Varn Project, a group that ...'
+                name = person
+            elif not looks_like_name(name):
                 name = name.split(" of ")[-1].split(" for ")[-1]
             if looks_like_name(name):
                 return name, window_start + named.end(1) - len(name)
