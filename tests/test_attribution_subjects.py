@@ -159,6 +159,17 @@ def test_a_time_between_the_subject_and_the_cue_is_no_part_of_the_speaker():
         ("The last week", "show", "the plan works")]
 
 
+
+def test_an_apposition_with_a_that_clause_ends_at_its_comma():
+    # 'a lender that backed Kade, said ...': the backing's content ran over 'said', and the
+    # bank's statement was lost
+    rows = body("The Varn Bank, a lender that backed Kade, said the plan was sound.",
+                "Ada Holm, head of Varn Nurses, a union that has endorsed Kade, also said her "
+                "group would march.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Varn Bank", "back", "Kade"), ("Varn Bank", "say", "the plan was sound"),
+        ("Varn Nurses", "endorse", "Kade"), ("Ada Holm", "say", "her group would march")]
+
 def test_a_phrase_after_a_name_in_an_opening_phrase_is_the_next_subject_not_its_label():
     # 'the officer' was read as the Herald's label, so the officer's statement was the
     # Herald's; a name opening its sentence or paragraph keeps such a label

@@ -274,8 +274,8 @@ def _role_then_name(words: list[str]) -> bool:
     return head in entity_words()["people"] or head in entity_words()["title"]
 
 
-_APPOSITION_WITH_RELATIVE = re.compile(r"(?:a|an|the)\s+(?:(?!(?:who|whose|which)\b)[\w’'.-]+\s+)"
-                                       r"{1,8}(?:who|whose|which)\s")
+_APPOSITION_WITH_RELATIVE = re.compile(r"(?:a|an|the)\s+(?:(?!(?:who|whose|which|that)\b)"
+                                       r"[\w’'.-]+\s+){1,8}(?:who|whose|which|that)\s")
 
 
 def subject_chain(ctx: DocumentContext, lo: int, hi: int) -> bool:

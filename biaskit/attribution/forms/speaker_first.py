@@ -42,6 +42,9 @@ _ANONYMITY = re.compile(r"(?:anonymity|not to be (?:named|identified))\b")
 _RELATIVE_AFTER_COMMA = re.compile(r"\s*,\s*(?:which|who)\b")
 
 _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[A-Za-z][a-z]+\s+)(?:who|which)\s+"
+                                 r"(?:[\w’'.-]+\s+){0,4}$"
+                                 # 'The Varn Bank, a lender that backed Kade, said'
+                                 r"|,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){1,4}that\s+"
                                  r"(?:[\w’'.-]+\s+){0,4}$")
 
 _TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "this", "earlier",
@@ -98,8 +101,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         return False  # 'he said; his agents ...': nothing after the cue in its clause
     lo = max(sentence.start, cue.start - 40)
     # (a 'wh' is looked for first: the pattern, ending at the cue, is tried at every position)
-    if ctx.text.find("wh", lo, cue.start) >= 0 and _IN_RELATIVE_CLAUSE.search(ctx.text, lo,
-                                                                             cue.start):
+    if (ctx.text.find("wh", lo, cue.start) >= 0 or ctx.text.find(" that ", lo, cue.start) >= 0
+            ) and _IN_RELATIVE_CLAUSE.search(ctx.text, lo, cue.start):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
         if comma > start and not ctx.quote_at(comma):
