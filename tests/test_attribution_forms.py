@@ -73,6 +73,18 @@ def test_backticks_open_a_quotation():
         ("Okafor", "direct", "The water is safe")]
 
 
+
+@pytest.mark.parametrize("sentence", [
+    "„The water is safe,“ Ms. Okafor said.",  # German: the low mark opens, “ closes
+    "„The water is safe,” Ms. Okafor said.",  # Polish and others: ” closes
+    "»The water is safe,« Ms. Okafor said.",  # German and Danish guillemets, inward
+    "«The water is safe,» Ms. Okafor said.",  # French and Swiss guillemets
+])
+def test_low_marks_and_guillemets_quote_in_either_direction(sentence):
+    # '„...“' was read as a quote left open and a new one opening at '“'
+    assert [(r.speaker, r.mode, r.content) for r in body(sentence)] == [
+        ("Okafor", "direct", "The water is safe")]
+
 def test_honorific_resolves_to_the_full_name_in_the_article():
     rows = body("Tomas Brekke founded the alliance in 2019.",
                 "“We will publish every result,” Mr. Brekke said.")

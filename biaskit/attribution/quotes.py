@@ -1,6 +1,7 @@
 """Quotation spans: which stretches of a document sit between quotation marks.
 
-Pairs curly and straight double quotes, and single quotes where they cannot be apostrophes.
+Pairs curly and straight double quotes (and two apostrophes or two backticks, in wire copy),
+German „...“ and »...«, French «...», and single quotes where they cannot be apostrophes.
 News conventions handled on purpose: a quote left open at the end of a paragraph continues
 when the next paragraph opens with a quotation mark; an opening mark that never closes ends
 at its paragraph's end (``closed=False``) instead of swallowing the article; a stray closing
@@ -21,6 +22,9 @@ from biaskit.corpus.document import Document
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+# The marks that close a quote, by the mark that opened it: German opens with „ and closes
+# with “ (which elsewhere opens), and may quote »so«; French and Swiss quote «so».
+_CLOSERS = {"„": "“”\"", "»": "«"}  # any other opening mark: _DOUBLE_CLOSE or '"'
 # Two apostrophes or two backticks stand for a double quotation mark in wire and archive
 # copy (''We left,'' he said / ``We left,'' he said): one mark two characters wide.
 # The pattern opens with one set of characters, which the engine skips ahead to; as
@@ -100,9 +104,10 @@ def _block_quotes(text: str, lo: int, hi: int, carried: int | None
             continue
         single_open = None
         if open_at is None:
-            if mark in _DOUBLE_OPEN or (mark == '"' and _can_open(text, pos, hi)):
+            if mark in _DOUBLE_OPEN or (mark == '"' and _can_open(text, pos, hi)) or (
+                    mark == "»" and _opens_inward(text, pos, lo, hi)):
                 open_at, open_width = pos, 1
-        elif mark in _DOUBLE_CLOSE or mark == '"':
+        elif mark in _CLOSERS.get(text[open_at], _DOUBLE_CLOSE + '"'):
             quotes.append(_make(text, open_at, pos + 1, closed=True, widths=(open_width, 1)))
             open_at, open_width = None, 1
         elif mark in _DOUBLE_OPEN:  # a new opening mark: the earlier quote never closed
@@ -114,6 +119,12 @@ def _block_quotes(text: str, lo: int, hi: int, carried: int | None
         return quotes, open_at
     quotes.append(_make(text, open_at, hi, closed=False, widths=(open_width, 1)))
     return quotes, None
+
+
+def _opens_inward(text: str, pos: int, lo: int, hi: int) -> bool:
+    """A '»' opens a quote (German '»so«') when a word follows it and none stands before."""
+    return (pos == lo or not text[pos - 1].isalnum()) and pos + 1 < hi and (
+        text[pos + 1].isalnum())
 
 
 def _can_open(text: str, pos: int, hi: int, width: int = 1) -> bool:
