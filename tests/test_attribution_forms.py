@@ -91,6 +91,15 @@ def test_honorific_resolves_to_the_full_name_in_the_article():
     assert [(r.speaker, r.actor) for r in rows] == [("Tomas Brekke", "alliance")]
 
 
+def test_an_honorific_without_a_full_stop_resolves_as_one_with_it():
+    # British and Commonwealth style writes 'Mr Brekke', 'Ms Kade', 'Dr Lund'
+    rows = body("Tomas Brekke founded the alliance in 2019. Ola Kade joined it later.",
+                "“We will publish every result,” Mr Brekke said.",
+                "Ms Kade said she agreed, and Dr Ivo Lund said so too.")
+    assert [(r.speaker, r.actor) for r in rows] == [
+        ("Tomas Brekke", "alliance"), ("Ola Kade", ""), ("Ivo Lund", "")]
+
+
 def test_a_statement_inside_what_a_closing_tag_reports_is_nested_and_not_counted():
     # read first ('argued' comes before 'said'), then found inside Marsh's content
     rows = body("Ann Kade, a lawyer who has argued cases before the court, will do an excellent "

@@ -267,8 +267,11 @@ def _with_abbreviated_titles(text: str, mentions: list[Mention]) -> list[Mention
 def _parse_name(found: str) -> tuple[int, str, str, str] | None:
     """(leading characters dropped, name, kind, titles) of a capitalised word sequence, or
     None when it holds no name."""
-    if " " not in found and found.lower() not in _titles_and_skipped():
-        name = found.rstrip(".")  # the common case, without the general splitting
+    if " " not in found and (found.lower() not in _titles_and_skipped() or (
+            f"{found.lower()}." in entity_words()["title"])):
+        # the common case, without the general splitting; and 'Mrs' of 'Mrs. Kade', a name
+        # stopping at its full stop, which _with_abbreviated_titles makes Kade's title
+        name = found.rstrip(".")
         if (name.endswith("ly") and len(name) >= 7) or name.lower() in _months():
             return None  # 'Significantly, ...', 'In August': an adverb or a month, no name
         return 0, name, name_kind(name), ""
