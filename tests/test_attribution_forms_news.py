@@ -140,6 +140,16 @@ def test_called_with_an_object_and_a_noun_phrase_is_a_label():
         ("Tomas Brekke", "call", "the company’s owner an obvious fraud")]
 
 
+def test_called_with_a_word_in_single_quotes_is_a_label():
+    # British and Commonwealth papers quote a word in single marks
+    rows = body("Ola Kade called the plan 'reckless'.",
+                "Ola Kade called the plan ‘reckless’ and ‘unfair’.",
+                "Ola Kade called the plan's author on Monday.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "call", "the plan 'reckless'"),
+        ("Ola Kade", "call", "the plan ‘reckless’ and ‘unfair’")]
+
+
 def test_a_later_cue_that_reports_nothing_does_not_cut_the_statement():
     # 'consider' is a cue, but 'the council must consider repairs' reports no statement.
     sentence = "To win their votes, residents said, the council must consider repairs."

@@ -14,9 +14,11 @@ from biaskit.corpus.sentences import Sentence
 
 _AS = re.compile(r"\bas\b")
 
-# What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too) or an
-# object pronoun ('called him divisive').
-_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``)|\s+(?:him|her|them|it|"
+# What 'called' needs: a quote ('called the plan "a disaster"', two apostrophes too, or a
+# single mark opening after a space, as British and Commonwealth papers quote: 'reckless') or
+# an object pronoun ('called him divisive').
+_QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``|(?<=\s)[‘'](?=\w))"
+                            r"|\s+(?:him|her|them|it|"
                             r"himself|herself|itself|themselves|us|me)\s+[\w“\"']"
                             # 'called the mogul an obvious phony': an object, then 'a' or 'an'
                             r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]"
