@@ -571,6 +571,15 @@ def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_qu
         ("Ivo Marsh", "I do not want a fight")]
 
 
+def test_two_adjuncts_before_a_colon_still_introduce_the_quote():
+    # 'on Monday, in a letter to staff:' was read as the content, and 'pointedly, with a
+    # smile:' lost the statement
+    rows = body("Ivo Lund said on Monday, in a letter to staff: “We will stay.”",
+                "Ivo Lund responded pointedly, with a smile: “It can happen at 45.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Lund", "say", "We will stay"), ("Ivo Lund", "respond", "It can happen at 45")]
+
+
 def test_a_quote_after_a_second_verb_is_the_second_verbs():
     rows = body("Lund called on him to quit the board and said, “He has lost his way!”",
                 "Kade told the Varn Post: “We are done.”")

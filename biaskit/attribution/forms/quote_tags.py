@@ -33,7 +33,12 @@ _ONLY_COMMA = re.compile(r"\s*,?\s*")
 
 _TAG_TO_NEXT_QUOTE = re.compile(r"[^.!?]*?,\s*")
 
-_LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*")
+# What may stand between a cue and the quote it introduces: a comma or colon, a short phrase
+# ('told Rossiya 24 television:'), or two adverbs or prepositional phrases before a colon
+# ('responded pointedly, with a smile:', 'said on Monday, in a letter to staff:').
+_ADJUNCT = r"(?:[a-z]+ly|(?:on|in|at|with|during|to|before|after|from|for)\s[^.:;,\"“”]{1,30})"
+_LEAD_IN_TO_QUOTE = re.compile(r"\s*[:,]?\s*|\s+[^.:;,\"“”]{1,50}[:,]\s*"
+                               rf"|\s+{_ADJUNCT},\s+{_ADJUNCT}:\s*")
 
 _THAT = re.compile(r"\bthat\b")
 
