@@ -580,6 +580,13 @@ def test_two_adjuncts_before_a_colon_still_introduce_the_quote():
         ("Ivo Lund", "say", "We will stay"), ("Ivo Lund", "respond", "It can happen at 45")]
 
 
+
+def test_called_upon_is_called_on():
+    rows = body("Sen. Ola Kade on Wednesday morning also called upon the council to press the "
+                "company.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "call on", "the council to press the company")]
+
 def test_a_quote_after_a_second_verb_is_the_second_verbs():
     rows = body("Lund called on him to quit the board and said, “He has lost his way!”",
                 "Kade told the Varn Post: “We are done.”")
