@@ -58,7 +58,7 @@ _RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
 # a few words, the first capitalised, and the comma before the closing mark.
 QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
 _TITLE_LEAD_IN = re.compile(r"(?:show|film|movie|book|series|program|programme|song|album|"
-                            r"play|of|on|in)\s+$")
+                            r"play|of|on|in|[’']s)\s+$")  # "host of MSNBC's "Morning Joe,""
 
 
 def title_in_the_subject(ctx: DocumentContext, quote: Quote, cue: Cue) -> bool:
