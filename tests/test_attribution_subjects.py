@@ -160,6 +160,15 @@ def test_a_time_between_the_subject_and_the_cue_is_no_part_of_the_speaker():
 
 
 
+
+def test_examples_set_off_in_the_subject_are_not_the_speaker():
+    # ', including Mr. Brekke,' made the example the speaker, or the statement was lost
+    rows = body("Veterans at the rally, including Mr. Brekke, said they had no problem with "
+                "the plan.",
+                "Several candidates, including Ola Kade, criticized the trade.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Veterans at the rally", "say"), ("Several candidates", "criticize")]
+
 def test_an_apposition_with_a_that_clause_ends_at_its_comma():
     # 'a lender that backed Kade, said ...': the backing's content ran over 'said', and the
     # bank's statement was lost

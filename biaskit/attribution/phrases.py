@@ -56,6 +56,7 @@ _APPOSITION_RELATIVE_TO_END = re.compile(r"(,\s+(?:a|an|the)\s[^,;:\"“”]*?)\
 
 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
+_EXAMPLES_AT_END = re.compile(r",\s*(?:including|like|such\s+as)\s[^,;]*,\s*$")
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who what when".split()
 
@@ -180,6 +181,9 @@ def subject(ctx: DocumentContext, before: str) -> str:
     if ")" in before:
         # 'Sen. Ann Kade (D-Wis.) said'; a comma after it still closes an apposition
         before = _PARENTHESIS_AT_END.sub(lambda m: "," if "," in m.group() else "", before)
+    if "includ" in before or " as " in before or " like " in before:
+        # 'Veterans at the rally, including Mr. Brekke, said': the veterans, not an example
+        before = _EXAMPLES_AT_END.sub("", before)
     # Usually only the last part is needed: tidy the others only when it is empty.
     phrase = LEADING_CONJUNCTION.sub("", _last_clause(before).strip())
     pieces = [] if phrase else _CLAUSE_BREAK.split(before)
