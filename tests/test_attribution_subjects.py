@@ -162,12 +162,16 @@ def test_a_time_between_the_subject_and_the_cue_is_no_part_of_the_speaker():
 
 
 def test_examples_set_off_in_the_subject_are_not_the_speaker():
-    # ', including Mr. Brekke,' made the example the speaker, or the statement was lost
-    rows = body("Veterans at the rally, including Mr. Brekke, said they had no problem with "
-                "the plan.",
-                "Several candidates, including Ola Kade, criticized the trade.")
+    # a list of examples (', including A and B,', ', like A and B,') gave its last name
+    rows = body("Several leading council candidates, including Ola Kade and Senators Ivo Lund "
+                "and Pia Holm, criticized the trade.",
+                "Even the field's biggest hawks, like Lund and Holm, say the troops should be "
+                "local.",
+                "But others, including Sen. Ivo Lund (D-Varn) and Rep. Pia Holm (D-Brenn), are "
+                "gently urging Kade to accept the result.")
     assert [(r.speaker, r.cue) for r in rows] == [
-        ("Veterans at the rally", "say"), ("Several candidates", "criticize")]
+        ("Several leading council candidates", "criticize"),
+        ("the field's biggest hawks", "say"), ("others", "urge")]
 
 def test_an_apposition_with_a_that_clause_ends_at_its_comma():
     # 'a lender that backed Kade, said ...': the backing's content ran over 'said', and the
