@@ -173,6 +173,16 @@ def test_examples_set_off_in_the_subject_are_not_the_speaker():
         ("Several leading council candidates", "criticize"),
         ("the field's biggest hawks", "say"), ("others", "urge")]
 
+
+def test_people_described_by_a_participle_are_the_speaker_not_the_place_after_it():
+    # 'veterans interviewed at rallies in Varn' was Varn, or the statement was lost
+    rows = body("Numerous veterans interviewed at rallies in Varn this week, including Mr. "
+                "Brekke, said they had no problem with the plan.",
+                "Residents living near the Varn mine said the water was brown.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Numerous veterans interviewed at rallies in Varn this week", "say"),
+        ("Residents living near the Varn mine", "say")]
+
 def test_an_apposition_with_a_that_clause_ends_at_its_comma():
     # 'a lender that backed Kade, said ...': the backing's content ran over 'said', and the
     # bank's statement was lost

@@ -50,7 +50,11 @@ APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|o
                                r"eight|nine|ten|half|a third|a quarter|a majority)",
                                re.IGNORECASE)
 # The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.
-_HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close(?=\s+to\s)|who|which|that)\s")
+# Where a noun phrase's head ends: a preposition, a relative word, or a participle after
+# people ('veterans interviewed at rallies in Varn', 'residents living near the mine').
+_HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close(?=\s+to\s)|who|which|that|"
+                        r"interviewed|surveyed|polled|questioned|gathered|attending|living|"
+                        r"working|based)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "
                      "evangelicals americans".split())
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
