@@ -139,7 +139,8 @@ _STRUCTURE_TAG = re.compile(
 _MARKUP_START = re.compile(
     r"\s*<(?:!doctype|!--|\?xml|(?:html|head|body|p|div|h[1-6]|article|section|title|meta|"
     r"header|table|ul|ol|span|b|i|em|strong)\b)", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+# One break per run of blank lines, as cleaning leaves one: four newlines are one break.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
 # Inline formatting in a plain-text article, open and close with no tag in between: the tags
 # go, their text stays. Bounded, so that unclosed tags cannot make this quadratic.
 _INLINE_PAIR = re.compile(
