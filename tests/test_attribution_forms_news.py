@@ -407,6 +407,9 @@ def test_a_headline_colon_after_an_addressee_is_the_first_names_words():
     ("Residents see the dam as a threat to the valley.", "see",
      "the dam as a threat to the valley"),
     ("Pia Lund thinks it's too late for the wells.", "think", "it's too late for the wells"),
+    # a subject pronoun opens a clause whatever its verb's tense
+    ("I hope he keeps doing it.", "hope", "he keeps doing it"),
+    ("Pia Lund knew they lost the vote.", "know", "they lost the vote"),
 ])
 def test_what_a_verb_of_thinking_takes_besides_a_clause(sentence, cue, content):
     rows = body(sentence)

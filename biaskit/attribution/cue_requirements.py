@@ -51,7 +51,10 @@ _AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do
               r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 _CLAUSE_AFTER_CUE = re.compile(
     r"\s*(?:[^.;:\"“]{0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s|\s+(?:on\s+\w+day\s+)?"
-    r"(?:he|she|it|they|we|I|you|there)\s+" + _AUXILIARY)
+    r"(?:(?:he|she|it|they|we|I|you|there)\s+" + _AUXILIARY
+    # a subject pronoun opens a clause whatever its verb ('hope he keeps', 'knew they lost');
+    # 'it' and 'you' may be objects ('know you'), 'him' and 'them' always are
+    + r"|(?:he|she|they|we|I)\s+(?!(?:and|or|but|who)\b)[a-z])")
 
 # A clause with a noun subject and no 'that': 'believes Ann Kade will win', 'fears the plan
 # could fail', 'hopes Kade and Moro do not'.
