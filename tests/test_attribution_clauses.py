@@ -661,3 +661,15 @@ def test_a_participle_aside_between_the_subject_and_its_verb_ends_at_its_comma()
         ("Varn Herald", "cite", "internal documents"),
         ("Varn Herald", "report", "the levy was unfair"),
         ("Ola Kade", "echo", "the mayor"), ("Ola Kade", "say", "the mine would close")]
+
+
+def test_a_that_after_a_later_participle_is_the_participles_not_the_first_verbs():
+    # 'pushed back ... Thursday, saying that X' gave X to both verbs, a statement counted
+    # twice; 'celebrated ..., declaring it "..."' gave the quote to 'celebrated'
+    rows = body("Ivo Lund pushed back on those claims Thursday, saying that the bill had the "
+                "right parts.",
+                "Ola Kade celebrated in Varn with supporters, declaring it “another fine day "
+                "for us.”")
+    assert [(r.cue, r.content) for r in rows] == [
+        ("push back", "on those claims Thursday"), ("say", "the bill had the right parts"),
+        ("declare", "it “another fine day for us.”")]
