@@ -673,3 +673,12 @@ def test_a_that_after_a_later_participle_is_the_participles_not_the_first_verbs(
     assert [(r.cue, r.content) for r in rows] == [
         ("push back", "on those claims Thursday"), ("say", "the bill had the right parts"),
         ("declare", "it “another fine day for us.”")]
+
+
+def test_a_participle_after_an_object_and_a_comma_has_the_clauses_subject_as_speaker():
+    # 'a Twitter comment of her own, saying, "..."' gave the speaker 'Twitter'
+    rows = body("Ola Kade immediately posted a Twitter comment of her own, saying, “We are so "
+                "excited!”",
+                "Ivo Lund met the Varn council on Monday, telling them, “I am proud.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows if r.cue in ("say", "tell")] == [
+        ("Ola Kade", "say", "We are so excited!"), ("Ivo Lund", "tell", "I am proud")]

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from biaskit.attribution.clauses import clause_subject
 from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
@@ -171,6 +172,11 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         # paragraph is a transcript turn, see colons.speaker_turns)
         after = phrase_after(ctx, cue.end, quote.start, allow_determiner=False)
         phrase = after[:2] if after else None
+    if cue.is_participle(ctx.text) and ctx.text[max(0, cue.start - 4):cue.start].rstrip(
+            ).endswith(","):
+        # 'Kade posted a comment on Twitter, saying, "..."': the clause's subject speaks, not
+        # the object before the comma
+        phrase = clause_subject(ctx, sentence.start, cue.start) or phrase
     if not phrase:
         return False
     speaker = ctx.resolver.resolve(phrase[0], phrase[1])
