@@ -682,3 +682,16 @@ def test_a_participle_after_an_object_and_a_comma_has_the_clauses_subject_as_spe
                 "Ivo Lund met the Varn council on Monday, telling them, “I am proud.”")
     assert [(r.speaker, r.cue, r.content) for r in rows if r.cue in ("say", "tell")] == [
         ("Ola Kade", "say", "We are so excited!"), ("Ivo Lund", "tell", "I am proud")]
+
+
+def test_a_clause_subject_runs_to_its_person_noun_and_may_be_one_name():
+    # 'The former Varn presidential candidate' was 'Varn'; 'Lund, a former chairman, ...'
+    # (one word before the apposition) was the chairman's party
+    rows = body("The former Varn presidential candidate continued, saying, “You need somebody "
+                "who understands money.”",
+                "Lund, a former Varn party chairman and candidate, poked at Kade during the "
+                "debate, tweeting, “Notice Kade sniffing.”",
+                "However, the plan, which Kade backed, failed.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("The former Varn presidential candidate", "say"), ("Lund", "tweet"),
+        ("Kade", "back")]

@@ -28,12 +28,18 @@ _CLAUSE_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
     r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|he|she|they|we|it)\s+([a-z][\w’'-]*)")
 
+# Lower-case words after a capitalised one, before the verb: ' presidential candidate' in
+# 'The former Varn presidential candidate continued'.
+_LOWER_CASE_HEAD = re.compile(r"((?:\s+[a-z][\w’'-]*){1,3})(?=\s+[a-z])")
+# (not a verb or a conjunction: 'Rubio has broken many', 'Kade emailed supporters')
+_NOT_A_MODIFIER = re.compile(r"is|are|was|were|am|has|have|had|and|or|but|[a-z]+ed")
+
 # ' presidential candidate Sen. Ann Kade': lower-case words ending in a role, then a name.
 _ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z][\w’'-]*){0,3}\s+([a-z][\w’'-]*)"
                              r"(?:\s+[A-Z][\w’'._-]*)+")
 
 # 'Ann Kade, the head of the union, has ...': a name, an apposition, then its verb.
-_NAME_THEN_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'._-]*\s+){1,3}[A-Z][\w’'._-]*),\s+"
+_NAME_THEN_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'._-]*\s+){0,3}[A-Z][\w’'._-]*),\s+"
                                    r"(?:the|a|an|his|her|its|their)\s[^,;:\"“”]{1,80},\s+[a-z]")
 
 # ', but he added', ', and Kade said': a clause with its own subject begins after the comma.
@@ -91,7 +97,11 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
     after a comma that a verb follows, skipping an opening phrase ('In an interview,
     Kade said', 'Publicly, the nominee ...')."""
     named = _NAME_THEN_APPOSITION.match(ctx.text, lo, hi)
-    if named:  # 'Ann Kade, the party's nominee, has been ...': Kade, not the nominee
+    if named and (" " in named.group(1) or not (  # 'Dean, a former chairman, poked ...'
+            named.group(1).lower() in NOT_SUBJECT_START or named.group(1).endswith("ly")
+            or named.group(1).lower() in entity_words()["not_name"])):
+        # 'Ann Kade, the party's nominee, has been ...': Kade, not the nominee; but not
+        # 'However, the plan, which ..., failed'
         return named.group(1), named.start(1)
     starts = [lo] + [m.end() for m in _COMMA.finditer(ctx.text, lo, hi)]
     if len(starts) > 1 and _SUBORDINATE_OPENING.match(ctx.text, lo, hi):
@@ -125,6 +135,13 @@ def clause_subject(ctx: DocumentContext, lo: int, hi: int) -> tuple[str, int] | 
             if role and role.group(1).lower() in entity_words()["people"]:
                 # 'Green mayoral candidate Sen. Ann Kade said': the person, not 'Green'
                 phrase = ctx.text[match.start(1):role.end()]
+        if phrase.split()[-1][:1].isupper():
+            head = _LOWER_CASE_HEAD.match(ctx.text, match.end(1), hi)
+            if head and head.group(1).split()[-1].lower() in entity_words()["people"] and not (
+                    any(_NOT_A_MODIFIER.fullmatch(w) for w in head.group(1).split())):
+                # 'One Democratic official told', 'The former Varn presidential candidate
+                # continued': the words up to the person noun, not 'One Democratic'
+                phrase = ctx.text[match.start(1):head.end(1)]
         return phrase, match.start(1)
     return None
 
