@@ -695,3 +695,13 @@ def test_a_clause_subject_runs_to_its_person_noun_and_may_be_one_name():
     assert [(r.speaker, r.cue) for r in rows] == [
         ("The former Varn presidential candidate", "say"), ("Lund", "tweet"),
         ("Kade", "back")]
+
+
+def test_a_first_verb_whose_content_is_only_the_participles_statement_is_dropped():
+    # 'hit back, saying ...' made 'hit back' report the participle and its clause, a
+    # statement counted twice; a participle that reports nothing leaves the first verb
+    rows = body("Ivo Lund hit back, saying at a rally last week that Kade was not qualified.",
+                "Ivo Lund is pushing back, questioning Kade's judgment on the mine.")
+    assert [(r.cue, r.content) for r in rows] == [
+        ("say", "Kade was not qualified"),
+        ("push back", "questioning Kade's judgment on the mine")]

@@ -241,6 +241,10 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
             return False
     if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
+    elif reports and comma < statement.start <= cue.start and statement in ctx.found:
+        # 'Kade hit back, saying ...': the first verb's content was the participle's own
+        # statement, which is read next
+        ctx.found.remove(statement)
     statement.region = (statement.region[0], comma)
     if not reports:
         return True  # 'Kade said A, noting her remarks in April': the content ends at A
