@@ -574,6 +574,15 @@ def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_qu
         ("Ivo Marsh", "I do not want a fight")]
 
 
+
+def test_a_quote_with_its_own_tag_is_not_the_previous_sentences():
+    # 'Others agreed.' claimed the next sentence's quote, which Lund's own tag reports: one
+    # quote counted twice, once for the wrong speaker
+    rows = body("Others agreed. “You cannot discount Kade,” said Ivo Lund, a pollster.",
+                "Ada Holm said in a statement. “We will appeal.”")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Lund", "say", "You cannot discount Kade"), ("Ada Holm", "say", "We will appeal")]
+
 def test_two_adjuncts_before_a_colon_still_introduce_the_quote():
     # 'on Monday, in a letter to staff:' was read as the content, and 'pointedly, with a
     # smile:' lost the statement

@@ -203,8 +203,10 @@ def tag_before_next_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) ->
     phrase = _subject_opening_the_sentence(ctx, cue, sentence)
     if not phrase:
         return False
-    speaker = ctx.resolver.resolve(phrase[0], phrase[1])
     following = ctx.sentence_at(quote.inner_start) or sentence
+    if following is not sentence and reporting_lexicon().cues(ctx.text, quote.end, following.end):
+        return False  # 'Others agreed. "...," said Lund.': the quote has its own tag
+    speaker = ctx.resolver.resolve(phrase[0], phrase[1])
     ctx.add(cue, speaker, quote.inner_start, quote.inner_end, following,
             "tag before the quote of the next sentence", region=(phrase[1], quote.end))
     return True
