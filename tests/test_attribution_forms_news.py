@@ -575,6 +575,14 @@ def test_an_inverted_tag_after_an_opening_phrase_names_the_speaker_before_the_qu
 
 
 
+
+def test_a_show_title_after_its_owners_name_is_no_quote_before_a_tag():
+    # 'on Varn News Channel's "Night Desk,"' was read as what Kade said
+    rows = body("Wednesday on Varn News Channel’s “Night Desk,” Ola Kade said if the mayor "
+                "wins, the mine closes.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "say", "if the mayor wins, the mine closes")]
+
 def test_a_quote_with_its_own_tag_is_not_the_previous_sentences():
     # 'Others agreed.' claimed the next sentence's quote, which Lund's own tag reports: one
     # quote counted twice, once for the wrong speaker

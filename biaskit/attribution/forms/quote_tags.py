@@ -63,7 +63,9 @@ _OWN_OBJECT_AFTER = re.compile(r"\s+(?!(?:on|in|at|during|last|this|after|before
                                r"(?:of|as|for|an?)\s+\S")
 
 # A title in the sentence's opening phrase: 'Later on "Night Desk," ...'.
-_TITLE_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|during)\s+$")
+# 'on "Night Desk,"', and with the title's owner: 'on Fox News Channel's "Hannity,"'.
+_TITLE_AFTER_PREPOSITION = re.compile(r"\b(?:on|in|at|during)\s+(?:(?:[\w.-]+\s+){0,4}?"
+                                      r"[\w.-]+[’']s\s+)?$")
 
 _RELATIVE_AFTER_TAG = re.compile(r",\s*(?:who|which)\s")
 
@@ -100,7 +102,7 @@ def after_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
             return False
         if quote.start > sentence.start and (_OWN_OBJECT_AFTER.match(
                 ctx.text, cue.end, sentence.end) or _TITLE_AFTER_PREPOSITION.search(
-                ctx.text, max(sentence.start, quote.start - 8), quote.start)
+                ctx.text, max(sentence.start, quote.start - 50), quote.start)
                 and QUOTED_TITLE.fullmatch(ctx.text, quote.inner_start, quote.inner_end)
                 and not TAG_CLOSES_SENTENCE.fullmatch(ctx.text, cue.end, sentence.end)):
             # 'Bemoaning the "rigged system," Kade accused Holm of bias', 'Later on "Night
