@@ -183,6 +183,17 @@ def test_people_described_by_a_participle_are_the_speaker_not_the_place_after_it
         ("Numerous veterans interviewed at rallies in Varn this week", "say"),
         ("Residents living near the Varn mine", "say")]
 
+
+def test_one_or_two_of_a_group_is_that_part_of_the_group():
+    # 'One of the doctors who sent the letter' found no subject; 'two of the three members
+    # of Congress' was 'Congress'; but in 'One of the jobs Lund talks about' Lund speaks
+    rows = body("One of the doctors who sent the letter said Lund was a quack.",
+                "Two of the three Varn members of Congress disavowed Kade.",
+                "One of the jobs Lund talks about most is that he collected trash.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("One of the doctors", "say"), ("Two of the three Varn members of Congress", "disavow"),
+        ("Lund", "talk about")]
+
 def test_an_apposition_with_a_that_clause_ends_at_its_comma():
     # 'a lender that backed Kade, said ...': the backing's content ran over 'said', and the
     # bank's statement was lost

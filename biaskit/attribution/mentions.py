@@ -27,21 +27,24 @@ PREPOSITIONS = frozenset("of in on at by for with from to into about against amo
 QUANTIFIERS = frozenset("many some most several few both all other others another one two "
                         "three four five six seven eight nine ten dozens hundreds thousands "
                         "millions".split())
-# 'about half of', 'a majority of the': the part of a group that speaks.
+# 'about half of', 'a majority of the', 'one of the doctors': the part of a group that speaks.
 PART_OF = re.compile(r"^(?:about |nearly |almost |roughly |only |just |more than |less than |"
                      r"fewer than |at least |well over |over )?"
                      r"(?:a |the |one )?(?:(?:large|small|vast|slim|narrow|overwhelming|clear|"
                      r"solid|wide|sizable|sizeable|growing|slight|bare|big) )?"
                      r"(?:half|halves|thirds?|quarters?|majority|majorities|minority|minorities|"
                      r"plurality|pluralities|shares?|numbers?|most|none|percent|fifths?|tenths?|"
-                     r"all|some|many|[\w.%-]+ percent|"
-                     r"in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+                     r"all|some|many|[\w.%-]+ percent|several|few|each|both|one|two|three|four|"
+                     r"five|six|seven|eight|nine|ten|\d+|in \w+)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_NAME_AFTER_A_PLURAL = re.compile(r"\b[a-z][\w’'-]*s\s+(?:[A-Z][\w’'.-]*\s*)+$")
 
 
 def part_of(phrase: str) -> re.Match[str] | None:
     """``PART_OF.match(phrase)``, tried only on a phrase holding an 'of': on any other its
     case-blind alternatives took a microsecond to fail, and most phrases have none."""
-    return PART_OF.match(phrase) if "of" in phrase.lower() else None
+    if "of" not in phrase.lower() or _NAME_AFTER_A_PLURAL.search(phrase):
+        return None  # 'One of the jobs Perez (talks about)': Perez, in a relative clause
+    return PART_OF.match(phrase)
 
 
 # 'About four out of 10 voters', 'nearly two in three': a count of people, like PART_OF.
@@ -49,9 +52,8 @@ APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|o
                                r"fewer than|less than)\s+(?:\d|one|two|three|four|five|six|seven|"
                                r"eight|nine|ten|half|a third|a quarter|a majority)",
                                re.IGNORECASE)
-# The words after which a phrase's head has ended: 'advisers to Mr. Halden' is advisers.
-# Where a noun phrase's head ends: a preposition, a relative word, or a participle after
-# people ('veterans interviewed at rallies in Varn', 'residents living near the mine').
+# Where a noun phrase's head ends ('advisers to Mr. Halden' is advisers): a preposition, a
+# relative word, or a participle ('veterans interviewed at rallies in Varn').
 _HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close(?=\s+to\s)|who|which|that|"
                         r"interviewed|surveyed|polled|questioned|gathered|attending|living|"
                         r"working|based)\s")
@@ -273,8 +275,7 @@ def _parse_name(found: str) -> tuple[int, str, str, str] | None:
     None when it holds no name."""
     if " " not in found and (found.lower() not in _titles_and_skipped() or (
             f"{found.lower()}." in entity_words()["title"])):
-        # the common case, without the general splitting; and 'Mrs' of 'Mrs. Kade', a name
-        # stopping at its full stop, which _with_abbreviated_titles makes Kade's title
+        # the common case; and 'Mrs' of 'Mrs. Kade', made Kade's title later
         name = found.rstrip(".")
         if (name.endswith("ly") and len(name) >= 7) or name.lower() in _months():
             return None  # 'Significantly, ...', 'In August': an adverb or a month, no name
@@ -341,10 +342,9 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
 
 _LOWER_CASE_WORD = re.compile(r"[a-z][\w-]*")
 
-# Where a name stands as a subject: at the start, or after a mark ('. Kade, the chair said').
+# Where a name stands as a subject: at the start, or after a mark ('. Kade, the chair said');
+# never after a preposition ('In an email to the Herald, the officer said').
 _SUBJECT_PLACE = re.compile(r"(?:^|[.,;:\"“(]\s*)$")
-
-# A name after a preposition is no subject: 'In an email to the Herald, the officer said'.
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|in|by|from|with|for|at|on|into|about)\s+(?:[Tt]he\s+)?$")
 
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
