@@ -140,6 +140,17 @@ def test_called_with_an_object_and_a_noun_phrase_is_a_label():
         ("Tomas Brekke", "call", "the company’s owner an obvious fraud")]
 
 
+def test_called_with_a_lower_case_object_and_a_noun_phrase_is_a_label():
+    # 'called climate change a hoax' found nothing: only a determiner or a name opened the
+    # object; calls made to people ('called reporters a few times') report nothing
+    rows = body("Ola Kade has called climate change a hoax spread by Varn.",
+                "Ola Kade called reporters a few times.",
+                "Ola Kade called half a dozen directors.",
+                "Ola Kade called with an offer.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ola Kade", "call", "climate change a hoax spread by Varn")]
+
+
 def test_called_with_a_word_in_single_quotes_is_a_label():
     # British and Commonwealth papers quote a word in single marks
     rows = body("Ola Kade called the plan 'reckless'.",

@@ -20,8 +20,13 @@ _AS = re.compile(r"\bas\b")
 _QUOTED_OBJECT = re.compile(r"[^.;:!?\"“”]{0,60}?(?:[\"“]|''|``|(?<=\s)[‘'](?=\w))"
                             r"|\s+(?:him|her|them|it|"
                             r"himself|herself|itself|themselves|us|me)\s+[\w“\"']"
-                            # 'called the mogul an obvious phony': an object, then 'a' or 'an'
+                            # 'called the mogul an obvious phony', 'called climate change a
+                            # hoax': an object, then 'a' or 'an'
                             r"|\s+(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){1,3}an?\s+[a-z]"
+                            r"|\s+(?!(?:with|for|on|in|at|to|from|back|up|off|out|about|into|"
+                            r"over)\b)(?:[a-z][\w’'-]*\s+){1,2}an?\s+(?!(?:few|day|week|month|year|"
+                            r"couple|number|lot|bit|second|dozen|hundred|thousand|million|total|"
+                            r"while)\b)[a-z]"
                             # 'calling Ms. Lund a liar', not 'called Lund a day later'
                             r"|\s+(?:[A-Z][\w’'.-]*\s+){1,5}an?\s+(?!(?:few|day|week|month|"
                             r"year|couple|number|lot|bit|second|dozen|hundred|thousand|"
