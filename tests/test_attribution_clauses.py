@@ -664,36 +664,35 @@ def test_a_participle_aside_between_the_subject_and_its_verb_ends_at_its_comma()
 
 
 def test_a_that_after_a_later_participle_is_the_participles_not_the_first_verbs():
-    # 'pushed back ... Thursday, saying that X' gave X to both verbs, a statement counted
+    # 'pushed back ... on Friday, saying that X' gave X to both verbs, a statement counted
     # twice; 'celebrated ..., declaring it "..."' gave the quote to 'celebrated'
-    rows = body("Ivo Lund pushed back on those claims Thursday, saying that the bill had the "
-                "right parts.",
+    rows = body("Ivo Lund pushed back on the charges on Friday, saying that the levy was fair.",
                 "Ola Kade celebrated in Varn with supporters, declaring it “another fine day "
                 "for us.”")
     assert [(r.cue, r.content) for r in rows] == [
-        ("push back", "on those claims Thursday"), ("say", "the bill had the right parts"),
+        ("push back", "on the charges on Friday"), ("say", "the levy was fair"),
         ("declare", "it “another fine day for us.”")]
 
 
 def test_a_participle_after_an_object_and_a_comma_has_the_clauses_subject_as_speaker():
-    # 'a Twitter comment of her own, saying, "..."' gave the speaker 'Twitter'
-    rows = body("Ola Kade immediately posted a Twitter comment of her own, saying, “We are so "
-                "excited!”",
+    # 'a Varnbook message with her fans, saying, "..."' gave the speaker 'Varnbook'
+    rows = body("Ola Kade soon shared a Varnbook message with her fans, saying, “We are so "
+                "glad!”",
                 "Ivo Lund met the Varn council on Monday, telling them, “I am proud.”")
     assert [(r.speaker, r.cue, r.content) for r in rows if r.cue in ("say", "tell")] == [
-        ("Ola Kade", "say", "We are so excited!"), ("Ivo Lund", "tell", "I am proud")]
+        ("Ola Kade", "say", "We are so glad!"), ("Ivo Lund", "tell", "I am proud")]
 
 
 def test_a_clause_subject_runs_to_its_person_noun_and_may_be_one_name():
-    # 'The former Varn presidential candidate' was 'Varn'; 'Lund, a former chairman, ...'
+    # 'The former Varn mayoral candidate' was 'Varn'; 'Lund, a former chairman, ...'
     # (one word before the apposition) was the chairman's party
-    rows = body("The former Varn presidential candidate continued, saying, “You need somebody "
-                "who understands money.”",
+    rows = body("The former Varn mayoral candidate continued, saying, “Voters want a person who "
+                "knows budgets.”",
                 "Lund, a former Varn party chairman and candidate, poked at Kade during the "
                 "debate, tweeting, “Notice Kade sniffing.”",
                 "However, the plan, which Kade backed, failed.")
     assert [(r.speaker, r.cue) for r in rows] == [
-        ("The former Varn presidential candidate", "say"), ("Lund", "tweet"),
+        ("The former Varn mayoral candidate", "say"), ("Lund", "tweet"),
         ("Kade", "back")]
 
 

@@ -73,7 +73,7 @@ def test_an_as_clause_after_an_opening_word_reports_the_main_clause():
     # the source's name
     rows = body("Of course, as Ola Kade observed, the biggest winner was the stage itself.",
                 "And, as the Varn Herald previously reported, Kade is the top recipient.",
-                "But as he ponders his next moves, the party waits.")
+                "But as he weighs his options, the party waits.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ola Kade", "observe", "the biggest winner was the stage itself"),
         ("Varn Herald", "report", "Kade is the top recipient")]

@@ -139,8 +139,8 @@ def test_quote_ending_in_a_question_mark_keeps_its_tag():
 def test_tag_with_an_apposition_after_the_quote():
     rows = body("“We found lead,” Mira Talvik, 66, a retired chemist, said.",
                 # an age, a town and its state, and a relative clause: four appositions
-                "“They scare me,” Ivo Brekke, 30, of Lund, Vt., who was among those polled, "
-                "said in a later interview.",
+                "“They scare me,” Ivo Brekke, 30, of Lund, Vt., who was one of the people "
+                "surveyed, said in a later interview.",
                 "“We are moving,” Ada Holm, the deputy for housing, refugees, and migration, "
                 "said on the call.")
     assert [(r.speaker, r.content) for r in rows] == [

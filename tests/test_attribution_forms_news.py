@@ -613,10 +613,9 @@ def test_two_adjuncts_before_a_colon_still_introduce_the_quote():
 
 
 def test_called_upon_is_called_on():
-    rows = body("Sen. Ola Kade on Wednesday morning also called upon the council to press the "
-                "company.")
+    rows = body("Sen. Ola Kade on Friday evening also called upon the board to lean on the firm.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Ola Kade", "call on", "the council to press the company")]
+        ("Ola Kade", "call on", "the board to lean on the firm")]
 
 def test_a_quote_after_a_second_verb_is_the_second_verbs():
     rows = body("Lund called on him to quit the board and said, “He has lost his way!”",

@@ -189,7 +189,7 @@ def test_one_or_two_of_a_group_is_that_part_of_the_group():
     # of Congress' was 'Congress'; but in 'One of the jobs Lund talks about' Lund speaks
     rows = body("One of the doctors who sent the letter said Lund was a quack.",
                 "Two of the three Varn members of Congress disavowed Kade.",
-                "One of the jobs Lund talks about most is that he collected trash.")
+                "One of the jobs Lund talks about often is that he once drove a bus.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("One of the doctors", "say"), ("Two of the three Varn members of Congress", "disavow"),
         ("Lund", "talk about")]
@@ -220,13 +220,13 @@ def test_an_apposition_with_a_relative_clause_keeps_the_name_for_both_verbs():
                 "Sen. Ada Holm, a Republican who still refuses to endorse Mr. Kade, said the "
                 "family deserved better.",
                 # a person 'of' a place: the person, not the place
-                "Gov. Ivo Marsh of Varn, a Republican who has refused to endorse Mr. Kade, said "
+                "Gov. Ivo Marsh of Varn, a Republican who has declined to back Mr. Kade, said "
                 "the family deserved better.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ivo Lund", "vote for", "Kade and Moro"), ("Ivo Lund", "say", "the race was over"),
         ("Ada Holm", "refuse", "to endorse Mr. Kade"),
         ("Ada Holm", "say", "the family deserved better"),
-        ("Ivo Marsh", "refuse", "to endorse Mr. Kade"),
+        ("Ivo Marsh", "decline", "to back Mr. Kade"),
         ("Ivo Marsh", "say", "the family deserved better")]
 
 
