@@ -50,12 +50,18 @@ _BARE_THOUGHT_CLAUSE = re.compile(
 # 'knew what the results would be', 'knows just who to call': a question's clause.
 _WH_CLAUSE = re.compile(r"\s+(?:just\s+|exactly\s+)?(?:what|who|where|when|which)\s+[a-z]")
 
+# Not at a comma before a participle, which a scan for 'that' must not cross: a 'that'
+# after ', saying' opens what the participle reports ('pushed back on the claims
+# Thursday, saying that ...').
+_NOT_BEFORE_A_PARTICIPLE = r"(?!,\s*[a-z]+ing\b)"
+
 # A clause after a cue: 'that ...', a colon or quote, or a pronoun with a finite verb
 # ('announced it would seek', 'noted he had won').
 _AUXILIARY = (r"(?:would|will|had|has|have|was|is|were|are|could|can|did|does|do|should|"
               r"must|might|may|wo|'d|’d|'ll|’ll)\b")
 _CLAUSE_AFTER_CUE = re.compile(
-    r"\s*(?:(?:(?!,\s*[a-z]+ing\b)[^.;:\"“]){0,50}?\s)?(?:that\b|[:“\"])|\s+(?:how|why|whether)\s"
+    r"\s*(?:(?:" + _NOT_BEFORE_A_PARTICIPLE + r"[^.;:\"“]){0,50}?\s)?(?:that\b|[:“\"])"
+    r"|\s+(?:how|why|whether)\s"
     r"|\s+(?:on\s+\w+day\s+)?"
     r"(?:(?:he|she|it|they|we|I|you|there)\s+" + _AUXILIARY
     # a subject pronoun opens a clause whatever its verb ('hope he keeps', 'knew they lost');
@@ -129,12 +135,11 @@ _INFINITIVE_OR_COMMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:to\s+[a-z]|comment|req
 
 # A time, a place or a medium between the cue and 'that': 'said late Wednesday in Buffalo,
 # New York, that', 'said in a statement that', 'wrote on Twitter that'.
-# (never over a comma and a participle: in 'pushed back on the claims Thursday, saying that
-# ...', what follows 'that' is what 'saying' reports)
+# (never over a comma and a participle)
 _ADJUNCT_THEN_THAT = re.compile(
     r"\s+(?:(?:on|in|at|during|via|late|early|last|this|earlier|yesterday|today|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:(?!,\s*[a-z]+ing\b)[^.;:\"“”]){0,100}?,?\s+that\s+")
+    r"(?:" + _NOT_BEFORE_A_PARTICIPLE + r"[^.;:\"“”]){0,100}?,?\s+that\s+")
 
 # Who is spoken to, then the clause: ' to Varn Radio why', ' to the Herald that '.
 _ADDRESSEE_THEN_CLAUSE = re.compile(r"\s+to\s+(?:[A-Z]|(?:the|a|an|his|her|their|its|reporters|him|"
