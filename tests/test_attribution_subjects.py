@@ -241,3 +241,12 @@ def test_already_between_the_speaker_and_the_cue_is_no_part_of_the_speaker():
 def test_let_me_say_is_the_writers_statement():
     rows = body("Let me just say that the plan was not popular.")
     assert [(r.speaker, r.content) for r in rows] == [("me", "the plan was not popular")]
+
+
+def test_an_adverb_that_ends_a_relative_clause_leaves_the_clause_closed():
+    # The adverb before the comma was dropped with its comma, so the relative clause ran on
+    # to the cue and no subject was found.
+    rows = body("Tomas Brekke, who has clashed with Ada Lund repeatedly, said the count was "
+                "rigged.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Tomas Brekke", "say", "the count was rigged")]

@@ -120,6 +120,7 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         return None  # 'Kade was favoured to win': the subject is not the speaker
     # 'Kade on Monday said'; but 'The report, published on Monday, said' ends an apposition.
     # ('is often described': stop at a passive 'is')
+    words_before_the_loop = len(words)
     while words and not is_passive(last, form) and (last in BETWEEN_SPEAKER_AND_CUE or (
             last in _WEEKDAYS) or (
             last.rstrip(",").endswith("ly") and words[-1].islower() and len(words) > 1
@@ -129,7 +130,12 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
             last in _PARTS_OF_DAY and len(words) > 2 and words[-2].lower() in _WEEKDAYS) or (
             last in _PERIODS and len(words) > 2 and words[-2].lower() in ("last", "this")
             and words[-3].lower() not in DETERMINERS)):  # not 'the last week has shown'
-        words.pop()  # 'Kade on Thursday evening said': the part of the day goes first
+        right_before_cue = len(words) == words_before_the_loop
+        if words.pop().endswith(",") and right_before_cue and words and not (
+                words[-1].endswith(",")):
+            # 'Kade, who has clashed with Lund repeatedly, said': the adverb goes, and the
+            # comma that closes the relative clause stays (not in 'he truly, truly wants')
+            words[-1] += ","
         if last in _PERIODS:
             words.pop()  # 'Kade, a Marsh backer, last week said', 'A poll last month showed'
         if words and words[-1].lower() == "on":
