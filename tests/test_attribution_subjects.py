@@ -3,6 +3,7 @@ fictional people: contractions of 'has' and 'have', and heads before a relative 
 
 from __future__ import annotations
 
+import pytest
 from attribution_cases import body
 
 
@@ -250,3 +251,21 @@ def test_an_adverb_that_ends_a_relative_clause_leaves_the_clause_closed():
                 "rigged.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Tomas Brekke", "say", "the count was rigged")]
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("The survey website, run by Ivo Dorn, a professor at Varn College, said the turnout was "
+     "the highest in decades.", "The survey website", "the turnout was the highest in decades"),
+    ("One former Kade aide, speaking on condition of anonymity because of a contract, said "
+     "the fund was never audited.", "One former Kade aide", "the fund was never audited"),
+])
+def test_the_subject_before_an_apposition_that_a_participle_opens_speaks(sentence, speaker,
+                                                                          content):
+    # The phrase before the last apposition was taken: the participle's, which is no subject.
+    assert [(r.speaker, r.cue, r.content) for r in body(sentence)] == [(speaker, "say", content)]
+
+
+def test_a_list_of_acts_is_no_apposition_before_the_subject():
+    rows = body("The town measures include delaying tax refunds, borrowing from the pension "
+                "fund, and now, even considering whether the town should sell the mine.")
+    assert [r.speaker for r in rows] == []

@@ -197,7 +197,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS}
         phrase = next((p for i, p in reversed(list(enumerate(earlier)))
                        if looks_like_name(p) and i not in places), "") or (
-            earlier[-2] if len(earlier) >= 2 else earlier[0] if earlier else "")
+            _head_before_appositions(earlier, before))
         if phrase and phrase.split()[0].endswith("ly") and phrase[:1].islower():
             return ""  # 'most lately in a broadcast on Radio Varn, that he': no subject
     words = phrase.split()
@@ -242,6 +242,26 @@ def subject(ctx: DocumentContext, before: str) -> str:
         any(VERB_LIKE.fullmatch(w) or w.endswith(("ed", "ing")) for w in before)) and not (
         before[-1] in DETERMINERS and before[-2:-1] and before[-2] in PREPOSITIONS
     ) else ""  # not '... spoke with the Varn Courier': the name is a preposition's object
+
+
+def _head_before_appositions(pieces: list[str], before: str) -> str:
+    """'The report, published on Monday, said': the phrase before the last apposition; and
+    before an apposition that a participle opens ('The website, run by Ivo Dorn, a
+    professor, said': the website; not a clause after 'who': 'residents who run ...')."""
+    if len(pieces) < 2:
+        return pieces[0] if pieces else ""
+    opening = pieces[-2].split()[0]
+    participle = opening.islower() and (
+        opening.endswith(("ing", "ed")) or opening in _IRREGULAR_PARTICIPLES)
+    if len(pieces) >= 3 and participle and f", {pieces[-2]}" in before and not any(
+            word.endswith("ing") for word in pieces[-3].split()):
+        # (not in a list of acts: 'The measures include delaying refunds, borrowing ...')
+        return pieces[-3]
+    return pieces[-2]
+
+
+_IRREGULAR_PARTICIPLES = frozenset("run seen led known written held clad shown given made "
+                                   "taken told".split())
 
 
 def _quantity(phrase: str) -> bool:
