@@ -4,6 +4,7 @@ the time phrases and function words that open a sentence but name nobody."""
 
 from __future__ import annotations
 
+import pytest
 from attribution_cases import body, found
 
 
@@ -413,6 +414,28 @@ def test_an_adverb_before_that_is_not_part_of_the_content():
     rows = body("The company has said repeatedly that the mine is safe.",
                 "Ivo Marsh said nearly 40 wells are dry.")
     assert [r.content for r in rows] == ["the mine is safe", "nearly 40 wells are dry"]
+
+
+def test_an_adverb_set_off_by_commas_before_that_is_not_part_of_the_content():
+    rows = body("Ivo Marsh said, however, that the mine is safe.",
+                "Pia Lund argued, though, that the wells are dry.")
+    assert [r.content for r in rows] == ["the mine is safe", "the wells are dry"]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Ivo Marsh warned the council that the wells are dry.", "warn"),
+    ("Ivo Marsh assured voters that the wells are dry.", "assure"),
+    ("Ivo Marsh reminded Pia Lund that the wells are dry.", "remind"),
+    ("Ivo Marsh wrote Pia Lund that the wells are dry.", "write"),
+])
+def test_who_is_warned_assured_or_written_to_is_not_the_content(sentence, cue):
+    assert [(r.speaker, r.cue, r.content) for r in body(sentence)] == [
+        ("Ivo Marsh", cue, "the wells are dry")]
+
+
+def test_what_was_written_before_a_relative_clause_stays_the_content():
+    rows = body("Ivo Marsh wrote the report that the council cited.")
+    assert [r.content for r in rows] == ["the report that the council cited"]
 
 
 def test_according_to_a_document_names_who_wrote_it():

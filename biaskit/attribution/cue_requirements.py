@@ -151,9 +151,24 @@ _SPOKEN_TO = frozenset("explain complain say write report admit confess mention 
                        "emphasize concede confide recount repeat signal indicate vow "
                        "swear".split()) | {"make it clear"}
 
-# ', that', ': ', 'on Monday that', 'repeatedly that': what stands between a cue and its content.
-_CONTENT_LEAD_IN = re.compile(r"\s*(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
+# ', that', ': ', 'on Monday that', 'repeatedly that', ', however, that': what stands between
+# a cue and its content.
+_CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*(?:however|though|too|also|moreover|meanwhile|instead|"
+                              r"nonetheless|nevertheless|again|still|indeed),\s*(?=that\s))?"
+                              r"(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
                               r"(?:that\s+)?")
+
+# Who is warned, assured or reminded, before 'that': 'warned Holm that', 'assured voters that';
+# after 'wrote' and 'promised' only a name or a pronoun ('wrote the report that ...' is a
+# relative clause).
+_ADDRESSED = frozenset("warn assure reassure remind inform advise caution notify".split())
+_NAMED_ADDRESSEE = frozenset("write promise email".split())
+_ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|"
+                                  r"voters|supporters|him|her|them|us|me|you|"
+                                  r"(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
+                                  r"\s+that\s+")
+_NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|"
+                                        r"her|them|us|me|you)\s+that\s+")
 
 
 # What may close a sentence after 'told' and its addressee: a time or place, no content
@@ -221,5 +236,10 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         _ADDRESSEE_THEN_CLAUSE.match(ctx.text, cue.end, end))
     if addressee:  # 'explained to Varn Radio why ...', 'complained to the Herald that ...'
         return addressee.end()
+    if cue.lemma in _ADDRESSED or cue.lemma in _NAMED_ADDRESSEE:
+        addressee = (_ADDRESSEE_THEN_THAT if cue.lemma in _ADDRESSED
+                     else _NAME_OR_PRONOUN_THEN_THAT).match(ctx.text, cue.end, end)
+        if addressee:  # 'warned Holm that ...': the content is after 'that'
+            return addressee.end()
     match = _CONTENT_LEAD_IN.match(ctx.text, cue.end, end)
     return match.end() if match else cue.end
