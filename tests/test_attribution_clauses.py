@@ -213,6 +213,17 @@ def test_declined_reports_only_a_refusal():
         ("Ivo Marsh", "decline", "refusal", "to comment")]
 
 
+def test_no_answer_to_a_request_is_a_refusal_and_an_answer_is_speech():
+    rows = body("Ivo Marsh did not respond to a request for comment.",
+                "The mine’s owners didn’t immediately respond to questions about the wells.",
+                "Pia Lund responded to the charges by saying they were false.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Ivo Marsh", "not respond to", "refusal", "a request for comment"),
+        ("The mine’s owners", "not immediately respond to", "refusal",
+         "questions about the wells"),
+        ("Pia Lund", "say", "speech", "they were false")]
+
+
 def test_counted_nouns_and_degree_adjectives_report_nothing():
     assert body("The figures were in 22 emails sent in March.") == []
     assert body("The most telling detail of the hearing was the empty gallery.") == []
