@@ -433,6 +433,14 @@ def test_an_adverb_set_off_by_commas_before_that_is_not_part_of_the_content():
     assert [r.content for r in rows] == ["the mine is safe", "the wells are dry"]
 
 
+def test_the_day_before_a_clause_is_not_part_of_the_content():
+    rows = body("The company said Monday it would close the mine.",
+                "Ivo Marsh said on Friday night the wells were dry.",
+                "Pia Lund said Monday is the last day to file claims.")
+    assert [r.content for r in rows] == ["it would close the mine", "the wells were dry",
+                                         "Monday is the last day to file claims"]
+
+
 @pytest.mark.parametrize("sentence, cue", [
     ("Ivo Marsh warned the council that the wells are dry.", "warn"),
     ("Ivo Marsh assured voters that the wells are dry.", "assure"),

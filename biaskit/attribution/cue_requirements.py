@@ -151,11 +151,15 @@ _SPOKEN_TO = frozenset("explain complain say write report admit confess mention 
                        "emphasize concede confide recount repeat signal indicate vow "
                        "swear".split()) | {"make it clear"}
 
-# ', that', ': ', 'on Monday that', 'repeatedly that', ', however, that': what stands between
-# a cue and its content.
+# ', that', ': ', 'on Monday that', 'repeatedly that', ', however, that', and a day before a
+# clause ('said Monday it would', not 'said Monday is the deadline'): what stands between a
+# cue and its content.
 _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*(?:however|though|too|also|moreover|meanwhile|instead|"
                               r"nonetheless|nevertheless|again|still|indeed),\s*(?=that\s))?"
-                              r"(?:[,:]\s*)?(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
+                              r"(?:[,:]\s*)?(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                              r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?!" + _AUXILIARY
+                              + r"|morning|afternoon|evening|night))?"
+                              r"(?:on\s+\w+day\s+)?(?:(?:[a-z]+ly\s+)+(?=that\s))?"
                               r"(?:that\s+)?")
 
 # Who is warned, assured or reminded, before 'that': 'warned Holm that', 'assured voters that';
