@@ -199,6 +199,13 @@ def test_an_inverted_tag_with_a_described_source():
     assert [(r.speaker, r.content) for r in rows] == [
         ("a source", "The mine will close soon"), ("one official", "The vote was rigged")]
 
+def test_people_familiar_with_it_are_unnamed_people_not_a_name():
+    rows = body("People familiar with the talks said the deal was close.",
+                "The deal is dead, officials briefed on the plan said.")
+    assert [(r.speaker, r.speaker_label, r.content) for r in rows] == [
+        ("People familiar with the talks", "", "the deal was close"),
+        ("officials", "", "The deal is dead")]
+
 def test_how_someone_put_it_is_what_they_said():
     rows = body("As Kade put it in a memo, the mine is dead.",
                 "Lund put it bluntly: “The wells are gone.”",

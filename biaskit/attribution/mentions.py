@@ -53,10 +53,11 @@ APPROXIMATE_COUNT = re.compile(r"(?:about|nearly|almost|roughly|some|over|just|o
                                r"eight|nine|ten|half|a third|a quarter|a majority)",
                                re.IGNORECASE)
 # Where a noun phrase's head ends ('advisers to Mr. Halden' is advisers): a preposition, a
-# relative word, or a participle ('veterans interviewed at rallies in Varn').
+# relative word, 'familiar with' or a participle ('veterans interviewed at rallies in Varn').
 _HEAD_ENDS = re.compile(r"\s(?:of|to|for|with|from|at|in|on|close(?=\s+to\s)|who|which|that|"
+                        r"familiar(?=\s+with\s)|knowledgeable(?=\s+about\s)|"
                         r"interviewed|surveyed|polled|questioned|gathered|attending|living|"
-                        r"working|based)\s")
+                        r"working|based|briefed|involved)\s")
 _MEMBERS = frozenset("democrats republicans conservatives liberals progressives independents "
                      "evangelicals americans".split())
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
