@@ -224,6 +224,15 @@ def test_no_answer_to_a_request_is_a_refusal_and_an_answer_is_speech():
         ("Pia Lund", "say", "speech", "they were false")]
 
 
+def test_raised_concerns_reports_what_the_concern_is_about():
+    rows = body("Ivo Marsh raised concerns about the cost of the new wells.",
+                "Pia Lund has raised questions over whether the vote was fair.",
+                "The closure raised concerns among miners.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "raise concerns", "the cost of the new wells"),
+        ("Pia Lund", "raise concerns", "whether the vote was fair")]
+
+
 def test_counted_nouns_and_degree_adjectives_report_nothing():
     assert body("The figures were in 22 emails sent in March.") == []
     assert body("The most telling detail of the hearing was the empty gallery.") == []
