@@ -569,6 +569,14 @@ def test_a_second_share_or_others_with_their_own_cue_start_their_own_statements(
         ("30 percent", "“quite unlikely”"), ("12 percent", "very unlikely")]
 
 
+def test_a_second_share_after_while_starts_its_own_statement():
+    rows = body("Asked to pick, 48 percent chose Kade while 45 percent chose Lund.",
+                "Most miners say they back the levy whereas 30 percent say they oppose it.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("48 percent", "Kade"), ("45 percent", "Lund"),
+        ("Most miners", "they back the levy"), ("30 percent", "they oppose it")]
+
+
 def test_asked_takes_a_quote_after_its_object_and_a_long_object_before_to():
     rows = body("She asked them “calmly weigh” the fate of the mine.",
                 "The Varn Legion has asked the campaign of council candidate Ada Holm to stop "

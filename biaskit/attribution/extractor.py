@@ -69,9 +69,11 @@ _RELATIVE_BEFORE_CUE_ENDS = (*_RELATIVE_WORDS, "that", *_AFTER_RELATIVE, *_RELAT
 _COMMA_THEN_SUBJECT = re.compile(r",\s+((?:[\w’'.-]+\s+){0,3}[\w’'.-]+)\s+$")
 
 # A poll's next share and its own statement: ', compared with 64 percent who', ', after half'.
-# ('... said "unlikely" and 12 percent said ...': a share needs no comma before 'and').
-_SHARE_CLAUSE = re.compile(r"(?:,\s*|\s+(?=and\s|but\s))(?:compared\s+(?:with|to)|against|versus|"
-                           r"while|whereas|after|and|but)\s+" + SHARE_OF_PEOPLE
+# ('... said "unlikely" and 12 percent said ...', '... chose him while 45 percent chose ...':
+# a share needs no comma before 'and', 'but', 'while' or 'whereas').
+_SHARE_CLAUSE = re.compile(r"(?:,\s*|\s+(?=and\s|but\s|while\s|whereas\s))(?:compared\s+"
+                           r"(?:with|to)|against|versus|while|whereas|after|and|but)\s+"
+                           + SHARE_OF_PEOPLE
                            + r"(?:\s+who)?\s+(?:also\s+)?$", re.IGNORECASE)
 
 _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
