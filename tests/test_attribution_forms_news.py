@@ -569,6 +569,18 @@ def test_a_second_share_or_others_with_their_own_cue_start_their_own_statements(
         ("30 percent", "“quite unlikely”"), ("12 percent", "very unlikely")]
 
 
+def test_a_new_clause_after_a_comma_inside_the_closing_quote_ends_the_statement():
+    # American style puts the comma inside the quote (',” and she'): the clause after it
+    # ran on as part of the first statement, and its own cue was lost.
+    rows = body("Pia Lund said the ruling was “a disgrace,” and she vowed to appeal.",
+                'Ivo Marsh said the vote was "a sham," and he asked for a recount.')
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Pia Lund", "say", "the ruling was “a disgrace,”"),
+        ("Pia Lund", "vow", "to appeal"),
+        ("Ivo Marsh", "say", 'the vote was "a sham,"'),
+        ("Ivo Marsh", "ask for", "a recount")]
+
+
 def test_a_second_share_after_while_starts_its_own_statement():
     rows = body("Asked to pick, 48 percent chose Kade while 45 percent chose Lund.",
                 "Most miners say they back the levy whereas 30 percent say they oppose it.")

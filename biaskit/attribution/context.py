@@ -201,8 +201,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start < end and text[start] in _QUOTE_MARKS and not any(
             c in _QUOTE_MARKS for c in text[start + 1:end]):
         start += 1
-    if start < end and text[end - 1] in "“\"" and text[end - 2:end - 1] in (" ", ","):
-        end -= 1
+    if start < end and text[end - 1] in "“\"" and text[end - 2:end - 1] in (" ", ",") and (
+            text[end - 1] == "“" or text.count('"', start, end) % 2):
+        end -= 1  # an opening mark left at the end ('..., “'), not the close of '"a sham,"'
     while end > start and text[end - 1] in " ,":
         end -= 1
     return start, end

@@ -84,7 +84,7 @@ _COORDINATION = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 _BARE_CONJUNCTIONS = ("and", "but", "although", "though", "while", "whereas")
 _BARE_CONJUNCTION = rf"\s+(?:{'|'.join(_BARE_CONJUNCTIONS)})\s+"
 _BARE_CONJUNCTION_THEN_SUBJECT = re.compile(
-    r"(?:\b[a-z0-9][\w’'-]*[,)\"”’]?|[\w’'-][)\"”’]?,)" + _BARE_CONJUNCTION
+    r"(?:\b[a-z0-9][\w’'-]*(?:[,)\"”’]|,[\"”’])?|[\w’'-][)\"”’]?,)" + _BARE_CONJUNCTION
     + r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they|we|it|I|others)"
     # 'though she did not discuss', 'and he has also said', 'but they wouldn't say'
     r"\s+(?:(?:also|later|then|again|have|has|had|did|does|do|would|will|could|not|never|"
