@@ -117,7 +117,8 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     turns = speaker_turns(ctx)
     # A transcript turn is the speaker's own words, as a quote is.
     turn_spans = [(turn[2], turn[3]) for turn in turns]
-    cues = [cue for lo, hi in ctx.doc.narrator_spans
+    # (a span between two adjacent quotes is empty, and holds no cue)
+    cues = [cue for lo, hi in ctx.doc.narrator_spans if lo < hi
             for cue in lexicon.cues(ctx.text, lo, hi)]
     if turn_spans:  # most documents are no transcript: their cues need no check
         cues = [cue for cue in cues if not in_spans(cue.start, turn_spans)]
@@ -126,10 +127,12 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline" and headline_colon(ctx, sentence):
             continue
-        if _is_question(sentence.text) and not _quoted_question(ctx, sentence):
-            continue
         first = bisect_right(cue_starts, sentence.start - 1)
         last = bisect_right(cue_starts, sentence.end - 1)
+        if first == last:
+            continue  # no cue in the sentence (most): no need to tell whether it asks
+        if _is_question(sentence.text) and not _quoted_question(ctx, sentence):
+            continue
         title_case = None
         for cue in cues[first:last]:
             if cue.end > sentence.end:
