@@ -224,6 +224,15 @@ def test_no_answer_to_a_request_is_a_refusal_and_an_answer_is_speech():
         ("Pia Lund", "say", "speech", "they were false")]
 
 
+def test_a_call_not_returned_is_a_refusal_and_a_return_to_a_place_is_nothing():
+    rows = body("Ivo Marsh’s office did not immediately return a call seeking comment.",
+                "Pia Lund did not return repeated phone messages.",
+                "Tomas Brekke did not return to the valley after the vote.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("Ivo Marsh", "not immediately return", "refusal", "a call seeking comment"),
+        ("Pia Lund", "not return", "refusal", "repeated phone messages")]
+
+
 def test_raised_concerns_reports_what_the_concern_is_about():
     rows = body("Ivo Marsh raised concerns about the cost of the new wells.",
                 "Pia Lund has raised questions over whether the vote was fair.",

@@ -171,8 +171,14 @@ _ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*
                                   r"voters|supporters|him|her|them|us|me|you|"
                                   r"(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
                                   r"\s+that\s+")
+# What a worry raised is about: 'raised concerns about', 'over', 'that' (requires 'topic').
 _ABOUT_OR_OVER = re.compile(r"\s+(?:about|over|regarding)\s+")
-_CONCERN_TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
+_TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
+# What goes unanswered: 'did not return calls', 'a phone message', 'emails seeking comment'
+# (requires 'message').
+_MESSAGE = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|our|my|repeated|several|multiple|"
+                      r"numerous|phone|telephone|[\w’'-]+[’']s)\s+){0,3}(?:calls?|messages?|"
+                      r"requests?|e-?mails?|inquir(?:y|ies)|texts?|voicemails?)\b")
 _NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|"
                                         r"her|them|us|me|you)\s+that\s+")
 
@@ -195,8 +201,10 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         addressee = _ADDRESSEE.match(ctx.text, cue.end, sentence.end)
         if addressee and _ADJUNCTS_TO_THE_END.fullmatch(ctx.text, addressee.end(), sentence.end):
             return False
-    if cue.lemma == "raise concerns":  # 'raised concerns about it', not 'among experts'
-        return bool(_CONCERN_TOPIC.match(ctx.text, cue.end, end))
+    if cue.requires == "topic":  # 'raised concerns about it', not 'among experts'
+        return bool(_TOPIC.match(ctx.text, cue.end, end))
+    if cue.requires == "message":  # 'did not return calls', not 'did not return to Varn'
+        return bool(_MESSAGE.match(ctx.text, cue.end, end))
     if cue.requires == "as":
         return bool(_AS.search(ctx.text, cue.end, end))
     if cue.requires == "figure" and _FIGURES_REPORTED.match(ctx.text, cue.end, end):
@@ -244,7 +252,7 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
         _ADDRESSEE_THEN_CLAUSE.match(ctx.text, cue.end, end))
     if addressee:  # 'explained to Varn Radio why ...', 'complained to the Herald that ...'
         return addressee.end()
-    if cue.lemma == "raise concerns":  # 'raised concerns about the cost': the cost
+    if cue.requires == "topic":  # 'raised concerns about the cost': the cost
         about = _ABOUT_OR_OVER.match(ctx.text, cue.end, end)
         if about:
             return about.end()

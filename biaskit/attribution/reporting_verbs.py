@@ -142,7 +142,7 @@ STANCES = ("neutral", "distancing", "endorsing", "denial", "accusation", "conces
 KINDS = ("speech", "writing", "thought", "evidence", "refusal")
 # What must follow a cue for it to count; biaskit.attribution.cue_requirements tests each.
 REQUIRES = ("", "clause", "that", "as", "object", "question", "infinitive", "impression",
-            "hearsay", "figure")
+            "hearsay", "figure", "topic", "message")
 
 
 def check_row(row: dict[str, str], line: int) -> None:
