@@ -269,3 +269,10 @@ def test_a_list_of_acts_is_no_apposition_before_the_subject():
     rows = body("The town measures include delaying tax refunds, borrowing from the pension "
                 "fund, and now, even considering whether the town should sell the mine.")
     assert [r.speaker for r in rows] == []
+
+
+def test_a_possessive_after_a_final_s_is_the_named_person_in_full():
+    # 'Sanders’ campaign' was the speaker "Sanders’", apostrophe and all, not the person.
+    rows = body("Ivo Marsh Jones spoke first.", "Jones’ campaign said the count was wrong.",
+                "Jones' campaign said the same.")
+    assert [r.speaker for r in rows] == ["Ivo Marsh Jones", "Ivo Marsh Jones"]

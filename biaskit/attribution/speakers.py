@@ -309,7 +309,8 @@ class Resolver:
         """The longest name mention in the document that ends with ``name``'s tokens."""
         if name in self._fullest:
             return self._fullest[name]
-        bare = _POSSESSIVE_END.sub("", name.strip()) if name.endswith(("’s", "'s")) else name
+        owned = name.endswith(("’s", "'s", "s’", "s'"))  # Kade’s, Sanders’
+        bare = _POSSESSIVE_END.sub("", name.strip()) if owned else name
         tokens = bare.split()
         best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
