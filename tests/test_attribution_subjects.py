@@ -276,3 +276,11 @@ def test_a_possessive_after_a_final_s_is_the_named_person_in_full():
     rows = body("Ivo Marsh Jones spoke first.", "Jones’ campaign said the count was wrong.",
                 "Jones' campaign said the same.")
     assert [r.speaker for r in rows] == ["Ivo Marsh Jones", "Ivo Marsh Jones"]
+
+
+def test_a_state_after_a_town_in_an_apposition_is_no_speaker():
+    # 'Ava, Mo.' ends the apposition: the speaker was "Mo.", the last capitalised piece.
+    rows = body("Paul Vorst, a truck driver from Ava, Mo., who is a member of the union, said "
+                "he backs Kade.", "Carla Bower, 75, a retiree in Carthage, Ill., said she "
+                "backs Lund.")
+    assert [r.speaker for r in rows] == ["Paul Vorst", "Carla Bower"]

@@ -193,8 +193,11 @@ def subject(ctx: DocumentContext, before: str) -> str:
         # 'X, the party's chair, said' and 'The report, published on Monday, said': the
         # phrase before the apposition, or the name among them.
         # 'Ann Kade, 22, of Flint, Mich., said', 'Kade, at a rally in Flint, Mich., said':
-        # the place that goes on a prepositional phrase is no name.
-        places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS}
+        # the place that goes on a prepositional phrase is no name, nor is a state ('a
+        # driver from Ava, Mo., said').
+        place_words = entity_words()["place"]
+        places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS} | {
+            i for i, p in enumerate(earlier) if p.lower().replace("_", ".") in place_words}
         phrase = next((p for i, p in reversed(list(enumerate(earlier)))
                        if looks_like_name(p) and i not in places), "") or (
             _head_before_appositions(earlier, before))
