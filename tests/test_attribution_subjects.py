@@ -284,3 +284,14 @@ def test_a_state_after_a_town_in_an_apposition_is_no_speaker():
                 "he backs Kade.", "Carla Bower, 75, a retiree in Carthage, Ill., said she "
                 "backs Lund.")
     assert [r.speaker for r in rows] == ["Paul Vorst", "Carla Bower"]
+
+
+def test_a_title_case_headline_is_not_a_persons_fullest_name():
+    # The headline's one long capitalised run ended in 'Ivo Lund', so 'Lund' was resolved
+    # to the whole headline; a long title in a name is still kept in full ('Varn County
+    # Water Board Chair Ada Holm', seven words).
+    rows = body("Lund said the wells were dry.",
+                "Varn County Water Board Chair Ada Holm spoke next. Holm said they were not.",
+                title="Ada Kade Finally Praises Courier Editor Ivo Lund")
+    assert [r.speaker for r in rows if r.cue == "say"] == [
+        "Lund", "Varn County Water Board Chair Ada Holm"]

@@ -300,13 +300,13 @@ class Resolver:
         if not self._alias_pattern or not phrase:
             return None
         if phrase not in self._actors:
-            matches = self._alias_pattern.findall(phrase.replace("’", "'"))
-            self._actors[phrase] = self.codebook.actor_for(max(matches, key=len)) if matches \
-                else None
+            found = self._alias_pattern.findall(phrase.replace("’", "'"))
+            self._actors[phrase] = self.codebook.actor_for(max(found, key=len)) if found else None
         return self._actors[phrase]
 
     def _fullest_name(self, name: str) -> str:
-        """The longest name mention in the document that ends with ``name``'s tokens."""
+        """The longest name mention ending with ``name``'s tokens, of seven words at most
+        (not a title-case headline's run: 'Kade Praises Courier Editor Ivo Lund')."""
         if name in self._fullest:
             return self._fullest[name]
         owned = name.endswith(("’s", "'s", "s’", "s'"))  # Kade’s, Sanders’
@@ -315,7 +315,7 @@ class Resolver:
         best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             words = candidate.split()
-            if len(words) > best_length and words[-len(tokens):] == tokens:
+            if best_length < len(words) <= 7 and words[-len(tokens):] == tokens:
                 best, best_length = candidate, len(words)
         self._fullest[name] = best
         return best
