@@ -295,3 +295,15 @@ def test_a_title_case_headline_is_not_a_persons_fullest_name():
                 title="Ada Kade Finally Praises Courier Editor Ivo Lund")
     assert [r.speaker for r in rows if r.cue == "say"] == [
         "Lund", "Varn County Water Board Chair Ada Holm"]
+
+
+def test_an_empty_opening_like_there_is_names_nobody():
+    # 'There is', 'There’s' and 'That’s' open a clause but speak for no one: they were
+    # speakers "There" and "That".
+    rows = body("There is no public record showing whether the donation was legal.",
+                "That’s something that worries the miners.",
+                "There are two reasons Varnland refuses to sign the accord.",
+                "There’s also little difference between older miners, who favor Kade, and "
+                "the young.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Varnland", "refuse"), ("older miners", "favor")]

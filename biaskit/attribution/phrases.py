@@ -358,7 +358,7 @@ def antecedent(before: str) -> str:
     if words and words[-1].lower() in ("those", "anyone", "everyone", "someone"):
         return words[-1]  # 'Among those who want ...': the people the clause describes
     for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
-        if VERB_LIKE.fullmatch(words[i]):
+        if VERB_LIKE.fullmatch(words[i]) or CLAUSE_CONTRACTION.fullmatch(words[i].lower()):
             # 'The new campaign is pressure on mines in villages that': 'villages', not 'The
             # new campaign'; 'The audience has been older miners, who': 'older miners'.
             tail = [w for w in words[i + 1:] if w not in ("been", "being", "be")]

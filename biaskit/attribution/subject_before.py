@@ -54,6 +54,11 @@ _NAME_BEFORE_APPOSITION = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the
 
 _RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
 
+# A clause's empty opening, no speaker: 'There is', 'There’s', 'That’s', 'It’s'.
+_NAME_AT_END = re.compile(r"(?:\bthe\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
+EXPLETIVE = re.compile(r"(?:(?:There|there|Here|here)(?:['’](?:s|re|ll|d))?|"
+                        r"(?:That|that|It|it|What|what|This|this)['’]s)(?:\s|$)")
+
 # A quoted title in the subject phrase ('Ola Brenn, star of the TV show "Gold Rush," said'):
 # a few words, the first capitalised, and the comma before the closing mark.
 QUOTED_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5},")
@@ -155,9 +160,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         if tagged:
             return tagged  # '"...," said Ann Kade, a lawyer, who said': Kade, not the lawyer
         phrase = antecedent(" ".join(words).rstrip(","))
-        found = window.rfind(phrase) if phrase else -1
+        found = window.rfind(phrase) if phrase and not EXPLETIVE.match(phrase) else -1
         if found < 0:
-            return None
+            return None  # (not 'There’s nothing that suggests': nobody suggests)
         named = _NAME_BEFORE_APPOSITION.search(window, 0, found) if phrase.startswith(
             ("a ", "an ")) else None
         if named:
@@ -179,6 +184,11 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     if not trimmed:
         return None
     phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
+    if phrase and EXPLETIVE.match(phrase):
+        # 'There is no record showing ...' names nobody; 'There are reasons Israel refuses'
+        # names the subject of its clause at its end
+        named = _NAME_AT_END.search(phrase, EXPLETIVE.match(phrase).end())
+        phrase = named.group() if named else ""
     if not phrase:
         return None
     found = window.rfind(phrase)

@@ -27,7 +27,7 @@ from biaskit.attribution.phrases import (
 from biaskit.attribution.phrases import subject as phrase_subject
 from biaskit.attribution.reporting_verbs import Cue
 from biaskit.attribution.speakers import Speaker
-from biaskit.attribution.subject_before import subject_before
+from biaskit.attribution.subject_before import EXPLETIVE, subject_before
 from biaskit.corpus.sentences import Sentence
 
 # Where the narrator's context after a denial or an accusation begins: '..., though records
@@ -168,6 +168,8 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
             ctx.text, coordinated.start(), cue.start, cue.end):
         return False  # 'the most significant and criticized move': an adjective
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), coordinated.start())
+    if subject and EXPLETIVE.match(subject[0]):
+        return False  # 'There have been jabs, as when Kade ... and called him ...'
     first_verb = None if subject else _first_verb_of_the_subject(ctx, sentence, coordinated.start())
     if not (subject or first_verb) or not requirement_met(ctx, cue, sentence):
         return False
