@@ -307,3 +307,11 @@ def test_an_empty_opening_like_there_is_names_nobody():
                 "the young.")
     assert [(r.speaker, r.cue) for r in rows] == [
         ("Varnland", "refuse"), ("older miners", "favor")]
+
+
+def test_a_modal_or_been_between_speaker_and_cue_is_no_part_of_the_speaker():
+    rows = body("Aides to Ms. Kade have been pressing the council for a vote.",
+                "A spokesman for Ivo Lund could only quip: “Christmas Eve was booked.”",
+                "The American Legion has twice complained to the mayor about the emblem.")
+    assert [r.speaker for r in rows] == ["Aides to Ms. Kade", "Ivo Lund",
+                                         "American Legion"]

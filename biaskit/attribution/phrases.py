@@ -31,7 +31,8 @@ def _negated(verbs: str) -> frozenset[str]:
 SEEM_TO = frozenset("seem seems seemed appear appears appeared".split())
 # Words that may stand between a speaker and the cue: "has also strongly denied".
 BETWEEN_SPEAKER_AND_CUE = frozenset(
-    "has have had was were is are will would also strongly repeatedly again later then "
+    "has have had was were is are will would might could must should may can been "
+    "also strongly repeatedly again later then twice "
     "previously earlier further firmly flatly categorically vehemently publicly officially "
     "once quickly swiftly immediately today yesterday not never did does do now still even "
     "just first often sometimes usually always long already "
