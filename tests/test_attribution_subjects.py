@@ -315,3 +315,10 @@ def test_a_modal_or_been_between_speaker_and_cue_is_no_part_of_the_speaker():
                 "The American Legion has twice complained to the mayor about the emblem.")
     assert [r.speaker for r in rows] == ["Aides to Ms. Kade", "Ivo Lund",
                                          "American Legion"]
+
+
+def test_a_title_picks_the_person_of_its_gender_among_namesakes():
+    # 'Mrs. Kade' was the longest name ending in Kade, whoever it was: Bill Kade.
+    rows = body("Hillary Kade and her husband, Bill Kade, spoke at the rally.",
+                "Mrs. Kade said the mine was safe. Mr. Kade said it was not.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Hillary Kade", "Bill Kade"]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 from itertools import islice
 
+from biaskit.attribution.aliases import alias_pattern
 from biaskit.attribution.mentions import (
     _NAME,
     _POSSESSIVE_END,
@@ -36,7 +36,6 @@ from biaskit.attribution.mentions import (
 )
 from biaskit.attribution.report_authors import report_authors
 from biaskit.codebook import Actor, Codebook
-from biaskit.lexicons import CASE_FOLDS, ascii_cases, phrase_regex
 
 
 @dataclass(frozen=True)
@@ -68,12 +67,12 @@ class Resolver:
         self.mentions = mentions
         self.codebook = codebook
         self.speakers: list[tuple[int, Speaker]] = []
-        self._alias_pattern = _alias_pattern(codebook) if codebook else None
+        self._alias_pattern = alias_pattern(codebook) if codebook else None
         self._authors: list[tuple[int, str]] | None = None  # found when first needed
         self._author_starts: list[int] = []
         self._used_aliases: dict[str, bool] = {}
         self._labels: dict[Mention, str] = {}
-        self._fullest: dict[str, str] = {}
+        self._fullest: dict[tuple[str, str], str] = {}
         self._mention_starts = [mention.start for mention in mentions]
         self._first_named: dict[str, Mention] = {}
         for mention in mentions:
@@ -162,7 +161,8 @@ class Resolver:
         chosen = head_name(phrase, names, self._is_known) if names else None
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         raw_name = " ".join(tokens) or phrase
-        name = self._fullest_name(raw_name)
+        # 'Mrs. Clinton' is the woman of that name, not Bill Clinton
+        name = self._fullest_name(raw_name, gender("", " ".join(titles)))
         mention = self._mention_named(name)
         prefix = phrase[:chosen.start() + skipped].strip(" ,") if chosen else ""
         label = prefix if prefix.lower() not in DETERMINERS else ""
@@ -304,20 +304,22 @@ class Resolver:
             self._actors[phrase] = self.codebook.actor_for(max(found, key=len)) if found else None
         return self._actors[phrase]
 
-    def _fullest_name(self, name: str) -> str:
+    def _fullest_name(self, name: str, wanted: str = "") -> str:
         """The longest name mention ending with ``name``'s tokens, of seven words at most
-        (not a title-case headline's run: 'Kade Praises Courier Editor Ivo Lund')."""
-        if name in self._fullest:
-            return self._fullest[name]
+        (not a title-case headline's run: 'Kade Praises Courier Editor Ivo Lund'), and whose
+        given name's gender is not other than ``wanted`` ('f' or 'm', from a title)."""
+        if (name, wanted) in self._fullest:
+            return self._fullest[name, wanted]
         owned = name.endswith(("’s", "'s", "s’", "s'"))  # Kade’s, Sanders’
         bare = _POSSESSIVE_END.sub("", name.strip()) if owned else name
         tokens = bare.split()
         best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             words = candidate.split()
-            if best_length < len(words) <= 7 and words[-len(tokens):] == tokens:
+            if best_length < len(words) <= 7 and words[-len(tokens):] == tokens and (
+                    not wanted or gender(candidate) in ("", wanted)):
                 best, best_length = candidate, len(words)
-        self._fullest[name] = best
+        self._fullest[name, wanted] = best
         return best
 
     def _is_known(self, name: str) -> bool:
@@ -390,31 +392,3 @@ _MORE_NUMBERS = frozenset("eleven twelve thirteen fourteen fifteen sixteen seven
 
 def _fits(wanted: str, kind: str) -> bool:
     return kind == "person" if wanted == "person" else kind != "person"
-
-
-@cache
-def _alias_pattern_for(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    # The aliases, longest first, grouped by an ASCII first letter spelled out in its cases
-    # ('[rR](?i:ussia|...)'): the engine rejects a group by its first character, where
-    # re.IGNORECASE entered every alias at every word start. Groups never compete for a
-    # character, and the rest (no ASCII letter first) stay as one group in their order.
-    groups: dict[str, list[str]] = {}
-    for alias in sorted(aliases, key=len, reverse=True):
-        regex = phrase_regex(alias.replace("’", "'"))
-        first = _ASCII_FOLDS.get(regex[:1], regex[:1].lower())
-        if first.isascii() and first.isalpha():
-            groups.setdefault(first, []).append(regex[1:])
-        else:
-            groups.setdefault("", []).append(regex)
-    body = "|".join(f"[{ascii_cases(first)}](?i:{'|'.join(rests)})" if first
-                    else f"(?i:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-
-# The non-ASCII characters re.IGNORECASE lets stand for an ASCII letter: 'ſ' is an 's'.
-_ASCII_FOLDS = {char: letter for letter, chars in CASE_FOLDS.items() for char in chars}
-
-
-def _alias_pattern(codebook: Codebook) -> re.Pattern[str] | None:
-    aliases = tuple(a for actor in codebook.actors.values() for a in actor.aliases)
-    return _alias_pattern_for(aliases) if aliases else None
