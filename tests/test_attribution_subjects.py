@@ -322,3 +322,10 @@ def test_a_title_picks_the_person_of_its_gender_among_namesakes():
     rows = body("Hillary Kade and her husband, Bill Kade, spoke at the rally.",
                 "Mrs. Kade said the mine was safe. Mr. Kade said it was not.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Hillary Kade", "Bill Kade"]
+
+
+def test_a_town_before_a_state_is_no_antecedent_of_he_or_she():
+    # 'Palo Verde, Calif.' was the most recent person before 'she'.
+    rows = body("Ada Kade, who sat on the board, met the chief in Palo Verde, Calif. “Call "
+                "him now,” she said.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Ada Kade"]

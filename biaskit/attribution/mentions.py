@@ -62,13 +62,13 @@ _MEMBERS = frozenset("democrats republicans conservatives liberals progressives 
                      "evangelicals americans".split())
 _NAME_PARTICLES = "al|al-|bin|ibn|de|del|van|von|der|da|di|du|le|la"
 # Capitalised words joined by single spaces (never across a line or a full stop); an initial
-# such as "W." may stand inside a name.
-# (The initial's full stop is tried first: an empty word would end the name before it.)
+# such as "W." may stand inside a name (its stop is tried first, or no word would follow it).
 _INITIAL_STOP = r"\.(?= (?!(?:The|Then|But|And|He|She|It|They|We|In|A|An|This|That|There)\b)[A-Z])"
 _AFTER_CAPITAL = (r"(?:" + _INITIAL_STOP + r"|[\w’'-]*)(?: (?:(?:" + _NAME_PARTICLES + r") )?"
                   r"[A-Z](?:" + _INITIAL_STOP + r"|[\w’'-]*)| \d+\b)*")
 _NAME = re.compile("[A-Z]" + _AFTER_CAPITAL)
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+_STATE_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{1,5}\.)")  # 'Flint, Mich.' (entity_words place)
 
 
 @cache
@@ -160,11 +160,10 @@ def name_kind(name: str, titles: Sequence[str] = ()) -> str:
 def _mention_pattern() -> re.Pattern[str]:
     """_NAME, but not starting at a word that is capitalised only because it opens a sentence
     ("The", "In"): most capitalised words are those, and skipping them in the regex is fast."""
-    # The pattern starts with the capital itself, so the engine jumps from capital to capital
-    # instead of trying every position; the checks on the character before the name and on
-    # the skipped word follow, as lookbehinds from after the capital. The skipped words are
-    # one trie, read from the capital (a lookahead inside a lookbehind of one character): as
-    # one lookbehind per first letter, every letter's was tried at every capital.
+    # The pattern starts with the capital itself, so the engine jumps from capital to capital;
+    # the checks on the character before the name and on the skipped word follow as
+    # lookbehinds from after it, the skipped words one trie read from the capital (as one
+    # lookbehind per first letter, every letter's was tried at every capital).
     skip = trie_regex(sorted(word.capitalize() for word in entity_words()["not_name"]))
     return re.compile(rf"[A-Z](?<![\w’'-].)(?<!(?={skip}\b).)" + _AFTER_CAPITAL)
 
@@ -175,8 +174,7 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
     'General', name 'Piotr Dorn'."""
     kinds = entity_words()
     tokens, skipped, titles = list(words), 0, []
-    # 'Suddenly I': an adverb (as _parse_name tells one) opening the sentence is no name,
-    # but 'Kimberly' and 'Beverly' are
+    # 'Suddenly I': an opening adverb (as _parse_name tells one) is no name; 'Beverly' is
     while tokens and (tokens[0].lower() in kinds["not_name"] or len(tokens) > 1 and (
             tokens[0].endswith("ly") and len(tokens[0]) >= 7
             and tokens[0].lower() not in _given_names())):
@@ -225,6 +223,9 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 skipped, name, kind, titles = name_parts
                 start = match.start() + offset + skipped
+                state = _STATE_AFTER.match(text, start + len(name))
+                if state and state.group(1).lower() in entity_words()["place"]:
+                    kind = "other"  # 'Buena Park, Calif.' is a town, never a 'he'
                 append(Mention(start, start + len(name), name, kind, titles, lo, hi))
     return _with_abbreviated_titles(text, mentions)
 
@@ -312,10 +313,10 @@ def _apposition(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """A descriptor set off by commas: 'the centre's lead investigator, Lena Osei,' or
     'Viktor Bondarev, Colonel General and commander-in-chief of ...,'."""
     window = text[max(lo, start - 80):start]
-    # The pattern ends with ", " at the end of the window (``$`` allows one newline after it).
-    # The name closes the apposition with a comma or a parenthesis ('Its chair, Tomas Brekke,
-    # said'); without one, the words before are the sentence's own ('The water is safe,
-    # Tomas Brekke said': the content of an end tag, not a label).
+    # The pattern ends with ", " at the window's end (``$`` allows one newline after it). The
+    # name closes the apposition with a comma or a parenthesis ('Its chair, Tomas Brekke,
+    # said'); without one, the words before are the sentence's own ('The water is safe, Tomas
+    # Brekke said': an end tag's content, not a label).
     closed = text.startswith((",", " (", ")"), end)
     before = (_APPOSITION_BEFORE.search(window) if closed and window.endswith((", ", ", \n"))
               else None)
@@ -401,8 +402,7 @@ def looks_like_name(phrase: str) -> bool:
 
 
 # A name after one of these stands in a prepositional phrase ('in Varn', 'to the Varn vote');
-# not after 'of', 'for' or 'on', which are mostly inside a name ('Bank of Varn', 'Center for
-# Water Rights', 'Council on Mining').
+# not after 'of', 'for' or 'on', mostly inside a name ('Bank of Varn', 'Council on Mining').
 _BEFORE_A_PLACE_OR_THING = re.compile(r"\b(?:in|at|to|from|about|into|across|over|against|"
                                       r"with|near|toward|towards|by)\s+(?:the\s+)?$")
 
