@@ -233,6 +233,15 @@ def test_a_call_not_returned_is_a_refusal_and_a_return_to_a_place_is_nothing():
         ("Pia Lund", "not return", "refusal", "repeated phone messages")]
 
 
+def test_a_thought_after_but_he_inside_what_was_said_stays_in_it():
+    # 'but he feels ...' was cut off as a thought of its own, which balance leaves out.
+    rows = body("Ivo Marsh says the road is long but he feels confident that Lund will win.",
+                "Pia Lund said the levy was high, but she wanted to be fair.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "say", "the road is long but he feels confident that Lund will win"),
+        ("Pia Lund", "say", "the levy was high, but she wanted to be fair")]
+
+
 def test_raised_concerns_reports_what_the_concern_is_about():
     rows = body("Ivo Marsh raised concerns about the cost of the new wells.",
                 "Pia Lund has raised questions over whether the vote was fair.",

@@ -295,6 +295,9 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
     # when it holds one of their conjunctions, which a str test finds for far less.
     if any(conjunction in before for conjunction in _BARE_CONJUNCTIONS):
         bare = _BARE_CONJUNCTION_THEN_SUBJECT.search(before)
+        if bare and cue.kind == "thought" and bare.group(1) in ("he", "she", "they", "I", "we"):
+            # 'says the road is long but he feels confident that ...': still what was said
+            return None
         if bare and subject(ctx, bare.group(1)) == bare.group(1):
             cut = lo + bare.start() + before[bare.start():].index(" ")
             so_far = ctx.text[start:cut].strip()
