@@ -214,11 +214,11 @@ def test_declined_reports_only_a_refusal():
 
 
 def test_no_answer_to_a_request_is_a_refusal_and_an_answer_is_speech():
-    rows = body("Ivo Marsh did not respond to a request for comment.",
+    rows = body("Ivo Marsh did not respond to our questions about the wells.",
                 "The mine’s owners didn’t immediately respond to questions about the wells.",
                 "Pia Lund responded to the charges by saying they were false.")
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
-        ("Ivo Marsh", "not respond to", "refusal", "a request for comment"),
+        ("Ivo Marsh", "not respond to", "refusal", "our questions about the wells"),
         ("The mine’s owners", "not immediately respond to", "refusal",
          "questions about the wells"),
         ("Pia Lund", "say", "speech", "they were false")]
@@ -243,11 +243,11 @@ def test_a_thought_after_but_he_inside_what_was_said_stays_in_it():
 
 
 def test_raised_concerns_reports_what_the_concern_is_about():
-    rows = body("Ivo Marsh raised concerns about the cost of the new wells.",
+    rows = body("Ivo Marsh raised concerns about what the wells would cost.",
                 "Pia Lund has raised questions over whether the vote was fair.",
                 "The closure raised concerns among miners.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
-        ("Ivo Marsh", "raise concerns", "the cost of the new wells"),
+        ("Ivo Marsh", "raise concerns", "what the wells would cost"),
         ("Pia Lund", "raise concerns", "whether the vote was fair")]
 
 

@@ -256,8 +256,8 @@ def test_an_adverb_that_ends_a_relative_clause_leaves_the_clause_closed():
 @pytest.mark.parametrize("sentence, speaker, content", [
     ("The survey website, run by Ivo Dorn, a professor at Varn College, said the turnout was "
      "the highest in decades.", "The survey website", "the turnout was the highest in decades"),
-    ("One former Kade aide, speaking on condition of anonymity because of a contract, said "
-     "the fund was never audited.", "One former Kade aide", "the fund was never audited"),
+    ("One former Kade aide, speaking anonymously because of a contract, said the fund was "
+     "never audited.", "One former Kade aide", "the fund was never audited"),
 ])
 def test_the_subject_before_an_apposition_that_a_participle_opens_speaks(sentence, speaker,
                                                                           content):
@@ -279,9 +279,9 @@ def test_a_possessive_after_a_final_s_is_the_named_person_in_full():
 
 
 def test_a_state_after_a_town_in_an_apposition_is_no_speaker():
-    # 'Ava, Mo.' ends the apposition: the speaker was "Mo.", the last capitalised piece.
-    rows = body("Paul Vorst, a truck driver from Ava, Mo., who is a member of the union, said "
-                "he backs Kade.", "Carla Bower, 75, a retiree in Carthage, Ill., said she "
+    # 'Osage, Mo.' ends the apposition: the speaker was "Mo.", the last capitalised piece.
+    rows = body("Paul Vorst, a welder from Osage, Mo., who belongs to the union, said "
+                "he backs Kade.", "Carla Bower, 71, a nurse in Galena, Ill., said she "
                 "backs Lund.")
     assert [r.speaker for r in rows] == ["Paul Vorst", "Carla Bower"]
 
@@ -312,9 +312,9 @@ def test_an_empty_opening_like_there_is_names_nobody():
 def test_a_modal_or_been_between_speaker_and_cue_is_no_part_of_the_speaker():
     rows = body("Aides to Ms. Kade have been pressing the council for a vote.",
                 "A spokesman for Ivo Lund could only quip: “Christmas Eve was booked.”",
-                "The American Legion has twice complained to the mayor about the emblem.")
+                "The Veterans League has twice objected to the mayor about the emblem.")
     assert [r.speaker for r in rows] == ["Aides to Ms. Kade", "Ivo Lund",
-                                         "American Legion"]
+                                         "Veterans League"]
 
 
 def test_a_title_picks_the_person_of_its_gender_among_namesakes():

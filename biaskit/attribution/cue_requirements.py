@@ -171,6 +171,8 @@ _ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*
                                   r"voters|supporters|him|her|them|us|me|you|"
                                   r"(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
                                   r"\s+that\s+")
+_NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|"
+                                        r"her|them|us|me|you)\s+that\s+")
 # What a worry raised is about: 'raised concerns about', 'over', 'that' (requires 'topic').
 _ABOUT_OR_OVER = re.compile(r"\s+(?:about|over|regarding)\s+")
 _TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
@@ -179,8 +181,6 @@ _TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
 _MESSAGE = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|our|my|repeated|several|multiple|"
                       r"numerous|phone|telephone|[\w’'-]+[’']s)\s+){0,3}(?:calls?|messages?|"
                       r"requests?|e-?mails?|inquir(?:y|ies)|texts?|voicemails?)\b")
-_NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|"
-                                        r"her|them|us|me|you)\s+that\s+")
 
 
 # What may close a sentence after 'told' and its addressee: a time or place, no content

@@ -195,7 +195,7 @@ def subject(ctx: DocumentContext, before: str) -> str:
         # phrase before the apposition, or the name among them.
         # 'Ann Kade, 22, of Flint, Mich., said', 'Kade, at a rally in Flint, Mich., said':
         # the place that goes on a prepositional phrase is no name, nor is a state ('a
-        # driver from Ava, Mo., said').
+        # welder from Osage, Mo., said').
         place_words = entity_words()["place"]
         places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS} | {
             i for i, p in enumerate(earlier) if p.lower().replace("_", ".") in place_words}
