@@ -54,8 +54,9 @@ _NAME_BEFORE_APPOSITION = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the
 
 _RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
 
-# A clause's empty opening, no speaker: 'There is', 'There’s', 'That’s', 'It’s'.
+# A name closing a phrase: 'There are two reasons Varnland', 'nine things the Donald'.
 _NAME_AT_END = re.compile(r"(?:\bthe\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
+# A clause's empty opening, no speaker: 'There is', 'There’s', 'That’s', 'It’s'.
 EXPLETIVE = re.compile(r"(?:(?:There|there|Here|here)(?:['’](?:s|re|ll|d))?|"
                         r"(?:That|that|It|it|What|what|This|this)['’]s)(?:\s|$)")
 
