@@ -73,8 +73,7 @@ _STATE_AFTER = re.compile(r",\s+([A-Z][A-Za-z.]{1,5}\.)")  # 'Flint, Mich.' (ent
 
 @cache
 def entity_words() -> dict[str, frozenset[str]]:
-    """Words by kind (title, organisation, place, event, source, people, not_name),
-    lower-cased."""
+    """Words by kind (title, organisation, place, event, source, people, not_name), lowered."""
     raw = resources.files("biaskit").joinpath("data/entity_words.csv").read_text("utf-8")
     kinds: dict[str, set[str]] = {}
     for row in csv.DictReader(raw.splitlines()):
@@ -223,10 +222,11 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 skipped, name, kind, titles = name_parts
                 start = match.start() + offset + skipped
-                state = _STATE_AFTER.match(text, start + len(name))
+                end = start + len(name)
+                state = text.startswith(", ", end) and _STATE_AFTER.match(text, end)
                 if state and state.group(1).lower() in entity_words()["place"]:
                     kind = "other"  # 'Buena Park, Calif.' is a town, never a 'he'
-                append(Mention(start, start + len(name), name, kind, titles, lo, hi))
+                append(Mention(start, end, name, kind, titles, lo, hi))
     return _with_abbreviated_titles(text, mentions)
 
 

@@ -162,7 +162,7 @@ class Resolver:
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         raw_name = " ".join(tokens) or phrase
         # 'Mrs. Clinton' is the woman of that name, not Bill Clinton
-        name = self._fullest_name(raw_name, gender("", " ".join(titles)))
+        name = self._fullest_name(raw_name, gender("", " ".join(titles)) if titles else "")
         mention = self._mention_named(name)
         prefix = phrase[:chosen.start() + skipped].strip(" ,") if chosen else ""
         label = prefix if prefix.lower() not in DETERMINERS else ""
