@@ -110,8 +110,9 @@ _THAT_COLON_OR_QUOTE = re.compile(r"\s*(?:that\s+(?!(?:have|has|had|are|were|is|
 _TOLD_THAT = re.compile(r"\s*(?:(?!\b(?:how|why|whether|what|if)\b)[^.;:\"“]){0,90}?\bthat\s+")
 
 # Who is told, before a clause without 'that': 'reporters', 'him', 'CNN', 'the Herald'.
-_ADDRESSEE = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|him|her|them|"
-                        r"us|me|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
+_A_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_ADDRESSEE = re.compile(r"\s+(?:" + _A_NAME + r"|reporters|him|her|them|us|me|"
+                        r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _AUXILIARY)
 
 # What makes 'asked' report a question: 'asked whether ...', 'asked about ...', a quote.
@@ -167,12 +168,11 @@ _CONTENT_LEAD_IN = re.compile(r"\s*(?:,\s*(?:however|though|too|also|moreover|me
 # relative clause).
 _ADDRESSED = frozenset("warn assure reassure remind inform advise caution notify".split())
 _NAMED_ADDRESSEE = frozenset("write promise email".split())
-_ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|reporters|"
-                                  r"voters|supporters|him|her|them|us|me|you|"
-                                  r"(?:the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
-                                  r"\s+that\s+")
-_NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|"
-                                        r"her|them|us|me|you)\s+that\s+")
+_ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:" + _A_NAME + r"|reporters|voters|supporters|him|"
+                                  r"her|them|us|me|you|(?:the|his|her|their|its)\s+"
+                                  r"(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+that\s+")
+_NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:" + _A_NAME + r"|him|her|them|us|me|you)"
+                                        r"\s+that\s+")
 # What a worry raised is about: 'raised concerns about', 'over', 'that' (requires 'topic').
 _ABOUT_OR_OVER = re.compile(r"\s+(?:about|over|regarding)\s+")
 _TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
