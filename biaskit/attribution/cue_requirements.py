@@ -174,7 +174,6 @@ _ADDRESSEE_THEN_THAT = re.compile(r"\s+(?:" + _A_NAME + r"|reporters|voters|supp
 _NAME_OR_PRONOUN_THEN_THAT = re.compile(r"\s+(?:" + _A_NAME + r"|him|her|them|us|me|you)"
                                         r"\s+that\s+")
 # What a worry raised is about: 'raised concerns about', 'over', 'that' (requires 'topic').
-_ABOUT_OR_OVER = re.compile(r"\s+(?:about|over|regarding)\s+")
 _TOPIC = re.compile(r"\s+(?:about|over|regarding|that)\s+")
 # What goes unanswered: 'did not return calls', 'a phone message', 'emails seeking comment'
 # (requires 'message').
@@ -253,9 +252,9 @@ def content_start(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> int:
     if addressee:  # 'explained to Varn Radio why ...', 'complained to the Herald that ...'
         return addressee.end()
     if cue.requires == "topic":  # 'raised concerns about the cost': the cost
-        about = _ABOUT_OR_OVER.match(ctx.text, cue.end, end)
-        if about:
-            return about.end()
+        topic = _TOPIC.match(ctx.text, cue.end, end)
+        if topic:
+            return topic.end()
     if cue.lemma in _ADDRESSED or cue.lemma in _NAMED_ADDRESSEE:
         addressee = (_ADDRESSEE_THEN_THAT if cue.lemma in _ADDRESSED
                      else _NAME_OR_PRONOUN_THEN_THAT).match(ctx.text, cue.end, end)
