@@ -361,6 +361,12 @@ def test_who_is_told_is_not_the_content_nor_this_a_time():
         ("Ivo Marsh", "this was the last week to file claims")]
 
 
+def test_an_audience_told_is_not_the_content():
+    rows = body("Ivo Marsh told voters the mine would close.",
+                "On Varn Radio, Pia Lund told listeners she would appeal.")
+    assert [r.content for r in rows] == ["the mine would close", "she would appeal"]
+
+
 def test_a_quote_in_an_opening_phrase_is_not_what_the_tag_after_it_reports():
     rows = body("Pointing to “a packed diary,” a council clerk told the Herald that Ivo Marsh "
                 "plans to miss the hearing.")

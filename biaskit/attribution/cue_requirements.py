@@ -111,7 +111,8 @@ _TOLD_THAT = re.compile(r"\s*(?:(?!\b(?:how|why|whether|what|if)\b)[^.;:\"“]){
 
 # Who is told, before a clause without 'that': 'reporters', 'him', 'CNN', 'the Herald'.
 _A_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-_ADDRESSEE = re.compile(r"\s+(?:" + _A_NAME + r"|reporters|him|her|them|us|me|"
+_ADDRESSEE = re.compile(r"\s+(?:" + _A_NAME + r"|reporters|voters|supporters|listeners|viewers|"
+                        r"readers|donors|delegates|lawmakers|him|her|them|us|me|"
                         r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?:he|she|it|they|we|I|you|there|this)\s+" + _AUXILIARY)
 
