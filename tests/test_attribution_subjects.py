@@ -329,3 +329,10 @@ def test_a_town_before_a_state_is_no_antecedent_of_he_or_she():
     rows = body("Ada Kade, who sat on the board, met the chief in Palo Verde, Calif. “Call "
                 "him now,” she said.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Ada Kade"]
+
+
+def test_a_name_run_holding_a_weekday_is_no_antecedent_of_he_or_she():
+    # 'Brenn Monday' (a name run into the day after it) was the most recent person before
+    # 'he'.
+    rows = body("Ivo Marsh spoke in Brenn Monday. “We will appeal,” he said.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Ivo Marsh"]
