@@ -336,3 +336,10 @@ def test_a_name_run_holding_a_weekday_is_no_antecedent_of_he_or_she():
     # 'he'.
     rows = body("Ivo Marsh spoke in Brenn Monday. “We will appeal,” he said.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Ivo Marsh"]
+
+
+def test_an_owner_before_a_name_is_no_part_of_the_persons_fullest_name():
+    # 'Varn Radio's Ada Kade' was Kade's fullest name, so 'Kade said' gave the station too.
+    rows = body("Varn Radio's Ada Kade asked the mayor about the wells.",
+                "Kade said the answer was evasive.")
+    assert [r.speaker for r in rows if r.cue == "say"] == ["Ada Kade"]

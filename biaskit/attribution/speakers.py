@@ -315,10 +315,13 @@ class Resolver:
         tokens = bare.split()
         best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
-            words = candidate.split()
+            # 'CNN's Gloria Borger' is Gloria Borger; 'Russia's Defence Ministry' stays whole
+            after_owner = _OWNER.split(candidate)[-1]
+            full = candidate if name_kind(after_owner) == "organisation" else after_owner
+            words = full.split()
             if best_length < len(words) <= 7 and words[-len(tokens):] == tokens and (
-                    not wanted or gender(candidate) in ("", wanted)):
-                best, best_length = candidate, len(words)
+                    not wanted or gender(full) in ("", wanted)):
+                best, best_length = full, len(words)
         self._fullest[name, wanted] = best
         return best
 
@@ -383,6 +386,7 @@ def _is_source(phrase: str, words: list[str]) -> bool:
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s")
+_OWNER = re.compile(r"(?<=\w)['’]s\s+")  # 'CNN's Gloria Borger': what follows is the name
 
 _ANTECEDENT_REACH = 200  # names and speakers a pronoun looks back over
 
