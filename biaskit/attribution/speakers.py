@@ -317,8 +317,9 @@ class Resolver:
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             # 'CNN's Gloria Borger' is Gloria Borger; 'Russia's Defence Ministry' stays whole
             full = candidate
-            if "s " in candidate and _OWNER.search(candidate):  # (most names own nothing)
-                after_owner = _OWNER.split(candidate)[-1]
+            pieces = _OWNER.split(candidate) if "s " in candidate else ()  # (most own nothing)
+            if len(pieces) > 1:
+                after_owner = pieces[-1]
                 full = candidate if name_kind(after_owner) == "organisation" else after_owner
             words = full.split()
             if best_length < len(words) <= 7 and words[-len(tokens):] == tokens and (
