@@ -343,3 +343,10 @@ def test_an_owner_before_a_name_is_no_part_of_the_persons_fullest_name():
     rows = body("Varn Radio's Ada Kade asked the mayor about the wells.",
                 "Kade said the answer was evasive.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["Ada Kade"]
+
+
+def test_an_opening_time_before_a_name_with_an_apposition_is_no_speaker():
+    # 'On Saturday' was the capitalised piece taken for a name, so nobody spoke.
+    rows = body("On Saturday, Ivo Lund of Varn, a rival of the mayor, assailed her for "
+                "closing the depot.")
+    assert [(r.speaker, r.content) for r in rows] == [("Ivo Lund", "her for closing the depot")]

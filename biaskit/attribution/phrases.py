@@ -199,8 +199,10 @@ def subject(ctx: DocumentContext, before: str) -> str:
         place_words = entity_words()["place"]
         places = {i + 1 for i, p in enumerate(earlier) if p.split()[0] in PREPOSITIONS} | {
             i for i, p in enumerate(earlier) if p.lower().replace("_", ".") in place_words}
+        # (not an opening phrase: 'On Saturday, Ivo Lund of Varn, a rival, said')
         phrase = next((p for i, p in reversed(list(enumerate(earlier)))
-                       if looks_like_name(p) and i not in places), "") or (
+                       if looks_like_name(p) and i not in places
+                       and p.split()[0].lower() not in PREPOSITIONS), "") or (
             _head_before_appositions(earlier, before))
         if phrase and phrase.split()[0].endswith("ly") and phrase[:1].islower():
             return ""  # 'most lately in a broadcast on Radio Varn, that he': no subject
