@@ -21,8 +21,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from biaskit.attribution.mentions import Mention, find_mentions, spans_outside
-from biaskit.attribution.quotes import Quote, find_quotes
+from biaskit.attribution.mentions import Mention, find_mentions
+from biaskit.attribution.quotes import Quote, find_quotes, spans_outside
 from biaskit.corpus.document import Document
 from biaskit.corpus.sentences import Sentence, document_sentences
 from biaskit.lexicons import lowered_text

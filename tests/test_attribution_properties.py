@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from biaskit import Codebook, Document
 from biaskit.attribution.context import DocumentContext
-from biaskit.attribution.mentions import narrator_spans
-from biaskit.attribution.quotes import find_quotes
+from biaskit.attribution.quotes import find_quotes, narrator_spans
 from biaskit.attribution.records import extract_attributions
 from biaskit.attribution.reporting_verbs import _FOLDED_TO_ASCII, reporting_lexicon
 

@@ -350,3 +350,40 @@ def test_an_opening_time_before_a_name_with_an_apposition_is_no_speaker():
     rows = body("On Saturday, Ivo Lund of Varn, a rival of the mayor, assailed her for "
                 "closing the depot.")
     assert [(r.speaker, r.content) for r in rows] == [("Ivo Lund", "her for closing the depot")]
+
+
+def test_a_title_after_the_words_of_its_office_leaves_the_persons_name():
+    # 'Labor Secretary Ivo Lund' was the whole name, and the speaker of 'Lund said' too.
+    rows = body("Labor Secretary Ivo Lund said the mine would stay open.",
+                "Varn Mining Company Director Ada Kade said it would not. Lund said it would.")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [
+        ("Ivo Lund", "Labor Secretary"), ("Ada Kade", "Varn Mining Company Director"),
+        ("Ivo Lund", "Labor Secretary")]
+
+
+def test_a_surname_goes_to_the_namesake_named_most_often():
+    # the first named had been taken, whoever the article was about
+    rows = body("Ivo Lund and Ada Lund toured the mine, where Ada Lund spoke first.",
+                "Lund said the pumps were safe.")
+    assert [r.speaker for r in rows] == ["Ada Lund"]
+
+
+def test_a_name_run_of_a_title_case_headline_alone_is_no_fullest_name():
+    # 'Marsh' had been 'Lund Challenger Ivo Marsh', from the headline's capitals
+    rows = body("Marsh said the pumps were unsafe.",
+                title="Lund Challenger Ivo Marsh Says Pumps Are Not Safe")
+    assert [r.speaker for r in rows if r.paragraph] == ["Marsh"]
+    rows = body("Marsh said the pumps were unsafe.", title="Ivo Marsh says pumps are not safe")
+    assert [r.speaker for r in rows if r.paragraph] == ["Ivo Marsh"]
+
+
+def test_the_sender_of_a_message_speaks_not_the_message():
+    # the speaker had been 'she released a statement', a pronoun left unresolved
+    rows = body("Ada Kade met the miners. Later she released a statement saying, “We will "
+                "reopen the depot.”",
+                "The Varn Museum issued a report Tuesday charging that the mine “poisoned the "
+                "river.”",
+                "The Kade campaign released an ad showing Lund mocking the miners.")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Ada Kade", "say"), ("Varn Museum", "charge"),
+        ("The Kade campaign released an ad", "show")]

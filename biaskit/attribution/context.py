@@ -59,7 +59,8 @@ class DocumentContext:
         self.quote_starts = [q.start for q in self.quotes]
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.roles = {b.index: b.role for b in doc.blocks}
-        self.resolver = Resolver(self.text, doc.mentions, codebook)
+        headline_end = next((b.end for b in doc.blocks if b.role == "headline"), 0)
+        self.resolver = Resolver(self.text, doc.mentions, codebook, headline_end)
         self.found: list[Statement] = []
         self.word_counts: dict[tuple[int, int], int] = {}
         self._semicolons: list[int] | None = None  # made when first asked for

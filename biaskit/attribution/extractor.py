@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import islice
 
 from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import WINDOW, DocumentContext, Statement
@@ -36,7 +35,7 @@ from biaskit.attribution.forms.speaker_first import (
     speaker_then_content,
 )
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
-from biaskit.attribution.mentions import WEEKDAY, is_people_phrase
+from biaskit.attribution.mentions import WEEKDAY, is_people_phrase, is_title_case
 from biaskit.attribution.phrases import (
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
@@ -142,7 +141,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
             if text[cue.start].isupper() and cue.start != sentence.start and not (
                     text.startswith(": ", cue.start - 2)):
                 if title_case is None:
-                    title_case = _is_title_case(text[sentence.start:sentence.end])
+                    title_case = is_title_case(text[sentence.start:sentence.end])
                 if not title_case or may_be_noun:
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
@@ -321,22 +320,6 @@ def _clause_split(ctx: DocumentContext, start: int, cue: Cue) -> tuple[int, bool
         # '..., a ward she hoped to win, the count will be close, said Ola Brenn.'
         return lo + len(before.rstrip()) - 1, True
     return None
-
-
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])(?!(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to)\b)"
-                              r"[a-z]")
-_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
-
-
-def _is_title_case(sentence: str) -> bool:
-    """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
-    verbs are verbs."""
-    # Seven are enough to tell, and most sentences have them in their first words.
-    if next(islice(_LOWER_CASE_WORD.finditer(sentence, 0, 400), 6, None), None):
-        return False  # most sentences: many lower-case words early on
-    words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 # 'A student asked: Will the pumps ...?': the question is the asker's words, after a colon.

@@ -10,10 +10,9 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import islice
 from typing import NamedTuple
 
-from biaskit.attribution.quotes import Quote, find_quotes
-from biaskit.corpus.document import Document
 from biaskit.lexicons import trie_regex
 
 # A day of the week, as a pattern fragment: 'on Monday', 'tweeted Sunday to say'.
@@ -184,28 +183,13 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
         titles.append(tokens[0])
         skipped += len(tokens[0]) + 1
         tokens = tokens[1:]
+    # 'Labor Secretary Ann Kade': a title after the words of its office, then a person
+    inner = next((i for i in range(len(tokens) - 2, 0, -1)
+                  if tokens[i].lower().replace("_", ".") in kinds["title"]), 0)
+    office, rest = tokens[:inner + 1], tokens[inner + 1:]
+    if inner and all(t[:1].isupper() for t in rest) and name_kind(" ".join(rest)) == "person":
+        titles, skipped, tokens = titles + office, skipped + len(" ".join(office)) + 1, rest
     return titles, tokens, skipped
-
-
-def narrator_spans(doc: Document) -> list[tuple[int, int]]:
-    """The narrator's text of a document, everything outside quotation marks, as
-    ``(start, end)`` spans in text order (some may be empty)."""
-    return spans_outside(find_quotes(doc), len(doc.text))
-
-
-def spans_outside(quotes: Sequence[Quote], length: int) -> list[tuple[int, int]]:
-    """The spans of a text of this length outside these quotes (in text order)."""
-    spans, position = [], 0
-    for quote in quotes:
-        spans.append((position, quote.start))
-        position = quote.end
-    spans.append((position, length))
-    return spans
-
-
-def narrator_mentions(doc: Document) -> list[Mention]:
-    """Names in the narrator's text of a document: everything outside quotation marks."""
-    return find_mentions(doc.text, narrator_spans(doc))
 
 
 def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -237,6 +221,22 @@ _TITLE_CASE_BREAK = re.compile(
     r"Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Does|Did|Do|Not|Says|Said|"
     r"After|Before|Into|About|Against|Than|That|This|His|Her|Their|Its|Who|What|Why|How|"
     r"When)(?= |$)")
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_LOWER_CASE_START = re.compile(r"(?<![\w’'-])(?!(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to)\b)"
+                              r"[a-z]")
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
+
+
+def is_title_case(sentence: str) -> bool:
+    """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
+    verbs are verbs."""
+    # Seven are enough to tell, and most sentences have them in their first words.
+    if next(islice(_LOWER_CASE_START.finditer(sentence, 0, 400), 6, None), None):
+        return False  # most sentences: many lower-case words early on
+    words = [w for w in _LETTER_WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _title_case_pieces(found: str) -> list[tuple[int, str]]:

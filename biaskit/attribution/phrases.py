@@ -58,6 +58,27 @@ _APPOSITION_RELATIVE_TO_END = re.compile(r"(,\s+(?:a|an|the)\s[^,;:\"“”]*?)\
 
 _PARENTHESIS_AT_END = re.compile(r"\s*\([^()]{1,40}\)[\s,]*$")
 _EXAMPLES_AT_END = re.compile(r",\s*(?:including|like|such\s+as)\s[^,;]*,\s*$")
+# 'she released a statement (saying)', 'The museum issued a report Tuesday (charging)': the
+# sender, then the message that reports; the sender speaks.
+_SENT_MESSAGE = re.compile(
+    r"\s+(?:(?:has|had|have|also|then|later)\s+)*(?:issued|released|sent|put|posted|published|"
+    r"penned|filed|circulated|shared|tweeted)(?:\s+out)?\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:statement|report|letter|message|e-?mail|memo|tweet|post|note|"
+    r"video|ad|op-ed|column|essay|release)s?"
+    # then at most a time, a place or the people it went to: 'on Tuesday', 'to supporters'
+    r"(?:\s+(?:on|to|in|last|this|late|early)(?:\s+[\w’'-]+){1,3}|\s+\w+day)?\s*$")
+_RELATIVE_AT_END = re.compile(r"\b(?:who|which|that)(?:\s+(?:has|had|have|also|then|later))*$")
+_SENDING_VERBS = ("issued", "released", "sent", "put", "posted", "published", "penned",
+                  "filed", "circulated", "shared", "tweeted")
+
+
+def without_sent_message(phrase: str) -> str:
+    """'The museum issued a report Tuesday' -> 'The museum': the sender of a message that
+    speaks (a report that shows speaks for itself: keep the phrase for evidence)."""
+    sent = _SENT_MESSAGE.search(phrase) if any(v in phrase for v in _SENDING_VERBS) else None
+    if not sent or _RELATIVE_AT_END.search(phrase, 0, sent.start()):
+        return phrase  # 'One of the doctors who sent the letter said': the doctor
+    return phrase[:sent.start()]
 
 _CLAUSE_WORDS = "and but while whereas as after before because that which who what when".split()
 
@@ -155,6 +176,11 @@ PASSIVE_AUXILIARIES = frozenset("been being be is are was were".split()) | _nega
 
 _ARTICLES_AND_POSSESSIVES = DETERMINERS - {"that", "this", "these", "those"}
 
+
+# 'issued a statement saying', 'sent a letter on Monday saying': a message and what it says.
+MESSAGE_BEFORE = re.compile(r"\b(?:statement|release|letter|message|email|e-mail|memo|tweet|"
+                            r"post|note|video|ad|advertisement)s?(?:\s+(?:on\s+)?(?:\w+day|"
+                            r"last\s+\w+|this\s+\w+|late\s+\w+|early\s+\w+))?\s+$")
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 

@@ -16,6 +16,7 @@ mark is ignored. One left-to-right pass per paragraph, so time is linear in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biaskit.corpus.document import Document
@@ -47,6 +48,22 @@ class Quote:
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in the document, in text order, never overlapping."""
     return _document_quotes(doc)
+
+
+def narrator_spans(doc: Document) -> list[tuple[int, int]]:
+    """The narrator's text of a document, everything outside quotation marks, as
+    ``(start, end)`` spans in text order (some may be empty)."""
+    return spans_outside(find_quotes(doc), len(doc.text))
+
+
+def spans_outside(quotes: Sequence[Quote], length: int) -> list[tuple[int, int]]:
+    """The spans of a text of this length outside these quotes (in text order)."""
+    spans, position = [], 0
+    for quote in quotes:
+        spans.append((position, quote.start))
+        position = quote.end
+    spans.append((position, length))
+    return spans
 
 
 def _document_quotes(doc: Document) -> list[Quote]:

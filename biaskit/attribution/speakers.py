@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
@@ -29,6 +30,7 @@ from biaskit.attribution.mentions import (
     gender,
     head_name,
     is_people_phrase,
+    is_title_case,
     mention_label,
     name_kind,
     part_of,
@@ -62,7 +64,8 @@ _IN_TEN = re.compile(r"\w+\s+(?:in|out\s+of)\s+(?:10|ten)")
 class Resolver:
     """Resolves speaker phrases in one document, remembering speakers as they are found."""
 
-    def __init__(self, text: str, mentions: list[Mention], codebook: Codebook | None):
+    def __init__(self, text: str, mentions: list[Mention], codebook: Codebook | None,
+                 headline_end: int = 0):
         self.text = text
         self.mentions = mentions
         self.codebook = codebook
@@ -75,11 +78,18 @@ class Resolver:
         self._fullest: dict[tuple[str, str], str] = {}
         self._mention_starts = [mention.start for mention in mentions]
         self._first_named: dict[str, Mention] = {}
+        self._times_named: Counter[str] = Counter(mention.name for mention in mentions)
         for mention in mentions:
             self._first_named.setdefault(mention.name, mention)
+        # A name run only a title-case headline has ('Telling Ann Kade', 'Understated Kade')
+        # is no one's fullest name.
+        title_case = headline_end and is_title_case(text[:headline_end])
+        named_below = {mention.name for mention in mentions
+                       if not title_case or mention.start >= headline_end}
         self._names_by_last_word: dict[str, list[str]] = {}
         for name in self._first_named:  # each name once, in text order
-            self._names_by_last_word.setdefault(name.split()[-1], []).append(name)
+            if name in named_below:
+                self._names_by_last_word.setdefault(name.split()[-1], []).append(name)
         # A name or an alias is resolved the same wherever it stands: once per phrase (None
         # for a description, which depends on what comes before it).
         self._named: dict[str, Speaker | None] = {}
@@ -313,7 +323,7 @@ class Resolver:
         owned = name.endswith(("’s", "'s", "s’", "s'"))  # Kade’s, Sanders’
         bare = _POSSESSIVE_END.sub("", name.strip()) if owned else name
         tokens = bare.split()
-        best, best_length = bare, len(tokens)
+        best, best_rank = bare, (len(tokens), 0, False)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             # 'CNN's Gloria Borger' is Gloria Borger; 'Russia's Defence Ministry' stays whole
             full = candidate
@@ -322,9 +332,14 @@ class Resolver:
                 after_owner = pieces[-1]
                 full = candidate if name_kind(after_owner) == "organisation" else after_owner
             words = full.split()
-            if best_length < len(words) <= 7 and words[-len(tokens):] == tokens and (
-                    not wanted or gender(full) in ("", wanted)):
-                best, best_length = full, len(words)
+            if len(words) > 7 or words[-len(tokens):] != tokens or (
+                    wanted and gender(full) not in ("", wanted)):
+                continue
+            # the longest; of two as long ('Ivo Lund', 'Ada Lund'), the one named more often,
+            # then one with a known given name (not a headline's 'Understated Lund')
+            rank = (len(words), self._times_named[full], gender(full) != "")
+            if rank > best_rank:
+                best, best_rank = full, rank
         self._fullest[name, wanted] = best
         return best
 

@@ -25,6 +25,7 @@ from biaskit.attribution.phrases import (
     is_passive,
     owned,
     subject,
+    without_sent_message,
 )
 from biaskit.attribution.quotes import Quote
 from biaskit.attribution.reporting_verbs import Cue
@@ -182,6 +183,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
                 return name, window_start + named.end(1) - len(name)
         return phrase, window_start + found
     trimmed = " ".join(words)
+    if cue.kind != "evidence":
+        trimmed = without_sent_message(trimmed)  # 'she released a statement saying'
     if not trimmed:
         return None
     phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)

@@ -13,6 +13,7 @@ from biaskit.attribution.context import DocumentContext, Statement
 from biaskit.attribution.forms.end_tags import PARENTHESIS, TAG_CLOSES_SENTENCE
 from biaskit.attribution.phrases import (
     ANY_WORD_CHAR,
+    MESSAGE_BEFORE,
     VERB_LIKE,
     and_before,
     looks_like_name,
@@ -174,10 +175,11 @@ def before_quote(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         # paragraph is a transcript turn, see colons.speaker_turns)
         after = phrase_after(ctx, cue.end, quote.start, allow_determiner=False)
         phrase = after[:2] if after else None
-    if cue.is_participle(ctx.text) and ctx.text[max(0, cue.start - 4):cue.start].rstrip(
-            ).endswith(","):
-        # 'Kade posted a comment on Twitter, saying, "..."': the clause's subject speaks, not
-        # the object before the comma
+    if cue.is_participle(ctx.text) and (ctx.text[max(0, cue.start - 4):cue.start].rstrip(
+            ).endswith(",") or MESSAGE_BEFORE.search(
+                ctx.text, max(sentence.start, cue.start - 40), cue.start)):
+        # 'Kade posted a comment on Twitter, saying, "..."' and 'she released a statement
+        # saying "..."': the clause's subject speaks, not the object or the message
         phrase = clause_subject(ctx, sentence.start, cue.start) or phrase
     if not phrase:
         return False

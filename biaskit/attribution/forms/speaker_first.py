@@ -18,6 +18,7 @@ from biaskit.attribution.mentions import (
     looks_like_name,
 )
 from biaskit.attribution.phrases import (
+    MESSAGE_BEFORE,
     PREPOSITION_BEFORE_PARTICIPLE,
     VERB_LIKE,
     adjectives_of_one_noun,
@@ -197,12 +198,6 @@ def _first_verb_of_the_subject(ctx: DocumentContext, sentence: Sentence, before:
     return None
 
 
-# 'issued a statement saying', 'sent a letter on Monday saying': a message and what it says.
-_MESSAGE_BEFORE = re.compile(r"\b(?:statement|release|letter|message|email|e-mail|memo|tweet|"
-                             r"post|note|video|ad|advertisement)s?(?:\s+(?:on\s+)?(?:\w+day|"
-                             r"last\s+\w+|this\s+\w+|late\s+\w+|early\s+\w+))?\s+$")
-
-
 _CLAUSE_OPENING = re.compile(r"\b(?:after|before|when|while|because|since)\s+")
 
 
@@ -217,7 +212,7 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     # a statement Tuesday saying'
     if not before.rstrip("\"”’'").endswith(",") and not PREPOSITION_BEFORE_PARTICIPLE.search(
             before):
-        if not _MESSAGE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
+        if not MESSAGE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start):
             return False
         # '..., after Kade posted videos criticizing Lund': the sender is the subject of the
         # clause the message stands in
