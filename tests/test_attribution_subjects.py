@@ -387,3 +387,18 @@ def test_the_sender_of_a_message_speaks_not_the_message():
     assert [(r.speaker, r.cue) for r in rows] == [
         ("Ada Kade", "say"), ("Varn Museum", "charge"),
         ("The Kade campaign released an ad", "show")]
+
+
+def test_a_person_of_a_place_or_group_is_the_person_whatever_comes_before_the_name():
+    # the place or the group had been the speaker: 'Brenn', 'Varn Teachers'
+    rows = body("Undecided voter Ada Holm of Brenn said she liked Kade.",
+                "Mr. Lund of the Varn Teachers said the levy was unfair.")
+    assert [r.speaker for r in rows] == ["Ada Holm", "Lund"]
+
+
+def test_an_organisation_named_with_of_or_for_keeps_its_whole_name():
+    # 'Mining' and 'Responsive Mining' had been the speakers
+    rows = body("The dean of the Graduate School of Mining said the school was not biased.",
+                "A spokesman for the Center for Responsive Mining said the mine was unsafe.")
+    assert [r.speaker for r in rows] == ["Graduate School of Mining",
+                                         "Center for Responsive Mining"]

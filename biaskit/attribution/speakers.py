@@ -37,6 +37,13 @@ from biaskit.attribution.mentions import (
     split_name,
 )
 from biaskit.attribution.report_authors import report_authors
+from biaskit.attribution.speaker_phrases import (
+    is_source,
+    modifies_the_head,
+    organisation_with_of,
+    person_before_of,
+    pronoun_with_auxiliaries,
+)
 from biaskit.codebook import Actor, Codebook
 
 
@@ -117,12 +124,12 @@ class Resolver:
                 phrase, words[-1] if words else "", position)
         lowered = phrase.lower()
         first = lowered.split()[0] if lowered else ""
-        pronoun = lowered if lowered in PRONOUNS else _pronoun_with_auxiliaries(phrase)
+        pronoun = lowered if lowered in PRONOUNS else pronoun_with_auxiliaries(phrase)
         if pronoun:
             return self._antecedent(PRONOUNS[pronoun], position, f'pronoun "{phrase}"',
                                     _PRONOUN_GENDER.get(pronoun, ""))
         words = lowered.split()
-        if _is_source(phrase, words):
+        if is_source(phrase, words):
             return self._source(phrase, position, first)
         counted = (first in QUANTIFIERS or first in _MORE_NUMBERS) and len(words) > 1 and (
             phrase.split()[-1].islower() or _IN_TEN.fullmatch(lowered)
@@ -142,14 +149,9 @@ class Resolver:
         """The speaker a name or an alias stands for; None for a description to resolve by
         position ("the ministry")."""
         person, of, _ = phrase.partition(" of ")
-        if of:  # most phrases have no 'of': their words need no splitting here
-            _, tokens, _ = split_name(person.replace("_", ".").split())
-            titles = entity_words()["title"]
-            if 2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.lower() not in titles
-                                             for t in tokens) and (
-                    name_kind(" ".join(tokens)) == "person"):
-                # 'Senator Ted Moro of Brenn', 'Del. Ann Kade of the Varn Isles': the person
-                phrase, words = person, person.lower().split()
+        if of and person_before_of(person):
+            # 'Senator Ted Moro of Brenn', 'Del. Ann Kade of the Varn Isles': the person
+            phrase, words = person, person.lower().split()
         head = words[-1] if words else ""
         actor = self._alias_actor(phrase)
         names = list(_NAME.finditer(phrase))
@@ -157,6 +159,9 @@ class Resolver:
         joined = _NAME_WITH_PARTICLES.fullmatch(phrase) if len(names) > 1 else None
         if joined:
             names = [joined]
+        elif len(names) > 1 and (organisation := organisation_with_of(phrase)):
+            # 'a spokesman for the Varn Institute of Technology': the institute, whole
+            names = [n for n in names if n.end() <= organisation.start()] + [organisation]
         if head[:1].isalpha() and not phrase.split()[-1][:1].isupper():
             # The head noun is lower case: a description ("Senior Russian military official").
             if actor:
@@ -165,7 +170,7 @@ class Resolver:
                                f'description "{phrase}" is an alias of {actor.actor_id}')
             if first in DETERMINERS or not names:
                 return None
-            if len(names) == 1 and _modifies_the_head(phrase, names[0]) and not (
+            if len(names) == 1 and modifies_the_head(phrase, names[0]) and not (
                     self._is_known(names[0].group())):
                 return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         chosen = head_name(phrase, names, self._is_known) if names else None
@@ -350,56 +355,6 @@ class Resolver:
 
     def _mention_named(self, name: str) -> Mention | None:
         return self._first_named.get(name)
-
-
-_OPENING_ADVERBS = frozenset("maybe perhaps how so but and even just also now yet still then "
-                             "why what when where".split())
-_AUXILIARIES = frozenset("is was has had have did does do will would could should may might can "
-                         "must not never also often since soon still then just now once later "
-                         "even always already didn't doesn't don't won't wasn't hasn't can't "
-                         "didn’t doesn’t don’t won’t wasn’t hasn’t can’t".split())
-_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve)$")
-
-# Lower-case words that close a name's phrase without being a noun: 'Kade herself'.
-_AFTER_A_NAME = _AUXILIARIES | frozenset("itself himself herself themselves both all alone here "
-                                         "there too again together instead i me you us him them "
-                                         "each".split())
-
-
-def _modifies_the_head(phrase: str, name: re.Match) -> bool:
-    """'Syrian hackers', 'Cologne police', 'Cement makers': one capitalised word (no one's
-    name in the article, and no possessive: 'Rubio's campaign' is his) right before a
-    lower-case head noun modifies it, and the phrase is a description, not that name."""
-    rest = phrase[name.end():].split()
-    return name.start() == 0 and not re.search(r"[\s'’]", name.group()) and len(rest) == 1 and (
-        rest[0].isalpha() and rest[0].islower()) and not (
-        rest[0].endswith(("ly", "ed")) or rest[0] in _AFTER_A_NAME or rest[0] in PRONOUNS)
-
-
-def _pronoun_with_auxiliaries(phrase: str) -> str:
-    """The pronoun of 'He didn't', 'She has since', 'He’s', 'Maybe they' (in lower case): a
-    personal pronoun with only auxiliaries and adverbs about it, else ''. Not 'it' or 'we':
-    'it is said', 'what we know' name nobody before them."""
-    words = phrase.split()
-    while words and words[0].lower() in _OPENING_ADVERBS:
-        words.pop(0)
-    if not words or len(words) > 4:
-        return ""
-    first = _CONTRACTION.sub("", words[0].lower())
-    if first not in ("he", "she", "they"):
-        return ""  # most phrases: no need to read the words after the first
-    return first if all(w.lower() in _AUXILIARIES for w in words[1:]) else ""
-
-
-def _is_source(phrase: str, words: list[str]) -> bool:
-    """'A report', 'The rights group's report', 'Its report': a written source."""
-    sources = entity_words()["source"]
-    if not words or sources.isdisjoint(words[:5]):
-        return False
-    return words[0] in DETERMINERS or bool(re.match(r"[A-Z][^ ]*(?:’s|'s)\b", phrase)) or (
-        # 'Reports say'; but 'Bill Clinton' is a given name and a surname, no bill
-        words[0] in sources and not (len(words) > 1 and gender(phrase) and phrase[:1].isupper())
-    ) or (words[-1] in sources and phrase.split()[-1][:1].islower())
 
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
