@@ -402,3 +402,22 @@ def test_an_organisation_named_with_of_or_for_keeps_its_whole_name():
                 "A spokesman for the Center for Responsive Mining said the mine was unsafe.")
     assert [r.speaker for r in rows] == ["Graduate School of Mining",
                                          "Center for Responsive Mining"]
+
+
+def test_the_holder_of_an_office_named_with_of_is_the_person():
+    # 'State Ada Kade' had been the speaker, an organisation (State), and 'Secretary of ...'
+    # an unnamed group
+    rows = body("Former Secretary of State Ada Kade said the treaty was dead.",
+                "Speaker of the House Ivo Lund said the vote would wait.",
+                "Secretary of Varn Security Jeh Moro said the port was safe.",
+                "A secretary of the union said it was not.")
+    assert [(r.speaker, r.speaker_label) for r in rows] == [
+        ("Ada Kade", "Former Secretary of State"), ("Ivo Lund", "Speaker of the House"),
+        ("Jeh Moro", "Secretary of Varn Security"), ("A secretary of the union", "")]
+
+
+def test_speaker_leader_and_chairman_are_titles():
+    rows = body("House Speaker Ivo Lund said the vote would wait.",
+                "Senate Majority Leader Ada Kade said it would not. Chairman Jo Moro agreed.")
+    assert [(r.speaker, r.speaker_label) for r in rows if r.cue == "say"] == [
+        ("Ivo Lund", "House Speaker"), ("Ada Kade", "Senate Majority Leader")]

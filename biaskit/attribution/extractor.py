@@ -35,7 +35,7 @@ from biaskit.attribution.forms.speaker_first import (
     speaker_then_content,
 )
 from biaskit.attribution.forms.unattributed import expected_to, hearsay, seems_to
-from biaskit.attribution.mentions import WEEKDAY, is_people_phrase, is_title_case
+from biaskit.attribution.mentions import WEEKDAY, is_people_phrase
 from biaskit.attribution.phrases import (
     PREPOSITION_BEFORE_PARTICIPLE,
     SHARE_OF_PEOPLE,
@@ -47,6 +47,7 @@ from biaskit.attribution.phrases import (
     subject,
 )
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
+from biaskit.attribution.speaker_phrases import is_title_case
 from biaskit.corpus.sentences import Sentence
 
 _RECENT_STATEMENTS = 4  # statements a new cue may fall inside (cues come in text order)

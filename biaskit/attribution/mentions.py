@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import islice
 from typing import NamedTuple
 
 from biaskit.lexicons import trie_regex
@@ -206,12 +205,36 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 skipped, name, kind, titles = name_parts
                 start = match.start() + offset + skipped
+                office = office_before(text, lo, start, name) if " " in name else None
+                if office:  # 'Secretary of State Ann Kade': Ann Kade, the Secretary
+                    name, titles, start = office[0], office[1], start + len(name) - len(office[0])
+                    kind = name_kind(name, (titles,))
                 end = start + len(name)
                 state = text.startswith(", ", end) and _STATE_AFTER.match(text, end)
                 if state and state.group(1).lower() in entity_words()["place"]:
                     kind = "other"  # 'Buena Park, Calif.' is a town, never a 'he'
                 append(Mention(start, end, name, kind, titles, lo, hi))
     return _with_abbreviated_titles(text, mentions)
+
+
+# 'Secretary of State Ann Kade', 'Speaker of the House Ivo Lund': an office and its object,
+# which runs into the name after it.
+_OFFICE_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")
+
+
+def office_before(text: str, lo: int, start: int, name: str) -> tuple[str, str] | None:
+    """(the person's name, the office's title) when ``name`` at ``start`` follows 'Secretary
+    of' or 'Speaker of the' and begins with the office's object: 'State Ann Kade' -> 'Ann
+    Kade'; the words before a given name go, or else all but the last two."""
+    office = _OFFICE_OF.search(text, max(lo, start - 40), start)
+    if not office or office.group(1).lower() not in entity_words()["title"]:
+        return None
+    tokens, given, kinds = name.split(), _given_names(), entity_words()
+    n = 0
+    while len(tokens) - n > 2 and tokens[n].lower() not in given or (
+            len(tokens) - n == 2 and tokens[n].lower() in kinds["organisation"]):
+        n += 1
+    return (" ".join(tokens[n:]), office.group(1)) if n else None
 
 
 # Words a title-case headline capitalises that no name holds after its first word:
@@ -221,22 +244,6 @@ _TITLE_CASE_BREAK = re.compile(
     r"Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Does|Did|Do|Not|Says|Said|"
     r"After|Before|Into|About|Against|Than|That|This|His|Her|Their|Its|Who|What|Why|How|"
     r"When)(?= |$)")
-
-
-_LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
-_LOWER_CASE_START = re.compile(r"(?<![\w’'-])(?!(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to)\b)"
-                              r"[a-z]")
-_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
-
-
-def is_title_case(sentence: str) -> bool:
-    """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
-    verbs are verbs."""
-    # Seven are enough to tell, and most sentences have them in their first words.
-    if next(islice(_LOWER_CASE_START.finditer(sentence, 0, 400), 6, None), None):
-        return False  # most sentences: many lower-case words early on
-    words = [w for w in _LETTER_WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _title_case_pieces(found: str) -> list[tuple[int, str]]:
@@ -399,22 +406,3 @@ def looks_like_name(phrase: str) -> bool:
     return bool(words) and len(words) <= 6 and all(
         w[:1].isupper() or w in ("al", "bin", "de", "van", "von") for w in words) and not all(
         w.lower() in titles or w.lower() in QUANTIFIERS for w in words)  # not 'One', 'Some'
-
-
-# A name after one of these stands in a prepositional phrase ('in Varn', 'to the Varn vote');
-# not after 'of', 'for' or 'on', mostly inside a name ('Bank of Varn', 'Council on Mining').
-_BEFORE_A_PLACE_OR_THING = re.compile(r"\b(?:in|at|to|from|about|into|across|over|against|"
-                                      r"with|near|toward|towards|by)\s+(?:the\s+)?$")
-
-
-def head_name(phrase: str, names: Sequence[re.Match[str]],
-              is_known: Callable[[str], bool]) -> re.Match[str]:
-    """Which of the names found in a speaker phrase it is about: the last, unless that one
-    stands in a prepositional phrase after an earlier name the document knows ('Kade spent
-    the week in Varn' is about Kade; 'Council spokeswoman Ann Kade' about Ann Kade)."""
-    last = names[-1]
-    if len(names) > 1 and _BEFORE_A_PLACE_OR_THING.search(phrase, 0, last.start()):
-        for name in reversed(names[:-1]):
-            if not _BEFORE_A_PLACE_OR_THING.search(phrase, 0, name.start()):
-                return name if is_known(name.group()) else last
-    return last

@@ -1,11 +1,14 @@
 """Tests of a speaker phrase's own words, which need nothing else of the document: a
 pronoun with auxiliaries ('He didn't'), a written source ('The group's report'), a name that
-modifies a head noun ('Cologne police'), and the person or the organisation a phrase with
-'of' or 'for' names ('Gov. Ivo Lund of Varn', 'the Center for Responsive Mining')."""
+modifies a head noun ('Cologne police'), the person or the organisation a phrase with 'of'
+or 'for' names ('Gov. Ivo Lund of Varn', 'the Center for Responsive Mining'), and a headline
+in title case, whose capitals name no one."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from itertools import islice
 
 from biaskit.attribution.mentions import (
     DETERMINERS,
@@ -13,6 +16,7 @@ from biaskit.attribution.mentions import (
     entity_words,
     gender,
     name_kind,
+    office_before,
     split_name,
 )
 
@@ -83,6 +87,13 @@ def person_before_of(part: str) -> bool:
         bool(titles) or name_kind(" ".join(tokens)) == "person")
 
 
+def named_officer(phrase: str) -> bool:
+    """'Secretary of State Ann Kade': an office, then the person who holds it (a person,
+    not the unnamed people a 'secretary of ...' would be)."""
+    run = _LAST_NAME_RUN.search(phrase) if " of " in phrase else None
+    return bool(run and office_before(phrase, 0, run.start(), run.group()))
+
+
 # An organisation's name that holds 'of' or 'for', at a phrase's end: 'Center for Responsive
 # Mining', 'Varn Institute of Technology', 'Graduate School of Mining'.
 _NAME_WITH_OF = re.compile(r"((?:[A-Z][\w’'.-]*\s)*[A-Z][\w’'.-]*)\s(?:for|of|on)\s(?:the\s)?"
@@ -93,3 +104,38 @@ def organisation_with_of(phrase: str) -> re.Match[str] | None:
     """The organisation's whole name that ends the phrase, if one holds 'of' or 'for'."""
     found = _NAME_WITH_OF.search(phrase) if " of " in phrase or " for " in phrase else None
     return found if found and name_kind(found.group(1)) == "organisation" else None
+
+
+_LETTER_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_LOWER_CASE_START = re.compile(r"(?<![\w’'-])(?!(?:a|an|and|as|at|but|by|for|in|of|on|or|the|to)\b)"
+                              r"[a-z]")
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
+
+
+def is_title_case(sentence: str) -> bool:
+    """'Kade Says The Mine Will Close': a headline written in title case, whose capitalised
+    verbs are verbs."""
+    # Seven are enough to tell, and most sentences have them in their first words.
+    if next(islice(_LOWER_CASE_START.finditer(sentence, 0, 400), 6, None), None):
+        return False  # most sentences: many lower-case words early on
+    words = [w for w in _LETTER_WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# A name after one of these stands in a prepositional phrase ('in Varn', 'to the Varn vote');
+# not after 'of', 'for' or 'on', mostly inside a name ('Bank of Varn', 'Council on Mining').
+_BEFORE_A_PLACE_OR_THING = re.compile(r"\b(?:in|at|to|from|about|into|across|over|against|"
+                                      r"with|near|toward|towards|by)\s+(?:the\s+)?$")
+
+
+def head_name(phrase: str, names: Sequence[re.Match[str]],
+              is_known: Callable[[str], bool]) -> re.Match[str]:
+    """Which of the names found in a speaker phrase it is about: the last, unless that one
+    stands in a prepositional phrase after an earlier name the document knows ('Kade spent
+    the week in Varn' is about Kade; 'Council spokeswoman Ann Kade' about Ann Kade)."""
+    last = names[-1]
+    if len(names) > 1 and _BEFORE_A_PLACE_OR_THING.search(phrase, 0, last.start()):
+        for name in reversed(names[:-1]):
+            if not _BEFORE_A_PLACE_OR_THING.search(phrase, 0, name.start()):
+                return name if is_known(name.group()) else last
+    return last

@@ -28,18 +28,20 @@ from biaskit.attribution.mentions import (
     Mention,
     entity_words,
     gender,
-    head_name,
     is_people_phrase,
-    is_title_case,
     mention_label,
     name_kind,
+    office_before,
     part_of,
     split_name,
 )
 from biaskit.attribution.report_authors import report_authors
 from biaskit.attribution.speaker_phrases import (
+    head_name,
     is_source,
+    is_title_case,
     modifies_the_head,
+    named_officer,
     organisation_with_of,
     person_before_of,
     pronoun_with_auxiliaries,
@@ -135,6 +137,7 @@ class Resolver:
             phrase.split()[-1].islower() or _IN_TEN.fullmatch(lowered)
         )  # 'Eleven groups', 'Several aides', 'Six in 10': not 'Eleven'
         if (is_people_phrase(phrase) and (first not in DETERMINERS or words[-1].endswith("s"))
+                and not named_officer(phrase)
                 or part_of(phrase) or APPROXIMATE_COUNT.match(phrase) or counted):
             # 'sources', 'a spokeswoman for the ministry', 'advisers to Mr. Halden': unnamed
             # people, not the nearest name; an actor only where an alias says so.
@@ -157,7 +160,8 @@ class Resolver:
         names = list(_NAME.finditer(phrase))
         # 'The Brennan Center for Justice' is one name (tried only where there are several)
         joined = _NAME_WITH_PARTICLES.fullmatch(phrase) if len(names) > 1 else None
-        if joined:
+        if joined and not office_before(phrase, 0, names[-1].start(), names[-1].group()):
+            # (not 'Former Secretary of State Ann Kade': she is the person, not an office)
             names = [joined]
         elif len(names) > 1 and (organisation := organisation_with_of(phrase)):
             # 'a spokesman for the Varn Institute of Technology': the institute, whole
@@ -175,6 +179,11 @@ class Resolver:
                 return Speaker(phrase, "", "other", None, f'description "{phrase}" kept as it is')
         chosen = head_name(phrase, names, self._is_known) if names else None
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
+        office = office_before(phrase, 0, chosen.start() + skipped, " ".join(tokens)) if (
+            chosen and len(tokens) > 1) else None
+        if office:  # 'former Secretary of State Ann Kade': Ann Kade
+            skipped += len(" ".join(tokens)) - len(office[0])
+            titles, tokens = [*titles, office[1]], office[0].split()
         raw_name = " ".join(tokens) or phrase
         # 'Mrs. Clinton' is the woman of that name, not Bill Clinton
         name = self._fullest_name(raw_name, gender("", " ".join(titles)) if titles else "")
