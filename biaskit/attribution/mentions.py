@@ -183,8 +183,11 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str], int]:
         skipped += len(tokens[0]) + 1
         tokens = tokens[1:]
     # 'Labor Secretary Ann Kade': a title after the words of its office, then a person
-    inner = next((i for i in range(len(tokens) - 2, 0, -1)
-                  if tokens[i].lower().replace("_", ".") in kinds["title"]), 0)
+    inner = 0
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].lower().replace("_", ".") in kinds["title"]:
+            inner = i
+            break
     office, rest = tokens[:inner + 1], tokens[inner + 1:]
     if inner and all(t[:1].isupper() for t in rest) and name_kind(" ".join(rest)) == "person":
         titles, skipped, tokens = titles + office, skipped + len(" ".join(office)) + 1, rest
@@ -205,7 +208,9 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 skipped, name, kind, titles = name_parts
                 start = match.start() + offset + skipped
-                office = office_before(text, lo, start, name) if " " in name else None
+                # (' of ' or ' of the ' before it first: most names have neither)
+                office = office_before(text, lo, start, name) if " " in name and (
+                    text.endswith((" of ", " of the "), lo, start)) else None
                 if office:  # 'Secretary of State Ann Kade': Ann Kade, the Secretary
                     name, titles, start = office[0], office[1], start + len(name) - len(office[0])
                     kind = name_kind(name, (titles,))

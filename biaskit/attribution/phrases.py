@@ -68,14 +68,15 @@ _SENT_MESSAGE = re.compile(
     # then at most a time, a place or the people it went to: 'on Tuesday', 'to supporters'
     r"(?:\s+(?:on|to|in|last|this|late|early)(?:\s+[\w’'-]+){1,3}|\s+\w+day)?\s*$")
 _RELATIVE_AT_END = re.compile(r"\b(?:who|which|that)(?:\s+(?:has|had|have|also|then|later))*$")
-_SENDING_VERBS = ("issued", "released", "sent", "put", "posted", "published", "penned",
-                  "filed", "circulated", "shared", "tweeted")
+_SENDING_VERB = re.compile(r"\b(?:issued|released|sent|put|posted|published|penned|filed|"
+                           r"circulated|shared|tweeted)\b")
 
 
 def without_sent_message(phrase: str) -> str:
     """'The museum issued a report Tuesday' -> 'The museum': the sender of a message that
     speaks (a report that shows speaks for itself: keep the phrase for evidence)."""
-    sent = _SENT_MESSAGE.search(phrase) if any(v in phrase for v in _SENDING_VERBS) else None
+    # (a verb of sending is looked for first: the whole pattern is tried at every space)
+    sent = _SENT_MESSAGE.search(phrase) if _SENDING_VERB.search(phrase) else None
     if not sent or _RELATIVE_AT_END.search(phrase, 0, sent.start()):
         return phrase  # 'One of the doctors who sent the letter said': the doctor
     return phrase[:sent.start()]

@@ -90,8 +90,11 @@ def person_before_of(part: str) -> bool:
 def named_officer(phrase: str) -> bool:
     """'Secretary of State Ann Kade': an office, then the person who holds it (a person,
     not the unnamed people a 'secretary of ...' would be)."""
-    run = _LAST_NAME_RUN.search(phrase) if " of " in phrase else None
-    return bool(run and office_before(phrase, 0, run.start(), run.group()))
+    at = phrase.rfind(" of ") + 4
+    if at < 4:
+        return False
+    at += 4 if phrase.startswith("the ", at) else 0
+    return phrase[at:at + 1].isupper() and office_before(phrase, 0, at, phrase[at:]) is not None
 
 
 # An organisation's name that holds 'of' or 'for', at a phrase's end: 'Center for Responsive

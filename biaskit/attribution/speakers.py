@@ -87,14 +87,14 @@ class Resolver:
         self._fullest: dict[tuple[str, str], str] = {}
         self._mention_starts = [mention.start for mention in mentions]
         self._first_named: dict[str, Mention] = {}
-        self._times_named: Counter[str] = Counter(mention.name for mention in mentions)
+        self._times_named: Counter[str] | None = None  # counted when two names tie
         for mention in mentions:
             self._first_named.setdefault(mention.name, mention)
         # A name run only a title-case headline has ('Telling Ann Kade', 'Understated Kade')
         # is no one's fullest name.
-        title_case = headline_end and is_title_case(text[:headline_end])
-        named_below = {mention.name for mention in mentions
-                       if not title_case or mention.start >= headline_end}
+        named_below = {mention.name for mention in mentions if mention.start >= headline_end}
+        if len(named_below) == len(self._first_named) or not is_title_case(text[:headline_end]):
+            named_below = self._first_named  # (the headline names no one of its own)
         self._names_by_last_word: dict[str, list[str]] = {}
         for name in self._first_named:  # each name once, in text order
             if name in named_below:
@@ -180,7 +180,8 @@ class Resolver:
         chosen = head_name(phrase, names, self._is_known) if names else None
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         office = office_before(phrase, 0, chosen.start() + skipped, " ".join(tokens)) if (
-            chosen and len(tokens) > 1) else None
+            chosen and len(tokens) > 1 and phrase.endswith((" of ", " of the "), 0, chosen.start()
+                                                           + skipped)) else None
         if office:  # 'former Secretary of State Ann Kade': Ann Kade
             skipped += len(" ".join(tokens)) - len(office[0])
             titles, tokens = [*titles, office[1]], office[0].split()
@@ -337,7 +338,7 @@ class Resolver:
         owned = name.endswith(("’s", "'s", "s’", "s'"))  # Kade’s, Sanders’
         bare = _POSSESSIVE_END.sub("", name.strip()) if owned else name
         tokens = bare.split()
-        best, best_rank = bare, (len(tokens), 0, False)
+        best, best_length = bare, len(tokens)
         for candidate in self._names_by_last_word.get(tokens[-1] if tokens else "", ()):
             # 'CNN's Gloria Borger' is Gloria Borger; 'Russia's Defence Ministry' stays whole
             full = candidate
@@ -351,11 +352,18 @@ class Resolver:
                 continue
             # the longest; of two as long ('Ivo Lund', 'Ada Lund'), the one named more often,
             # then one with a known given name (not a headline's 'Understated Lund')
-            rank = (len(words), self._times_named[full], gender(full) != "")
-            if rank > best_rank:
-                best, best_rank = full, rank
+            if len(words) > best_length or len(words) == best_length and full != best and (
+                    self._more_named(full, best)):
+                best, best_length = full, len(words)
         self._fullest[name, wanted] = best
         return best
+
+    def _more_named(self, name: str, other: str) -> bool:
+        if self._times_named is None:
+            self._times_named = Counter(mention.name for mention in self.mentions)
+        named, other_named = self._times_named[name], self._times_named[other]
+        return named > other_named or named == other_named and bool(
+            gender(name)) and not gender(other)
 
     def _is_known(self, name: str) -> bool:
         _, tokens, _ = split_name(name.split())

@@ -183,7 +183,7 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
                 return name, window_start + named.end(1) - len(name)
         return phrase, window_start + found
     trimmed = " ".join(words)
-    if cue.kind != "evidence":
+    if len(words) > 3 and cue.kind != "evidence":
         trimmed = without_sent_message(trimmed)  # 'she released a statement saying'
     if not trimmed:
         return None
