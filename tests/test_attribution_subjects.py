@@ -402,3 +402,26 @@ def test_an_organisation_named_with_of_or_for_keeps_its_whole_name():
                 "A spokesman for the Center for Responsive Mining said the mine was unsafe.")
     assert [r.speaker for r in rows] == ["Graduate School of Mining",
                                          "Center for Responsive Mining"]
+
+
+def test_the_people_before_a_relative_clause_without_commas_speak():
+    # A head before 'whose' or "who'd", a count of people, 'those' after 'Even' or 'Kade and
+    # others' was no subject, and a phrase of the clause could be read as the speaker.
+    rows = body("The state officials whose mines have been closed say the real change has come.",
+                "More than 6 in 10 voters who attended the rally described themselves as loyal.",
+                "Many of the local leaders who'd rather be working on the Varn race said they "
+                "had rallied behind Kade.",
+                "Even those who have sketched out paths for Lund to win acknowledge that they "
+                "are slender.",
+                "Kade and others who live near the mine said the water was bad.",
+                "David Axelrod, who was chief strategist, said the plan failed.",
+                "Miners won the battles that preceded the vote because the Varn court refused "
+                "requests to stop the levy.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("The state officials", "the real change has come"),
+        ("More than 6 in 10 voters", "themselves as loyal"),
+        ("Many of the local leaders", "they had rallied behind Kade"),
+        ("those", "they are slender"),
+        ("Kade", "the water was bad"),  # 'Kade and others', named by its first person
+        ("David Axelrod", "the plan failed"),
+        ("the Varn court", "requests to stop the levy")]
