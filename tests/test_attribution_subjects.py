@@ -425,3 +425,18 @@ def test_the_people_before_a_relative_clause_without_commas_speak():
         ("Kade", "the water was bad"),  # 'Kade and others', named by its first person
         ("David Axelrod", "the plan failed"),
         ("the Varn court", "requests to stop the levy")]
+
+
+def test_the_people_before_a_relative_clause_after_an_opening_clause_speak():
+    # The head was looked for in all the words before 'who', opening clause and all, and
+    # found in none; or a phrase of the relative clause was read as the speaker.
+    rows = body("Still, while the board cannot stop every leak, people who have fought other "
+                "leaks say it could do more.",
+                "At the hall in Varn, a young woman who had been a student in Lund asked Kade "
+                "what he thought of the levy.",
+                # a participle after a noun ('groups backing Lund') reports no one's statement
+                "Kade raised money from Ivo Marsh, an investor who gave checks to groups "
+                "backing Lund.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("people", "it could do more"),
+        ("a young woman", "Kade what he thought of the levy")]

@@ -21,6 +21,7 @@ from biaskit.attribution.phrases import (
     NOUN_BEFORE,
     POSSESSIVE_ENDINGS,
     SEEM_TO,
+    VERB_LIKE,
     antecedent,
     is_passive,
     owned,
@@ -208,8 +209,9 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     phrase = subject(ctx, trimmed)
     if not phrase or _in_a_restrictive_relative(trimmed, phrase):
         # 'those who back her rivals say': the people before 'who' speak, not a phrase of
-        # the clause
-        phrase = _before_relative_clause(ctx, trimmed) or phrase
+        # the clause ('an investor who gave to PACs backing Kade': a participle after a noun
+        # takes no subject from after a comma)
+        phrase = _before_relative_clause(ctx, trimmed, not cue.is_participle(ctx.text)) or phrase
     if phrase and EXPLETIVE.match(phrase):
         # 'There is no record showing ...' names nobody; 'There are reasons Israel refuses'
         # names the subject of its clause at its end
@@ -245,13 +247,23 @@ def _in_a_restrictive_relative(words: str, phrase: str) -> bool:
         _SUBORDINATOR.search(words, relative.end()))
 
 
-def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
+def _before_relative_clause(ctx: DocumentContext, words: str, after_a_comma: bool = True
+                            ) -> str:
     """'An official who asked to be identified only by rank said': the noun phrase before a
     relative clause without commas, when it names people, a source or someone."""
     match = _RESTRICTIVE_RELATIVE.search(words)
     if not match:
         return ""
-    head = LEADING_CONJUNCTION.sub("", words[:match.start()])  # 'But officials who ...'
+    head = words[:match.start()]
+    after_a_break = max(head.rfind(", "), head.rfind("; "), head.rfind(": "))
+    if after_a_break >= 0 and after_a_comma:
+        # '..., while the web is vast, people who battle threats say': the phrase after the
+        # comma, when no verb or participle in it says it goes on with the clause before
+        head = head[after_a_break + 2:]
+        if any(VERB_LIKE.fullmatch(word) or word.endswith(("ed", "ing")) for word in (
+                head.split()) if word.islower()):
+            return ""
+    head = LEADING_CONJUNCTION.sub("", head)  # 'But officials who ...'
     found = subject(ctx, head)
     if not found or found != head and not (  # 'Past and present aides who ...'
             head.endswith(found) and _ADJECTIVE_AND.fullmatch(head, 0, len(head) - len(found))
