@@ -421,3 +421,41 @@ def test_speaker_leader_and_chairman_are_titles():
                 "Senate Majority Leader Ada Kade said it would not. Chairman Jo Moro agreed.")
     assert [(r.speaker, r.speaker_label) for r in rows if r.cue == "say"] == [
         ("Ivo Lund", "House Speaker"), ("Ada Kade", "Senate Majority Leader")]
+
+
+def test_the_people_before_a_relative_clause_without_commas_speak():
+    # A head before 'whose' or "who'd", a count of people, 'those' after 'Even' or 'Kade and
+    # others' was no subject, and a phrase of the clause could be read as the speaker.
+    rows = body("The state officials whose mines have been closed say the real change has come.",
+                "More than 6 in 10 voters who attended the rally described themselves as loyal.",
+                "Many of the local leaders who'd rather be working on the Varn race said they "
+                "had rallied behind Kade.",
+                "Even those who have sketched out paths for Lund to win acknowledge that they "
+                "are slender.",
+                "Kade and others who live near the mine said the water was bad.",
+                "David Axelrod, who was chief strategist, said the plan failed.",
+                "Miners won the battles that preceded the vote because the Varn court refused "
+                "requests to stop the levy.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("The state officials", "the real change has come"),
+        ("More than 6 in 10 voters", "themselves as loyal"),
+        ("Many of the local leaders", "they had rallied behind Kade"),
+        ("those", "they are slender"),
+        ("Kade", "the water was bad"),  # 'Kade and others', named by its first person
+        ("David Axelrod", "the plan failed"),
+        ("the Varn court", "requests to stop the levy")]
+
+
+def test_the_people_before_a_relative_clause_after_an_opening_clause_speak():
+    # The head was looked for in all the words before 'who', opening clause and all, and
+    # found in none; or a phrase of the relative clause was read as the speaker.
+    rows = body("Still, while the board cannot stop every leak, people who have fought other "
+                "leaks say it could do more.",
+                "At the hall in Varn, a young woman who had been a student in Lund asked Kade "
+                "what he thought of the levy.",
+                # a participle after a noun ('groups backing Lund') reports no one's statement
+                "Kade raised money from Ivo Marsh, an investor who gave checks to groups "
+                "backing Lund.")
+    assert [(r.speaker, r.content) for r in rows] == [
+        ("people", "it could do more"),
+        ("a young woman", "Kade what he thought of the levy")]

@@ -21,6 +21,7 @@ from biaskit.attribution.phrases import (
     NOUN_BEFORE,
     POSSESSIVE_ENDINGS,
     SEEM_TO,
+    VERB_LIKE,
     antecedent,
     is_passive,
     owned,
@@ -53,7 +54,25 @@ _ADJECTIVE_AND = re.compile(r"[A-Z]?[a-z]+\s+and\s+")
 _NAME_BEFORE_APPOSITION = re.compile(r"\b((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+)?){0,4}"
                                      r"[A-Z][\w’'.-]*),\s+$")
 
-_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who|that)\s+[a-z]")
+# 'officials who spoke', 'leaders who'd rather', 'officials whose laws' (not 'voters who
+# Kade said' or 'a panel that all agreed', where the clause has a subject of its own)
+_RESTRICTIVE_RELATIVE = re.compile(r"\s+(?:who(?:['’](?:d|ve|s|re))?|whose|that)\s+"
+                                   r"(?!(?:he|she|they|we|i|you|it|all|most|many|some|both|"
+                                   r"few|none|several)\b)[a-z]")
+
+# A clause of its own after the relative clause: 'States won the battles that preceded the
+# vote because the Supreme Court refused ...' (the court refused).
+_SUBORDINATOR = re.compile(r"\s(?:because|as|when|while|whereas|after|before|since|if|until|"
+                           r"although|though|so)\s")
+
+# A count before the people it counts: 'More than 6 in 10 Republicans'.
+_COUNT_OF = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|about\s+|nearly\s+|almost\s+|"
+                       r"roughly\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+"
+                       r"(?:in|out\s+of)\s+(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+",
+                       re.IGNORECASE)
+
+# The people a relative clause may describe with no noun of their own: 'those who back Kade'.
+_PEOPLE_PRONOUNS = frozenset("those others anyone everyone someone many some".split())
 
 # A name closing a phrase: 'There are two reasons Varnland', 'nine things the Donald'.
 _NAME_AT_END = re.compile(r"(?:\bthe\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*$")
@@ -187,7 +206,12 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
         trimmed = without_sent_message(trimmed)  # 'she released a statement saying'
     if not trimmed:
         return None
-    phrase = subject(ctx, trimmed) or _before_relative_clause(ctx, trimmed)
+    phrase = subject(ctx, trimmed)
+    if not phrase or _in_a_restrictive_relative(trimmed, phrase):
+        # 'those who back her rivals say': the people before 'who' speak, not a phrase of
+        # the clause ('an investor who gave to PACs backing Kade': a participle after a noun
+        # takes no subject from after a comma)
+        phrase = _before_relative_clause(ctx, trimmed, not cue.is_participle(ctx.text)) or phrase
     if phrase and EXPLETIVE.match(phrase):
         # 'There is no record showing ...' names nobody; 'There are reasons Israel refuses'
         # names the subject of its clause at its end
@@ -214,18 +238,41 @@ def _tag_speaker_before(ctx: DocumentContext, window: str, window_start: int
     return None
 
 
-def _before_relative_clause(ctx: DocumentContext, words: str) -> str:
+def _in_a_restrictive_relative(words: str, phrase: str) -> bool:
+    """Whether the phrase stands in a relative clause without commas that ends the words
+    (not in 'Voters who backed Kade, Lund said, ...', where a subject of its own follows)."""
+    relative = _RESTRICTIVE_RELATIVE.search(words)
+    return bool(relative) and words.rfind(phrase) > relative.start() and not any(
+        mark in words[relative.start():] for mark in ",;:—–") and not (
+        _SUBORDINATOR.search(words, relative.end()))
+
+
+def _before_relative_clause(ctx: DocumentContext, words: str, after_a_comma: bool = True
+                            ) -> str:
     """'An official who asked to be identified only by rank said': the noun phrase before a
     relative clause without commas, when it names people, a source or someone."""
     match = _RESTRICTIVE_RELATIVE.search(words)
     if not match:
         return ""
-    head = LEADING_CONJUNCTION.sub("", words[:match.start()])  # 'But officials who ...'
+    head = words[:match.start()]
+    after_a_break = max(head.rfind(", "), head.rfind("; "), head.rfind(": "))
+    if after_a_break >= 0 and after_a_comma:
+        # '..., while the web is vast, people who battle threats say': the phrase after the
+        # comma, when no verb or participle in it says it goes on with the clause before
+        head = head[after_a_break + 2:]
+        if any(VERB_LIKE.fullmatch(word) or word.endswith(("ed", "ing")) for word in (
+                head.split()) if word.islower()):
+            return ""
+    head = LEADING_CONJUNCTION.sub("", head)  # 'But officials who ...'
     found = subject(ctx, head)
     if not found or found != head and not (  # 'Past and present aides who ...'
-            head.endswith(found) and _ADJECTIVE_AND.fullmatch(head, 0, len(head) - len(found))):
+            head.endswith(found) and _ADJECTIVE_AND.fullmatch(head, 0, len(head) - len(found))
+    ) and not (  # 'Kade and others who ...'
+            head.endswith(f" and {found}") and looks_like_name(head[:-len(found) - 5])):
         return ""
     last = head.split()[-1].lower()
     kinds = entity_words()
-    return head if (is_people_phrase(head) or last in kinds["source"]
+    counted = _COUNT_OF.match(head)
+    return head if (is_people_phrase(head[counted.end():] if counted else head)
+                    or last in kinds["source"] or last in _PEOPLE_PRONOUNS
                     or last in kinds["organisation"] or looks_like_name(head)) else ""

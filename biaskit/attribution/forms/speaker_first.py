@@ -48,6 +48,13 @@ _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[A-Za-z][a-z]+\s+)(?:who|which)\s+"
                                  r"|,\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){1,4}that\s+"
                                  r"(?:[\w’'.-]+\s+){0,4}$")
 
+# The main verb after a relative clause without commas that has a verb of its own: 'advisers
+# who have run the numbers argue that by May, ...' (what they argue goes on past the comma).
+_AFTER_ITS_RELATIVE_CLAUSE = re.compile(
+    r"\b[A-Za-z][a-z]+\s+who\s+(?:(?:have|has|had|also|not|never|would|will|could)\s+)?"
+    r"(?!(?:have|has|had|also|not|never|would|will|could|[a-z]+ly)\b)[a-z]+\s+[\w’'.-]+\s+"
+    r"(?:[\w’'.-]+\s+){0,2}$")
+
 _TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "this", "earlier",
                         "later", "yesterday", "today", "tonight", "recently")
 _ONLY_A_TIME_OR_PLACE = re.compile(
@@ -103,7 +110,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
     lo = max(sentence.start, cue.start - 40)
     # (a 'wh' is looked for first: the pattern, ending at the cue, is tried at every position)
     if (ctx.text.find("wh", lo, cue.start) >= 0 or ctx.text.find(" that ", lo, cue.start) >= 0
-            ) and _IN_RELATIVE_CLAUSE.search(ctx.text, lo, cue.start):
+            ) and _IN_RELATIVE_CLAUSE.search(ctx.text, lo, cue.start) and not (
+            _AFTER_ITS_RELATIVE_CLAUSE.search(ctx.text, lo, cue.start)):
         # 'Graham, who had endorsed Bush for president, spoke ...': the clause ends at a comma.
         comma = ctx.text.find(",", start, end)
         if comma > start and not ctx.quote_at(comma):
