@@ -238,3 +238,17 @@ def test_a_long_role_before_a_name_ends_in_the_name():
     # the opening phrase is no content of 'apologised' (forms/end_tags._OPENING_PHRASE), and
     # the council leader inside it speaks no statement
     assert [(r.speaker, r.cue) for r in rows] == [("Ada Holm", "call")]
+
+
+def test_a_thought_whose_clause_has_a_long_noun_subject_and_no_that():
+    # before, a verb of thinking took a clause without 'that' only when its subject was a
+    # name, a pronoun or a short noun phrase, and these gave no statement
+    rows = body("Lund hopes her latest endorsement before the Varn primary will give her a boost.",
+                "I think both Kade and Lund are on the same page.",
+                "The miners know the old pumps at the north shaft are failing.",
+                "Anyone who knows anything about Ivo Marsh knows he will not cave.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("Lund", "thought", "her latest endorsement before the Varn primary will give her a boost"),
+        ("I", "thought", "both Kade and Lund are on the same page"),
+        ("The miners", "thought", "the old pumps at the north shaft are failing"),
+        ("Anyone", "thought", "he will not cave")]
