@@ -252,3 +252,14 @@ def test_a_thought_whose_clause_has_a_long_noun_subject_and_no_that():
         ("I", "thought", "both Kade and Lund are on the same page"),
         ("The miners", "thought", "the old pumps at the north shaft are failing"),
         ("Anyone", "thought", "he will not cave")]
+
+
+def test_seeing_a_long_object_as_something_is_a_thought():
+    # before, 'see X as Y' was read only when X had at most four words
+    rows = body("By two to one, young voters see police violence against miners as a problem.",
+                "Lund doesn't see the agency's role in the mine as antiquated.",
+                "The town of Varn saw a far fiercer public debate about the mine as more than "
+                "a thousand miners crossed the border.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("young voters", "thought", "police violence against miners as a problem"),
+        ("Lund", "thought", "the agency's role in the mine as antiquated")]

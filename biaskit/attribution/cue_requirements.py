@@ -109,6 +109,17 @@ _CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|the
 _THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'.-]+\s+){1,4}?(?:to\s+"
                                  r"[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
 
+# What a verb of seeing takes with a long object: 'see police violence against miners as a
+# problem', 'doesn't see the agency's role in the mine as antiquated'; not 'saw his lead
+# grow as he campaigned' (a time) or 'as well'.
+_SEES_AS = frozenset("see view regard consider perceive".split())
+_LONG_OBJECT_AS = re.compile(
+    r"\s+(?:(?!(?:who|whom|which|that|when|while|because|if|and|or|but|as|" + _AUXILIARY[3:]
+    + r")[\w’'.-]+\s+){5,10}?"
+    r"as\s+(?!(?:well|long|soon|much|many|far|if|though|part|of|he|she|they|we|it|I|you)\b)"
+    # not a clause after 'as' ('as more than a million migrants crossed the border')
+    r"(?!(?:[\w’'.-]+\s+){1,8}(?:" + _AUXILIARY + r"|[a-z]{3,}ed\s))[\w“\"']")
+
 # What 'states' needs to be a verb, right after it: 'states that the ...', 'states: ...',
 # 'states "..."'; not 'Southern states have', 'states that have voted', 'state delegate'.
 _THAT_COLON_OR_QUOTE = re.compile(r"\s*(?:that\s+(?!(?:have|has|had|are|were|is|was|will|would|"
@@ -238,7 +249,9 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                         or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)
                         or _BARE_THOUGHT_CLAUSE.match(ctx.text, cue.end, end)
                         or _long_noun_clause(ctx, cue, end)
-                        or _WH_CLAUSE.match(ctx.text, cue.end, end)))
+                        or _WH_CLAUSE.match(ctx.text, cue.end, end)
+                        or cue.lemma in _SEES_AS and _LONG_OBJECT_AS.match(
+                            ctx.text, cue.end, end)))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":
