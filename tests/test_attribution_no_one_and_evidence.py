@@ -263,3 +263,16 @@ def test_seeing_a_long_object_as_something_is_a_thought():
     assert [(r.speaker, r.kind, r.content) for r in rows] == [
         ("young voters", "thought", "police violence against miners as a problem"),
         ("Lund", "thought", "the agency's role in the mine as antiquated")]
+
+
+def test_a_passive_view_is_a_thought_with_no_source():
+    # before, 'is seen as' gave no statement: the passive has no speaker before the cue
+    rows = body("The marathon hearing was widely seen as a test of the council.",
+                "Kade's plan is seen by some as a threat to the mine.",
+                "Ivo Marsh, who is seen as a rival, left early.",
+                "Lund is likely to be viewed as honest.",
+                "The strike can be seen as the last gasp of the union.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("unattributed impression", "thought",
+         "The marathon hearing was widely seen as a test of the council"),
+        ("some", "thought", "Kade's plan is seen by some as a threat to the mine")]
