@@ -238,3 +238,41 @@ def test_a_long_role_before_a_name_ends_in_the_name():
     # the opening phrase is no content of 'apologised' (forms/end_tags._OPENING_PHRASE), and
     # the council leader inside it speaks no statement
     assert [(r.speaker, r.cue) for r in rows] == [("Ada Holm", "call")]
+
+
+def test_a_thought_whose_clause_has_a_long_noun_subject_and_no_that():
+    # before, a verb of thinking took a clause without 'that' only when its subject was a
+    # name, a pronoun or a short noun phrase, and these gave no statement
+    rows = body("Lund hopes her latest endorsement before the Varn primary will give her a boost.",
+                "I think both Kade and Lund are on the same page.",
+                "The miners know the old pumps at the north shaft are failing.",
+                "Anyone who knows anything about Ivo Marsh knows he will not cave.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("Lund", "thought", "her latest endorsement before the Varn primary will give her a boost"),
+        ("I", "thought", "both Kade and Lund are on the same page"),
+        ("The miners", "thought", "the old pumps at the north shaft are failing"),
+        ("Anyone", "thought", "he will not cave")]
+
+
+def test_seeing_a_long_object_as_something_is_a_thought():
+    # before, 'see X as Y' was read only when X had at most four words
+    rows = body("By two to one, young voters see police violence against miners as a problem.",
+                "Lund doesn't see the agency's role in the mine as antiquated.",
+                "The town of Varn saw a far fiercer public debate about the mine as more than "
+                "a thousand miners crossed the border.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("young voters", "thought", "police violence against miners as a problem"),
+        ("Lund", "thought", "the agency's role in the mine as antiquated")]
+
+
+def test_a_passive_view_is_a_thought_with_no_source():
+    # before, 'is seen as' gave no statement: the passive has no speaker before the cue
+    rows = body("The marathon hearing was widely seen as a test of the council.",
+                "Kade's plan is seen by some as a threat to the mine.",
+                "Ivo Marsh, who is seen as a rival, left early.",
+                "Lund is likely to be viewed as honest.",
+                "The strike can be seen as the last gasp of the union.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("unattributed impression", "thought",
+         "The marathon hearing was widely seen as a test of the council"),
+        ("some", "thought", "Kade's plan is seen by some as a threat to the mine")]

@@ -9,7 +9,7 @@ import re
 
 from biaskit.attribution.context import WINDOW, DocumentContext
 from biaskit.attribution.phrases import ANY_WORD_CHAR
-from biaskit.attribution.reporting_verbs import Cue
+from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.corpus.sentences import Sentence
 
 _AS = re.compile(r"\bas\b")
@@ -68,6 +68,15 @@ _CLAUSE_AFTER_CUE = re.compile(
     # 'it' and 'you' may be objects ('know you'), 'him' and 'them' always are
     + r"|(?:he|she|they|we|I)\s+(?!(?:and|or|but|who)\b)[a-z])")
 
+# A clause whose subject is a long noun phrase, after a verb of thinking: 'hopes his latest
+# endorsement before the Varn primary will help', 'thinks both Kade and Lund are right'. The
+# phrase holds no clause of its own (no 'who', 'that', 'to', no punctuation).
+_LONG_NOUN_CLAUSE = re.compile(
+    r"\s+(?!(?:in|of|to|for|on|at|with|about|from|by|and|or|but|so|as|if|that|this|there|what|"
+    r"who|how|when|where|why|it|him|them|me|us|not)\b)"
+    r"(?:(?!(?:who|whom|whose|which|that|where|when|if|because|as|than|to|but|or|while|"
+    r"since|until)\b)[\w’'.-]+\s+){2,10}?(?:not\s+)?" + _AUXILIARY)
+
 # A clause with a noun subject and no 'that': 'believes Ann Kade will win', 'fears the plan
 # could fail', 'hopes Kade and Moro do not'.
 _NOUN_CLAUSE_AFTER_CUE = re.compile(
@@ -99,6 +108,17 @@ _CONTRACTED_CLAUSE = re.compile(r"\s+(?:[A-Z][\w.-]*|he|she|it|they|we|I|you|the
 # an asset').
 _THOUGHT_COMPLEMENT = re.compile(r"\s+(?:not\s+)?to\s+[a-z]|\s+(?:[\w’'.-]+\s+){1,4}?(?:to\s+"
                                  r"[a-z]|as\s+(?:a|an|the|[a-z]+)\b)")
+
+# What a verb of seeing takes with a long object: 'see police violence against miners as a
+# problem', 'doesn't see the agency's role in the mine as antiquated'; not 'saw his lead
+# grow as he campaigned' (a time) or 'as well'.
+_SEES_AS = frozenset("see view regard consider perceive".split())
+_LONG_OBJECT_AS = re.compile(
+    r"\s+(?:(?!(?:who|whom|which|that|when|while|because|if|and|or|but|as|" + _AUXILIARY[3:]
+    + r")[\w’'.-]+\s+){5,10}?"
+    r"as\s+(?!(?:well|long|soon|much|many|far|if|though|part|of|he|she|they|we|it|I|you)\b)"
+    # not a clause after 'as' ('as more than a million migrants crossed the border')
+    r"(?!(?:[\w’'.-]+\s+){1,8}(?:" + _AUXILIARY + r"|[a-z]{3,}ed\s))[\w“\"']")
 
 # What 'states' needs to be a verb, right after it: 'states that the ...', 'states: ...',
 # 'states "..."'; not 'Southern states have', 'states that have voted', 'state delegate'.
@@ -195,6 +215,15 @@ _FIGURES_REPORTED = re.compile(r"\s+(?:(?:not\s+)?[a-z]{3,}ing\s|no\s+[a-z]|[^.;
                                r"(?:\$\s?\d|\d[\d,.]*\s*(?:percent|%|million|billion)))")
 
 
+def _long_noun_clause(ctx: DocumentContext, cue: Cue, end: int) -> bool:
+    """'hopes his latest endorsement before the primary will help'; not 'Anyone who knows
+    anything about Kade knows he ...', whose phrase holds a cue of its own, nor a
+    participle ('considering the party under Kade is ...' gives a reason)."""
+    clause = _LONG_NOUN_CLAUSE.match(ctx.text, cue.end, end)
+    return bool(clause) and not cue.is_participle(ctx.text) and not (
+        reporting_lexicon().cues(ctx.text, cue.end, clause.end()))
+
+
 def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     end = min(sentence.end, cue.end + WINDOW)
     if cue.lemma == "tell":  # 'Kade told the Courier.' tells no content
@@ -219,7 +248,10 @@ def requirement_met(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
                         # 'considers him a racist', 'viewed Lund as a threat'
                         or _OBJECT_COMPLEMENT.match(ctx.text, cue.end, end)
                         or _BARE_THOUGHT_CLAUSE.match(ctx.text, cue.end, end)
-                        or _WH_CLAUSE.match(ctx.text, cue.end, end)))
+                        or _long_noun_clause(ctx, cue, end)
+                        or _WH_CLAUSE.match(ctx.text, cue.end, end)
+                        or cue.lemma in _SEES_AS and _LONG_OBJECT_AS.match(
+                            ctx.text, cue.end, end)))
     if cue.requires == "that":
         return bool(_THAT_COLON_OR_QUOTE.match(ctx.text, cue.end, end))
     if cue.requires == "question":

@@ -1,6 +1,7 @@
-"""Expectations and impressions the sentence attributes to no one: 'Kade is expected to win',
-'The talks are widely expected to fail', 'The mayor seemed to waver', 'It appears that the
-vote was close'. PolNeAR annotates them as thoughts with no source.
+"""Expectations, views and impressions the sentence attributes to no one: 'Kade is expected
+to win', 'The talks are widely expected to fail', 'The levy is widely seen as a threat', 'The
+mayor seemed to waver', 'It appears that the vote was close'. PolNeAR annotates them as
+thoughts with no source.
 
 The statement is the whole clause, its subject included, since what is expected or seen is
 the subject's act or state; its speaker is an unattributed expectation (or impression) unless
@@ -15,6 +16,7 @@ import re
 
 from biaskit.attribution.clauses import clause_start
 from biaskit.attribution.context import DocumentContext
+from biaskit.attribution.cue_use import noun_use
 from biaskit.attribution.mentions import is_people_phrase, looks_like_name
 from biaskit.attribution.phrases import ANY_WORD_CHAR
 from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
@@ -35,13 +37,27 @@ _AGENT_THEN_TO = re.compile(r"\s+(?:by\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s
 
 
 
+# A view held in no one's name: 'is widely seen as a threat', 'was once thought to be safe',
+# 'is considered a key state'; the agent may stand before 'as' ('was seen by some as').
+_VIEWED_AS = frozenset("seen viewed regarded perceived considered".split())
+_THOUGHT_TO = frozenset("thought believed considered".split())
+_AGENT_THEN_AS = re.compile(r"\s+(?:by\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)\s+)?as\s+"
+                            r"(?!(?:well|long|soon|if|though)\b)[\w“\"'‘]")
+
+
 def expected_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
-    """'Kade is expected to announce her bid on Monday': an expectation with no source."""
-    if ctx.text[cue.start:cue.end].lower() != "expected":
+    """'Kade is expected to announce her bid on Monday': an expectation with no source; and
+    'The levy is widely seen as a threat': a view with no source."""
+    form = ctx.text[cue.start:cue.end].lower()
+    if form != "expected" and form not in _VIEWED_AS and form not in _THOUGHT_TO:
         return False
     be = _BE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 40), cue.start)
-    after = _AGENT_THEN_TO.match(ctx.text, cue.end, sentence.end)
+    after = (_AGENT_THEN_TO.match(ctx.text, cue.end, sentence.end)
+             if form == "expected" or form in _THOUGHT_TO else None) or (
+        _AGENT_THEN_AS.match(ctx.text, cue.end, sentence.end) if form in _VIEWED_AS else None)
     if not be or not after:
+        return False
+    if form != "expected" and not _a_view_of_its_own(ctx, cue, sentence, be):
         return False
     start = clause_start(ctx, sentence, be.start())
     end = ctx.semicolon(cue.end, sentence.end)
@@ -49,10 +65,39 @@ def expected_to(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         speaker = ctx.resolver.resolve(after.group(1), after.start(1))
     else:
         speaker = Speaker(UNATTRIBUTED_EXPECTATION, "", "nobody", None,
-                          "a passive expectation: the sentence names no one who expects it")
+                          "a passive expectation: the sentence names no one who expects it"
+                          ) if form == "expected" else Speaker(
+            UNATTRIBUTED_IMPRESSION, "", "nobody", None,
+            "a passive view: the sentence names no one who holds it")
     ctx.add(cue, speaker, start, end, sentence, "expectation with no source",
             region=(start, end))
     return True
+
+
+# 'who is seen as', 'whose state is seen as', 'that are seen as': a relative clause's view,
+# about its antecedent (no comma between the relative word and the cue).
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|who[’']s)\b[^,;:—–()]*$")
+
+
+# 'to be seen as', and 'can be seen as': the writer's own reading, offered as possible.
+_TO_OR_MAY = re.compile(r"\b(?:to|can|could|may|might)\s+$")
+
+
+def _a_view_of_its_own(ctx: DocumentContext, cue: Cue, sentence: Sentence, be: re.Match
+                       ) -> bool:
+    """Whether 'is seen as' holds a view of no one's, not one nested in another statement
+    ('Kade said Lund is seen as ...'), in a relative clause, or in an infinitive or a gerund
+    ('likely to be viewed as honest', 'an edge on being viewed as decisive'), where a poll's
+    finding or a wish stands, nor the writer's own reading ('can be seen as a last gasp')."""
+    if be.group().startswith("being") or be.group().startswith("be") and (
+            _TO_OR_MAY.search(ctx.text, max(sentence.start, be.start() - 7), be.start())):
+        return False
+    if _RELATIVE_BEFORE.search(ctx.text, max(sentence.start, cue.start - 60), be.start()):
+        return False
+    lexicon = reporting_lexicon()
+    return not any(other.start != cue.start and other.kind in ("speech", "thought") and not (
+        lexicon.may_be_noun(ctx.text, other) and noun_use(ctx, other, sentence))
+        for other in lexicon.cues(ctx.text, sentence.start, sentence.end))
 
 
 # What makes 'seem' or 'appear' a report of how things look, not 'appeared on television':
