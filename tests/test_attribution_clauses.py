@@ -788,3 +788,13 @@ def test_a_main_verb_after_a_relative_clause_without_commas_reports_past_the_com
                 "Ivo Marsh, who had endorsed Lund for mayor, spoke first.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Senior aides", "by May, Kade will have won"), ("Ivo Marsh", "Lund for mayor")]
+
+
+def test_a_rebuke_after_and_or_a_comma_is_the_speakers_next_statement():
+    # 'chided' and 'counter-accused' were no cues: the first content ran on into them
+    # ('the charges and counter-accused Lund of fraud'), which PolNeAR marks apart
+    rows = body("Kade denied the charges and counter-accused Lund of fraud.",
+                "Lund praised the council, chiding Kade for the delay.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "deny", "the charges"), ("Kade", "counter-accuse", "Lund of fraud"),
+        ("Lund", "praise", "the council"), ("Lund", "chide", "Kade for the delay")]
