@@ -737,3 +737,11 @@ def test_a_cue_that_is_also_a_noun_is_a_verb_after_an_aside_in_dashes():
                 "The vote will change that — thanks, in large part, to Kade.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Lund", "state", "the job was a punishment")]
+
+
+def test_the_object_of_led_or_prompted_speaks_in_the_infinitive():
+    # 'led Republicans to say': 'to' hid every subject, and the cue gave no statement
+    rows = body("The vote led the miners to say that the count was rigged.",
+                "The leak prompted union chief Ada Holm to call for a recount.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("the miners", "say", "the count was rigged"), ("Ada Holm", "call for", "a recount")]
