@@ -745,3 +745,14 @@ def test_the_object_of_led_or_prompted_speaks_in_the_infinitive():
                 "The leak prompted union chief Ada Holm to call for a recount.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("the miners", "say", "the count was rigged"), ("Ada Holm", "call for", "a recount")]
+
+
+def test_an_act_whose_purpose_is_the_statement_keeps_its_subject():
+    # 'stood up at the meeting to say': only a place or a time ('took to Twitter to say')
+    # let the infinitive's cue read the sentence's subject, and it gave no statement
+    rows = body("Kade stood up at the meeting to say the mine would close.",
+                "Ada Holm will come on the show to talk about the wells.",
+                "Ivo Marsh used the speech to call for a new levy.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "the mine would close"), ("Ada Holm", "talk about", "the wells"),
+        ("Ivo Marsh", "call for", "a new levy")]
