@@ -756,3 +756,12 @@ def test_an_act_whose_purpose_is_the_statement_keeps_its_subject():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "say", "the mine would close"), ("Ada Holm", "talk about", "the wells"),
         ("Ivo Marsh", "call for", "a new levy")]
+
+
+def test_questioned_with_an_object_reports_the_doubt():
+    # 'question' needed a question after it ('whether', 'why'), so 'questioned Kade's
+    # judgment' gave no statement; the noun still reports nothing
+    rows = body("Ada Holm questioned Kade's judgment on the mine.",
+                "There are questions about the levy.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "question", "Kade's judgment on the mine")]
