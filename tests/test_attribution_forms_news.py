@@ -737,3 +737,31 @@ def test_a_cue_that_is_also_a_noun_is_a_verb_after_an_aside_in_dashes():
                 "The vote will change that — thanks, in large part, to Kade.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Lund", "state", "the job was a punishment")]
+
+
+def test_the_object_of_led_or_prompted_speaks_in_the_infinitive():
+    # 'led Republicans to say': 'to' hid every subject, and the cue gave no statement
+    rows = body("The vote led the miners to say that the count was rigged.",
+                "The leak prompted union chief Ada Holm to call for a recount.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("the miners", "say", "the count was rigged"), ("Ada Holm", "call for", "a recount")]
+
+
+def test_an_act_whose_purpose_is_the_statement_keeps_its_subject():
+    # 'stood up at the meeting to say': only a place or a time ('took to Twitter to say')
+    # let the infinitive's cue read the sentence's subject, and it gave no statement
+    rows = body("Kade stood up at the meeting to say the mine would close.",
+                "Ada Holm will come on the show to talk about the wells.",
+                "Ivo Marsh used the speech to call for a new levy.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "the mine would close"), ("Ada Holm", "talk about", "the wells"),
+        ("Ivo Marsh", "call for", "a new levy")]
+
+
+def test_questioned_with_an_object_reports_the_doubt():
+    # 'question' needed a question after it ('whether', 'why'), so 'questioned Kade's
+    # judgment' gave no statement; the noun still reports nothing
+    rows = body("Ada Holm questioned Kade's judgment on the mine.",
+                "There are questions about the levy.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "question", "Kade's judgment on the mine")]

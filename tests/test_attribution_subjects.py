@@ -99,6 +99,19 @@ def test_the_subject_of_tried_to_or_went_on_to_is_the_speaker():
         ("Lena Vos", "express", "doubts about the levy")]
 
 
+def test_the_subject_of_is_trying_to_or_was_quick_to_is_the_speaker():
+    # 'trying to', 'was quick to', 'has yet to' and 'were more likely to' hid the subject:
+    # the cue after them gave no statement
+    rows = body("Ivo Marsh is trying to explain that the pumps were old.",
+                "Ada Holm was quick to point out that the wells were dry.",
+                "Brenn has yet to endorse the levy.",
+                "Miners were slightly more likely to say the pit was unsafe.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "explain", "the pumps were old"),
+        ("Ada Holm", "point out", "the wells were dry"),
+        ("Brenn", "endorse", "the levy"), ("Miners", "say", "the pit was unsafe")]
+
+
 
 def test_a_name_whose_given_name_is_also_a_source_word_is_a_person():
     # 'Bill' is also a bill, a written source; 'Bill Kade' is a man, whom 'he' refers to

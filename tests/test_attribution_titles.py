@@ -22,10 +22,11 @@ def test_a_quote_before_the_cue_is_still_what_was_said_when_it_is_no_title():
 
 
 def test_a_title_in_the_opening_phrase_is_not_the_content_of_a_cue_with_its_own_object():
-    # 'questioned' needs a question to report; the title before it is no quote of Holm's.
+    # The title before the cue is no quote of Holm's: 'questioned' reports its own object.
     rows = body("Later on ''Morning Hour,'' Senator Ada Holm questioned Mr. Kade's record.",
                 "On ''Morning Hour,'' Senator Ada Holm said the mine was safe.")
-    assert [(r.speaker, r.content) for r in rows] == [("Ada Holm", "the mine was safe")]
+    assert [(r.speaker, r.content) for r in rows] == [("Ada Holm", "Mr. Kade's record"),
+                                                       ("Ada Holm", "the mine was safe")]
 
 
 def test_a_talk_show_or_radio_show_is_a_noun_not_a_source_that_shows():

@@ -42,7 +42,12 @@ _PRONOUN_AND_AUXILIARY = re.compile(r"(he|she|it|they|we|i|you|who)('s|’s|'ve|
 
 # Verbs whose infinitive is the subject's own act: 'Kade tried to explain', 'went on to say'.
 _BEFORE_TO = frozenset("try tries tried continue continues continued begin begins began start "
-                       "starts started".split())
+                       "starts started "
+                       # 'Kade is trying to explain', 'has yet to endorse', 'was quick to say'
+                       "trying continuing starting struggle struggles struggled "
+                       "struggling fail fails failed failing quick careful eager moved rushed "
+                       "hastened prompted pressed yet likely".split())
+_DEGREE_BEFORE_TO = frozenset("more less most slightly much far all".split())
 _GOES = frozenset("go goes went".split())
 
 # Cues that after 'he's' read as passives: 'he's expected to', 'she's committed to'.
@@ -129,6 +134,8 @@ def subject_before(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> tuple[
     if last == "to" and len(words) > 2 and (
             words[-2].lower() in SEEM_TO or words[-2].lower() in _BEFORE_TO):
         del words[-2:]  # 'Kade seemed to suggest', 'Kade tried to explain': Kade does
+        while len(words) > 1 and words[-1].lower() in _DEGREE_BEFORE_TO:
+            words.pop()  # 'voters were slightly more likely to say', 'are all quick to'
         last = words[-1].lower()
     elif last == "to" and len(words) > 3 and words[-2].lower() == "on" and (
             words[-3].lower() in _GOES):

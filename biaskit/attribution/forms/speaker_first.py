@@ -10,6 +10,7 @@ from biaskit.attribution.clauses import clause_subject, end_of_opening_clause, m
 from biaskit.attribution.context import DocumentContext
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import participle_modifier
+from biaskit.attribution.forms.infinitives import object_made_to_speak
 from biaskit.attribution.mentions import (
     QUANTIFIERS,
     WEEKDAY,
@@ -294,13 +295,24 @@ _PURPOSE_BEFORE_TO = re.compile(
     r",?\s+to\s+$")
 
 
+# 'stood up at the meeting to say', 'came on the show to discuss', 'held a call to defend':
+# an act whose purpose is the statement.
+_ACT_BEFORE_TO = re.compile(
+    r"\b(?:stood|stands|stand|came|comes|come|appeared|appears|appear|gathered|sat|met|"
+    r"used|uses|use|held|holds|returned|returns|went|goes|go|rose|rises|"
+    r"traveled|travelled|visited|visits|stepped)\s+[^,;:]{0,50}?\s+to\s+$")
+
+
 def purpose_infinitive(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Kade took to Twitter on Friday to say the plan was dead': the sentence's subject."""
     lo = max(sentence.start, cue.start - 40)
     # (the pattern ends in 'to' and spaces, tested first: it is tried at every position)
-    if not ctx.text[lo:cue.start].rstrip().endswith("to") or not _PURPOSE_BEFORE_TO.search(
-            ctx.text, lo, cue.start):
+    if not ctx.text[lo:cue.start].rstrip().endswith("to"):
         return False
+    if not _PURPOSE_BEFORE_TO.search(ctx.text, lo, cue.start) and not (
+            cue.kind in ("speech", "writing") and _ACT_BEFORE_TO.search(
+                ctx.text, max(sentence.start, cue.start - 70), cue.start)):
+        return object_made_to_speak(ctx, cue, sentence)
     subject = clause_subject(ctx, _after_dateline(ctx, sentence), cue.start)
     if not subject or "," in ctx.text[subject[1]:cue.start] or not requirement_met(
             ctx, cue, sentence):
