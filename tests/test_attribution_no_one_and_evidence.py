@@ -115,6 +115,18 @@ def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
         ("the latest Varn Herald poll", "in", "evidence", "Lund leads Marsh by six points"),
         ("52 percent", "say", "speech", "the mine should close")]
 
+def test_a_standing_before_the_poll_that_closes_its_clause_is_the_polls_finding():
+    # A standing before 'in the ... poll' at the clause's end was read as no one's; a poll
+    # named in the plural ('in the polls') stays the writer's summary, and so does a clause
+    # with no share, margin or lead in it.
+    rows = body("In May, Kade had 38 percent support in the latest Varn Courier poll.",
+                "Lund fell to 10 percent in a Brenn College poll released Monday, a collapse.",
+                "Marsh leads in the polls.",
+                "Kade appeared by name in the Varn Courier poll.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("the latest Varn Courier poll", "in", "evidence", "In May, Kade had 38 percent support"),
+        ("a Brenn College poll", "in", "evidence", "Lund fell to 10 percent")]
+
 def test_what_a_speaker_describes_is_what_they_said():
     rows = body("Ivo Marsh described the night the well ran dry.",
                 "Lund spoke for an hour, describing how the pumps failed.")
