@@ -106,6 +106,16 @@ def test_evidence_whose_source_has_a_post_modifier():
         ("The little polling", "evidence", "a dead heat"),
         ("Exit polling", "evidence", "Lund won every district")]
 
+def test_a_long_source_after_an_opening_phrase():
+    # A place before the source ('And in Brenn and Kell, a Varn College poll ...') pushed its
+    # head noun past the words read, and the place was read as part of the source.
+    rows = body("And in Brenn and Kell, a Varn College poll for Lund News released last week "
+                "actually showed Kade with no support among older voters.",
+                "In Moro, early results of the count showed Lund ahead.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("a Varn College poll", "evidence", "Kade with no support among older voters"),
+        ("early results", "evidence", "Lund ahead")]
+
 def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
                 "points.",

@@ -21,8 +21,12 @@ from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.corpus.sentences import Sentence
 
 # The words of the phrase that opens the clause: 'A new batch of council emails', 'Early
-# results of exit polls', 'The little polling', "Varn College's poll".
-_OPENING = re.compile(r"(?:(?:And|But|Yet|Still|Meanwhile),?\s+)?")
+# results of exit polls', 'The little polling', "Varn College's poll"; after a place or a
+# time set off by a comma ('And in Brenn and Kell, a Varn College poll ...'), which is no
+# part of the source.
+_OPENING = re.compile(r"(?:(?:And|But|Yet|Still|Meanwhile),?\s+)?(?:(?:[Ii]n|[Oo]n|[Aa]t|"
+                      r"[Aa]mong|[Aa]cross|[Ss]ince|[Aa]fter|[Bb]efore|[Ll]ast|[Tt]his)\s"
+                      r"[^,;:]{1,40},\s+)?")
 _WORD = re.compile(r"[\w’'./&-]+")
 _MAX_HEAD = 7  # words from the phrase's start to its head noun
 
