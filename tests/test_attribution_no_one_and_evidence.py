@@ -116,6 +116,18 @@ def test_a_long_source_after_an_opening_phrase():
         ("a Varn College poll", "evidence", "Kade with no support among older voters"),
         ("early results", "evidence", "Lund ahead")]
 
+def test_a_pollsters_name_that_looks_like_a_cue_is_part_of_the_source():
+    # 'Post' and 'Press' in a pollster's name were taken for cues inside the source, and
+    # 'News shows' for a compound like 'the news shows'.
+    rows = body("A national poll released Sunday by The Varn Post and Brenn News shows Kade "
+                "keeping his lead.",
+                "Exit polls conducted by Lund Research for The Varn Press show most voters "
+                "backing the plan.",
+                "Kade appeared on the Sunday news shows to defend the plan.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("A national poll", "evidence", "Kade keeping his lead"),
+        ("Exit polls", "evidence", "most voters backing the plan")]
+
 def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
                 "points.",

@@ -178,8 +178,9 @@ _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out|to)\b"),  # 'was back
 
 
 # Nouns that make a cue's form the head of a compound noun: 'a radio show', 'talk shows'
-# (a poll or a video shows; a talk show is no source).
-_COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|news|"
+# (a poll or a video shows; a talk show is no source). 'news' only in lower case: 'a poll by
+# the Varn Courier and Brenn News shows ...' is the poll's finding.
+_COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|(?-i:news)|"
                                        r"interview|morning|road|cooking|quiz)\s+$",
                                        re.IGNORECASE),
                     # 'your email address', 'the inaugural address': a noun

@@ -56,8 +56,9 @@ def evidence_with_a_long_source(ctx: DocumentContext, cue: Cue, sentence: Senten
         return False
     phrase_start, head_end = head
     between = ctx.text[head_end:cue.start]
-    if not _POST_MODIFIER.match(between) or _MAIN_VERB.search(between) or (
-            reporting_lexicon().cues(ctx.text, head_end, cue.start)):
+    if not _POST_MODIFIER.match(between) or _MAIN_VERB.search(between) or any(
+            ctx.text[other.start].islower()  # (not 'Post' in 'by The Varn Post')
+            for other in reporting_lexicon().cues(ctx.text, head_end, cue.start)):
         return False  # 'A poll of voters who said ... shows': the poll's clause is not whole
     start = content_start(ctx, cue, sentence)
     if start >= sentence.end or not ctx.text[start:sentence.end].strip(" .\"”"):
