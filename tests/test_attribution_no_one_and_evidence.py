@@ -128,6 +128,17 @@ def test_a_pollsters_name_that_looks_like_a_cue_is_part_of_the_source():
         ("A national poll", "evidence", "Kade keeping his lead"),
         ("Exit polls", "evidence", "most voters backing the plan")]
 
+def test_a_person_after_shows_is_what_a_poll_shows_not_an_inverted_tag():
+    # '..., shows Kade with 47 percent versus Lund, who ...' was read as an inverted tag:
+    # Lund's statement, the poll its content. After 'noted' a person is the tag's speaker.
+    rows = body("A Varn News poll, conducted jointly with Lask Orrin Research (D) and Tam & "
+                "Company Research (R), shows Kade with 47 percent versus Lund, who has 44 "
+                "percent.",
+                "Kade leads the field, noted Ivo Marsh, the party's pollster.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("A Varn News poll", "show", "Kade with 47 percent versus Lund, who has 44 percent"),
+        ("Ivo Marsh", "note", "Kade leads the field")]
+
 def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
                 "points.",
