@@ -106,6 +106,39 @@ def test_evidence_whose_source_has_a_post_modifier():
         ("The little polling", "evidence", "a dead heat"),
         ("Exit polling", "evidence", "Lund won every district")]
 
+def test_a_long_source_after_an_opening_phrase():
+    # A place before the source ('And in Brenn and Kell, a Varn College poll ...') pushed its
+    # head noun past the words read, and the place was read as part of the source.
+    rows = body("And in Brenn and Kell, a Varn College poll for Lund News released last week "
+                "actually showed Kade with no support among older voters.",
+                "In Moro, early results of the count showed Lund ahead.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("a Varn College poll", "evidence", "Kade with no support among older voters"),
+        ("early results", "evidence", "Lund ahead")]
+
+def test_a_pollsters_name_that_looks_like_a_cue_is_part_of_the_source():
+    # 'Post' and 'Press' in a pollster's name were taken for cues inside the source, and
+    # 'News shows' for a compound like 'the news shows'.
+    rows = body("A national poll released Sunday by The Varn Post and Brenn News shows Kade "
+                "keeping his lead.",
+                "Exit polls conducted by Lund Research for The Varn Press show most voters "
+                "backing the plan.",
+                "Kade appeared on the Sunday news shows to defend the plan.")
+    assert [(r.speaker, r.kind, r.content) for r in rows] == [
+        ("A national poll", "evidence", "Kade keeping his lead"),
+        ("Exit polls", "evidence", "most voters backing the plan")]
+
+def test_a_person_after_shows_is_what_a_poll_shows_not_an_inverted_tag():
+    # '..., shows Kade with 47 percent versus Lund, who ...' was read as an inverted tag:
+    # Lund's statement, the poll its content. After 'noted' a person is the tag's speaker.
+    rows = body("A Varn News poll, conducted jointly with Lask Orrin Research (D) and Tam & "
+                "Company Research (R), shows Kade with 47 percent versus Lund, who has 44 "
+                "percent.",
+                "Kade leads the field, noted Ivo Marsh, the party's pollster.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("A Varn News poll", "show", "Kade with 47 percent versus Lund, who has 44 percent"),
+        ("Ivo Marsh", "note", "Kade leads the field")]
+
 def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     rows = body("In the latest Varn Herald poll, conducted in May, Lund leads Marsh by six "
                 "points.",
@@ -114,6 +147,18 @@ def test_what_a_poll_opening_the_sentence_reports_is_its_finding():
     assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
         ("the latest Varn Herald poll", "in", "evidence", "Lund leads Marsh by six points"),
         ("52 percent", "say", "speech", "the mine should close")]
+
+def test_a_standing_before_the_poll_that_closes_its_clause_is_the_polls_finding():
+    # A standing before 'in the ... poll' at the clause's end was read as no one's; a poll
+    # named in the plural ('in the polls') stays the writer's summary, and so does a clause
+    # with no share, margin or lead in it.
+    rows = body("In May, Kade had 38 percent support in the latest Varn Courier poll.",
+                "Lund fell to 10 percent in a Brenn College poll released Monday, a collapse.",
+                "Marsh leads in the polls.",
+                "Kade appeared by name in the Varn Courier poll.")
+    assert [(r.speaker, r.cue, r.kind, r.content) for r in rows] == [
+        ("the latest Varn Courier poll", "in", "evidence", "In May, Kade had 38 percent support"),
+        ("a Brenn College poll", "in", "evidence", "Lund fell to 10 percent")]
 
 def test_what_a_speaker_describes_is_what_they_said():
     rows = body("Ivo Marsh described the night the well ran dry.",

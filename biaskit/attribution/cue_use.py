@@ -107,6 +107,15 @@ def _verb_before_its_object(ctx: DocumentContext, cue: Cue, sentence: Sentence) 
     return bool(before) and before.group(1).lower() in PRONOUNS
 
 
+# The share of a poll's respondents that may stand for them as a verb's subject (with a
+# plural verb: 'majority reports', 'minority reports' are nouns).
+_SHARES = frozenset("half majority plurality two-thirds three-quarters "
+                    "three-fourths thirds quarters".split())
+# Capitalised plurals for people: after 'of' they are the subject, not a modifier.
+_PEOPLE_CAPITALISED = frozenset("republicans democrats americans independents "
+                                "conservatives liberals".split())
+
+
 def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """True when a cue whose form is also a noun stands where a noun does: 'Clinton's past
     attacks on women', 'garner support', 'Support for Kade grew', 'an attack ad'. A verb
@@ -133,6 +142,10 @@ def noun_use(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     lower = word.lower()
     if lower in QUANTIFIERS and ctx.text[cue.end - 1] == "s":
         return True  # 'many questions', 'most attacks': a plural subject takes 'question'
+    if lower in _SHARES and ctx.text[cue.end - 1] != "s":
+        return False  # 'three-quarters support a ban', 'a majority oppose it': a poll's share
+    if lower in _PEOPLE_CAPITALISED:
+        return False  # 'a majority of Republicans support ...': the people, not a modifier
     if word[:1].isupper() and not lower.endswith(POSSESSIVE_ENDINGS):
         earlier = _WORD_BEFORE.search(before, 0, match.start(1))
         if earlier and (earlier.group(1).lower() in NOUN_BEFORE
@@ -165,8 +178,9 @@ _PARTICLE_AFTER = {"back": re.compile(r"\s+(?:down|off|out|to)\b"),  # 'was back
 
 
 # Nouns that make a cue's form the head of a compound noun: 'a radio show', 'talk shows'
-# (a poll or a video shows; a talk show is no source).
-_COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|news|"
+# (a poll or a video shows; a talk show is no source). 'news' only in lower case: 'a poll by
+# the Varn Courier and Brenn News shows ...' is the poll's finding.
+_COMPOUND_BEFORE = {"show": re.compile(r"\b(?:talk|radio|TV|television|reality|(?-i:news)|"
                                        r"interview|morning|road|cooking|quiz)\s+$",
                                        re.IGNORECASE),
                     # 'your email address', 'the inaugural address': a noun

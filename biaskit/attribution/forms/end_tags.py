@@ -189,6 +189,11 @@ def _drop_statements_inside(ctx: DocumentContext, sentence: Sentence, end: int) 
                              or s.mode != "indirect" or s.form not in _NESTED_FORMS]
 
 
+# Evidence verbs whose inverted subject is a document, never a person: a person after them
+# is what is shown ('..., noted Kade' and '..., confirmed Kade' are tags).
+_SHOWN_AFTER = frozenset(("show", "demonstrate", "indicate"))
+
+
 def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: int) -> bool:
     """'..., said Ann Kade.' and '..., said Ann Kade, a lawyer at Jefferies, who ...'."""
     if subject_chain(ctx, sentence.start, cue.start):
@@ -206,6 +211,9 @@ def inverted_end_tag(ctx: DocumentContext, cue: Cue, sentence: Sentence, comma: 
         return False  # '..., proposed enforcing a no-fly zone over Syria': a clause
     if after[0].split()[0].lower() in PRONOUNS and " " in after[0]:
         return False  # 'Ann Kade, a director, said she ...': a clause, not an inverted tag
+    if cue.lemma in _SHOWN_AFTER and not any(
+            word.lower() in entity_words()["source"] for word in after[0].split()):
+        return False  # 'A poll, taken in May, shows Kade with 47 percent': Kade is shown
     if after[0].split()[0] in ("a", "an") and not is_people_phrase(after[0]):
         return False  # 'Ann Kade, a candidate, tweeted a warning.': the object, nobody
     tag_end = after[2]

@@ -21,8 +21,12 @@ from biaskit.attribution.reporting_verbs import Cue, reporting_lexicon
 from biaskit.corpus.sentences import Sentence
 
 # The words of the phrase that opens the clause: 'A new batch of council emails', 'Early
-# results of exit polls', 'The little polling', "Varn College's poll".
-_OPENING = re.compile(r"(?:(?:And|But|Yet|Still|Meanwhile),?\s+)?")
+# results of exit polls', 'The little polling', "Varn College's poll"; after a place or a
+# time set off by a comma ('And in Brenn and Kell, a Varn College poll ...'), which is no
+# part of the source.
+_OPENING = re.compile(r"(?:(?:And|But|Yet|Still|Meanwhile),?\s+)?(?:(?:[Ii]n|[Oo]n|[Aa]t|"
+                      r"[Aa]mong|[Aa]cross|[Ss]ince|[Aa]fter|[Bb]efore|[Ll]ast|[Tt]his)\s"
+                      r"[^,;:]{1,40},\s+)?")
 _WORD = re.compile(r"[\w’'./&-]+")
 _MAX_HEAD = 7  # words from the phrase's start to its head noun
 
@@ -52,8 +56,9 @@ def evidence_with_a_long_source(ctx: DocumentContext, cue: Cue, sentence: Senten
         return False
     phrase_start, head_end = head
     between = ctx.text[head_end:cue.start]
-    if not _POST_MODIFIER.match(between) or _MAIN_VERB.search(between) or (
-            reporting_lexicon().cues(ctx.text, head_end, cue.start)):
+    if not _POST_MODIFIER.match(between) or _MAIN_VERB.search(between) or any(
+            ctx.text[other.start].islower()  # (not 'Post' in 'by The Varn Post')
+            for other in reporting_lexicon().cues(ctx.text, head_end, cue.start)):
         return False  # 'A poll of voters who said ... shows': the poll's clause is not whole
     start = content_start(ctx, cue, sentence)
     if start >= sentence.end or not ctx.text[start:sentence.end].strip(" .\"”"):
@@ -90,8 +95,10 @@ _POLL_OPENINGS = ("In", "But", "And", "Yet", "Still", "Meanwhile")
 
 def poll_findings(ctx: DocumentContext) -> None:
     """'In a Varn Herald poll, Lund leads Marsh by six points': what a poll reports, where
-    no other statement holds it. ('Lund leads in the polls' is not read: a standing before
-    'in the polls' is as often the writer's own summary as a poll's finding.)"""
+    no other statement holds it; and 'Lund leads Marsh by six points in the Varn Herald
+    poll', where the poll closes the clause. ('Lund leads in the polls' is not read: a
+    standing before 'in the polls' is as often the writer's own summary as a poll's
+    finding.)"""
     held = starts = None  # a finding's region is its own sentence's: none holds another
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline":
@@ -100,6 +107,7 @@ def poll_findings(ctx: DocumentContext) -> None:
         source = ctx.text.startswith(_POLL_OPENINGS, sentence.start) and _IN_A_POLL.match(
             ctx.text, sentence.start, sentence.end)
         if not source:
+            _trailing_poll(ctx, sentence)
             continue
         if held is None:  # indexed before this pass adds any statement: most find no poll
             held = ctx.held_by_found()
@@ -113,3 +121,37 @@ def poll_findings(ctx: DocumentContext) -> None:
         speaker = ctx.resolver.resolve(source.group(2), source.start(2))
         ctx.add(cue, speaker, start, end, sentence, "standing a poll reports",
                 region=(min(start, source.start()), max(end, source.end())))
+
+
+# 'Lund had 38 percent support in the latest Varn Herald poll.': a standing, then the one
+# poll (or a named average) that reports it, at the clause's end. 'in the polls', 'in
+# national polls' are left: as often the writer's own summary of the race as a finding.
+_TRAILING_POLL = re.compile(
+    r",?\s+(in)\s+((?:[\w’'./&-]+\s+){0,8}?(?:poll|survey|Poll|Survey|"
+    r"(?:[A-Z]\S*|polling)\s+average)\b)"
+    r"(?:\s+(?:of|by|from|released|conducted|taken|published|in|last|this|out|on)\b"
+    r"[^,;:.]{0,60}?)?(?=\s*(?:[.;]|$)|,\s+(?:up|down|a|an|taken|conducted|released|"
+    r"published|usually|compared)\b)")
+# (a share, a margin or a lead: 'Kade was ahead in the Brenn survey'; not 'Kade spoke in a
+# poll' nor 'the question asked in the survey')
+_STANDING = re.compile(r"\d|\b(?:percent|points?|lead|leads|led|leading|trails?|trailed|"
+                       r"trailing|ahead|behind|tied)\b")
+
+
+def _trailing_poll(ctx: DocumentContext, sentence: Sentence) -> None:
+    """'Kade fell to 10 percent in the latest Varn Courier poll': the clause before 'in'."""
+    text = ctx.text
+    if text.find("oll", sentence.start, sentence.end) < 0 and text.find(
+            "urvey", sentence.start, sentence.end) < 0 and text.find(
+            "average", sentence.start, sentence.end) < 0:
+        return  # most sentences name no poll: the regex is not run on them
+    for source in _TRAILING_POLL.finditer(text, sentence.start, sentence.end):
+        start, end = clause_start(ctx, sentence, source.start()), source.start()
+        if not _STANDING.search(text, start, end) or ctx.quote_at(end) or any(
+                s.region[0] <= end and start < s.region[1] for s in ctx.found):
+            continue  # 'Kade said she led in the Brenn poll': the saying holds the standing
+        cue = Cue("in", "neutral", "evidence", "", source.start(1), source.end(1))
+        speaker = ctx.resolver.resolve(source.group(2), source.start(2))
+        ctx.add(cue, speaker, start, end, sentence, "standing a poll reports",
+                region=(start, source.end()))
+        return
