@@ -765,3 +765,16 @@ def test_questioned_with_an_object_reports_the_doubt():
                 "There are questions about the levy.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ada Holm", "question", "Kade's judgment on the mine")]
+
+
+def test_a_doubt_fear_or_hope_with_its_own_clause_is_a_thought():
+    # the noun gave no statement; its 'that' clause is what is doubted, feared or hoped, the
+    # possessor's, the clause subject's, or no one's; a relative 'that' is no content
+    rows = body("Ivo Marsh's doubts that the pumps work are well known.",
+                "Ada Holm cut the price in the hope that voters return.",
+                "Prices fell because of fears that the plant will close.",
+                "The hopes that were raised in May have faded.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "doubt", "the pumps work are well known"),
+        ("Ada Holm", "hope", "voters return"),
+        ("unattributed thought", "fear", "the plant will close")]
