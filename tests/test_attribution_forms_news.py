@@ -778,3 +778,16 @@ def test_a_doubt_fear_or_hope_with_its_own_clause_is_a_thought():
         ("Ivo Marsh", "doubt", "the pumps work are well known"),
         ("Ada Holm", "hope", "voters return"),
         ("unattributed thought", "fear", "the plant will close")]
+
+
+def test_in_whose_view_gives_the_clause_to_the_possessor():
+    # 'view' after 'in Holm's' was a noun and gave no statement; the clause after the phrase
+    # (or before it, when it ends the sentence) is the view
+    rows = body("In Ada Holm's view, the levy is unfair to miners.",
+                "The only fair step, in Kade's view, would be a new count.",
+                "Ivo Marsh spoke on Monday. The levy is unfair to the miners in his view.",
+                "The view from the hill is fine.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "view", "the levy is unfair to miners"),
+        ("Kade", "view", "would be a new count"),
+        ("Ivo Marsh", "view", "The levy is unfair to the miners")]

@@ -9,6 +9,10 @@ Whose it is: the possessive before the noun ('Kade's doubt', 'their fear'); else
 of the clause that holds it ('Lund expressed doubt', 'Kade left no doubt', 'Varn cut the price
 in the hope that ...'); else no one ('fears that the plant will close grew', 'there is no
 doubt that ...').
+
+A view is held the same way when the sentence says whose it is: 'In Kade's view, the levy
+is unfair' (PolNeAR train marks 7 of the 15; most of the rest lie in a quote or in
+another cue's content, which gives no statement of its own).
 """
 
 from __future__ import annotations
@@ -49,17 +53,48 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:of|amid|despite|over|about|with|among|fr
                                  r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# 'in Kade's view', 'in their view': the clause around it is the possessor's view.
+_IN_WHOSE_VIEW = re.compile(r"\b[Ii]n\s+(?:([Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)|((?:[A-Z][\w.’'-]*"
+                            r"\s+){0,3}[A-Z][\w.-]*)(?:[’']s|(?<=s)[’']))\s+$")
+_AFTER_THE_VIEW = re.compile(r"[\s,—–-]*")
+
+
 def content_clause_after(ctx: DocumentContext, cue: Cue) -> bool:
-    """True when the cue is a noun of thought that a content clause follows: 'fear that'."""
-    return ctx.text[cue.start:cue.end].lower() in _CONTENT_NOUNS and bool(
-        _THAT_CLAUSE.match(ctx.text, cue.end))
+    """True when the cue is a noun of thought that a content clause follows ('fear that'),
+    or a view around its clause ('In Kade's view, the levy is unfair')."""
+    form = ctx.text[cue.start:cue.end].lower()
+    if form == "view":
+        return _IN_WHOSE_VIEW.search(ctx.text, max(0, cue.start - 50), cue.start) is not None
+    return form in _CONTENT_NOUNS and bool(_THAT_CLAUSE.match(ctx.text, cue.end))
+
+
+def in_whose_view(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
+    """'In Kade's view, the levy is unfair', 'the levy, in their view, is unfair': what
+    follows the phrase is the view, or what precedes it when it ends the sentence ('the levy
+    is unfair in her view')."""
+    whose = _IN_WHOSE_VIEW.search(ctx.text, max(sentence.start, cue.start - 50), cue.start)
+    if not whose:
+        return False
+    if whose.group(1):
+        phrase, at = _SUBJECT_PRONOUN[whose.group(1).lower()], whose.start(1)
+    else:
+        phrase, at = whose.group(2), whose.start(2)
+    start = _AFTER_THE_VIEW.match(ctx.text, cue.end, sentence.end).end()
+    end = ctx.semicolon(start, sentence.end)
+    if ctx.words(start, end) < 3:
+        start, end = sentence.start, whose.start()
+        if ctx.words(start, end) < 3:
+            return False
+    ctx.add(cue, ctx.resolver.resolve(phrase, at), start, end, sentence,
+            "in whose view", region=(min(start, whose.start()), max(end, cue.end)))
+    return True
 
 
 def noun_with_a_clause(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     """'Their fear that Kade would win', 'Lund expressed doubt that the pumps work'."""
     that = _THAT_CLAUSE.match(ctx.text, cue.end, sentence.end)
     if not that:
-        return False
+        return in_whose_view(ctx, cue, sentence)
     start = that.end() - 1
     end = ctx.semicolon(start, sentence.end)
     lo = max(sentence.start, cue.start - 60)
