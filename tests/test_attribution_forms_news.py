@@ -791,3 +791,12 @@ def test_in_whose_view_gives_the_clause_to_the_possessor():
         ("Ada Holm", "view", "the levy is unfair to miners"),
         ("Kade", "view", "would be a new count"),
         ("Ivo Marsh", "view", "The levy is unfair to the miners")]
+
+
+def test_a_possessors_claim_with_a_clause_is_a_statement():
+    # 'claim' after a possessive was a noun and gave no statement; with no possessor ('a
+    # claim that ...') it stays unread, as does a dash before it ('her -- a claim')
+    rows = body("The court threw out Kade's claim that the mine is safe.",
+                "Kade has not met Holm -- a claim that started in May.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "claim", "the mine is safe")]

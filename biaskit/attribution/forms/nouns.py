@@ -10,6 +10,10 @@ of the clause that holds it ('Lund expressed doubt', 'Kade left no doubt', 'Varn
 in the hope that ...'); else no one ('fears that the plant will close grew', 'there is no
 doubt that ...').
 
+A claim with a clause is read only after a possessive ('Kade's claim that the mine is safe':
+train marks 9 of 17, and the rest lie mostly in another cue's content, so no row is lost or
+wrong by them); 'a claim that' and 'claims that' with no possessor are left alone.
+
 A view is held the same way when the sentence says whose it is: 'In Kade's view, the levy
 is unfair' (PolNeAR train marks 7 of the 15; most of the rest lie in a quote or in
 another cue's content, which gives no statement of its own).
@@ -30,7 +34,7 @@ UNATTRIBUTED_THOUGHT = "unattributed thought"
 
 # (the plural too: 'fears that the talks will fail'; 'hopes that' after a subject is the verb,
 # which noun_use leaves to the other forms)
-_CONTENT_NOUNS = frozenset("doubt doubts fear fears hope hopes".split())
+_CONTENT_NOUNS = frozenset("doubt doubts fear fears hope hopes claim claims".split())
 
 # 'that' opening a content clause, not a relative one ('the hopes that were raised', whose
 # 'that' is the subject of a verb right after it).
@@ -42,7 +46,7 @@ _THAT_CLAUSE = re.compile(r"\s+that\s+(?!(?:is|was|are|were|has|have|had|will|wo
 _POSSESSIVE_BEFORE = re.compile(
     r"(?:\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Ww]hose)|"
     r"((?:\b(?:[Tt]he|[A-Z][\w.’'-]*)\s+){0,3}[\w.-]+)(?:[’']s|(?<=s)[’']))"
-    r"\s+(?:[a-z-]+\s+){0,2}$")
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}$")
 
 _SUBJECT_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we",
                     "my": "I", "your": "you", "whose": "who"}
@@ -50,7 +54,7 @@ _SUBJECT_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it", "ou
 # A noun after one of these prepositions is no clause's object: 'because of fears that',
 # 'amid fears that', 'despite doubts that' (the fears of no one the sentence names).
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|amid|despite|over|about|with|among|from)\s+"
-                                 r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+                                 r"(?:[a-z][a-z-]*\s+){0,2}$", re.IGNORECASE)
 
 
 # 'in Kade's view', 'in their view': the clause around it is the possessor's view.
@@ -99,6 +103,8 @@ def noun_with_a_clause(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bo
     end = ctx.semicolon(start, sentence.end)
     lo = max(sentence.start, cue.start - 60)
     possessive = _POSSESSIVE_BEFORE.search(ctx.text, lo, cue.start)
+    if not possessive and ctx.text[cue.start:cue.end].lower().startswith("claim"):
+        return False  # 'a claim that originated in 2014': mostly a relative 'that'
     if possessive:
         if possessive.group(1):  # 'their fear' is theirs: the resolver reads 'they'
             phrase, at = _SUBJECT_PRONOUN[possessive.group(1).lower()], possessive.start(1)
