@@ -765,3 +765,38 @@ def test_questioned_with_an_object_reports_the_doubt():
                 "There are questions about the levy.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Ada Holm", "question", "Kade's judgment on the mine")]
+
+
+def test_a_doubt_fear_or_hope_with_its_own_clause_is_a_thought():
+    # the noun gave no statement; its 'that' clause is what is doubted, feared or hoped, the
+    # possessor's, the clause subject's, or no one's; a relative 'that' is no content
+    rows = body("Ivo Marsh's doubts that the pumps work are well known.",
+                "Ada Holm cut the price in the hope that voters return.",
+                "Prices fell because of fears that the plant will close.",
+                "The hopes that were raised in May have faded.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ivo Marsh", "doubt", "the pumps work are well known"),
+        ("Ada Holm", "hope", "voters return"),
+        ("unattributed thought", "fear", "the plant will close")]
+
+
+def test_in_whose_view_gives_the_clause_to_the_possessor():
+    # 'view' after 'in Holm's' was a noun and gave no statement; the clause after the phrase
+    # (or before it, when it ends the sentence) is the view
+    rows = body("In Ada Holm's view, the levy is unfair to miners.",
+                "The only fair step, in Kade's view, would be a new count.",
+                "Ivo Marsh spoke on Monday. The levy is unfair to the miners in his view.",
+                "The view from the hill is fine.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Ada Holm", "view", "the levy is unfair to miners"),
+        ("Kade", "view", "would be a new count"),
+        ("Ivo Marsh", "view", "The levy is unfair to the miners")]
+
+
+def test_a_possessors_claim_with_a_clause_is_a_statement():
+    # 'claim' after a possessive was a noun and gave no statement; with no possessor ('a
+    # claim that ...') it stays unread, as does a dash before it ('her -- a claim')
+    rows = body("The court threw out Kade's claim that the mine is safe.",
+                "Kade has not met Holm -- a claim that started in May.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "claim", "the mine is safe")]

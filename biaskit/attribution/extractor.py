@@ -19,6 +19,7 @@ from biaskit.attribution.forms.colons import (
 )
 from biaskit.attribution.forms.end_tags import according_to, as_tag, end_tag, parenthetical_tag
 from biaskit.attribution.forms.evidence import evidence_with_a_long_source, poll_findings
+from biaskit.attribution.forms.nouns import content_clause_after, noun_with_a_clause
 from biaskit.attribution.forms.questions import asked_after_a_clause, asked_question
 from biaskit.attribution.forms.quote_tags import (
     after_quote,
@@ -147,7 +148,8 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
-            if (may_be_noun and noun_use(ctx, cue, sentence)) or modifies_a_noun(
+            as_noun = may_be_noun and noun_use(ctx, cue, sentence)
+            if as_noun and not content_clause_after(ctx, cue) or modifies_a_noun(
                     ctx, cue, sentence) or particle_verb(ctx, cue):
                 continue  # 'their attacks on Kade', 'garnered support', 'press secretary'
             if cue.requires in _NO_ONES_FORM and _in_a_statement(ctx, cue):
@@ -155,7 +157,9 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
             cuts = _claimed(ctx, cue, sentence)
             if cuts is None:
                 continue
-            if cue.lemma == "according to":  # its source always follows it
+            if as_noun:  # 'their fear that Kade would win': the noun's own clause
+                found = noun_with_a_clause(ctx, cue, sentence)
+            elif cue.lemma == "according to":  # its source always follows it
                 found = according_to(ctx, cue, sentence)
             elif cue.requires in _NO_ONES_FORM:  # 'seemed to waver', 'reportedly'
                 found = _NO_ONES_FORM[cue.requires](ctx, cue, sentence)
