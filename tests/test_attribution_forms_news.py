@@ -67,6 +67,31 @@ def test_the_answer_to_a_question_is_a_statement_of_its_own():
         ("Dana Okafor", "say", "it would not")]
 
 
+def test_a_why_question_still_reports_the_act_it_asks_about():
+    # extractor._reported_in_a_question: the question takes the statement as given.
+    rows = body("Why did Kade say the wells were dry?",
+                "Why was Ivo Marsh so convinced that the pumps had failed?")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "say"), ("Ivo Marsh", "convinced that")]
+
+
+def test_a_question_put_to_you_or_us_and_a_plain_question_report_nothing():
+    assert body("Do you support Kade?", "Why do we, sitting here in Varn, feel this way?",
+                "Would Lund say no to the mine?",
+                "If the reasons seem so clear, why has Lund not acted?") == []
+
+
+def test_a_relative_clause_inside_a_question_reports_as_any_other():
+    rows = body("What do you call a mayor who calls himself a miner?",
+                "And the mine, which Kade had called a “disaster”?")
+    assert [(r.speaker, r.cue) for r in rows] == [("a mayor", "call"), ("Kade", "call")]
+
+
+def test_a_sentence_opening_with_when_and_ending_in_an_exclamation_mark_is_no_question():
+    rows = body("When Ivo Marsh opened by talking about the wells, his critics denounced him!")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Ivo Marsh", "talk about"), ("his critics", "denounce")]
+
+
 def test_an_unresolved_pronoun_is_nobodys_antecedent():
     rows = body("She defended the decision. Asked about the wells, he said nothing had changed.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["he"]
