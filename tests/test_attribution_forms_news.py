@@ -74,6 +74,13 @@ def test_a_why_question_still_reports_the_act_it_asks_about():
     assert [(r.speaker, r.cue) for r in rows] == [("Kade", "say"), ("Ivo Marsh", "convinced that")]
 
 
+def test_a_did_question_reports_the_act_it_asks_about():
+    rows = body("Did Lund refuse to close the mine?", "Does Ivo Marsh know what the vote means?",
+                "Did Kade say the levy was fair?")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Lund", "refuse"), ("Ivo Marsh", "know"), ("Kade", "say")]
+
+
 def test_a_question_put_to_you_or_us_and_a_plain_question_report_nothing():
     assert body("Do you support Kade?", "Why do we, sitting here in Varn, feel this way?",
                 "Would Lund say no to the mine?",
@@ -556,7 +563,7 @@ def test_according_to_after_a_colon_opens_its_clause():
 
 def test_a_question_after_asked_and_a_colon_is_the_askers():
     rows = body("A student asked: Will the pumps reopen this winter?",
-                "Did Kade say the levy was fair?")
+                "Would Kade say the levy was fair?")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("A student", "ask", "Will the pumps reopen this winter?")]
 

@@ -337,8 +337,9 @@ def _quoted_question(ctx: DocumentContext, sentence: Sentence) -> bool:
         _ASKED_THEN_COLON.match(ctx.text, sentence.start, mark)))
 
 
-# 'Why did Kade say ...?' takes the statement as given, as PolNeAR's gold does.
-_WHY = re.compile(r"(?:(?:And|But|So)\s+)?Why\s+", re.IGNORECASE)
+# 'Why did Kade say ...?' takes the statement as given, and 'Did Kade refuse to ...?' asks
+# about a reported act, which PolNeAR's gold annotates ('Would Kade say ...?' it does not).
+_WHY_OR_DID = re.compile(r"(?:(?:And|But|So)\s+)?(?:Why|Did|Does|Do)\s+", re.IGNORECASE)
 # 'Do you support Kade?', 'Why do we, ..., feel ...?': a question put to the reader or an
 # interviewee, not a report of what they think.
 _YOU_OR_US = re.compile(r"\b(?:you|we)\b[^?]{0,40}$", re.IGNORECASE)
@@ -357,7 +358,7 @@ def _reported_in_a_question(text: str, sentence: Sentence, cue: Cue) -> bool:
         return True
     if _YOU_OR_US.search(before):
         return False
-    return bool(_WHY.match(sentence.text))
+    return bool(_WHY_OR_DID.match(sentence.text))
 
 
 def _is_question(sentence: str) -> bool:
