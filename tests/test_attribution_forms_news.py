@@ -220,6 +220,21 @@ def test_a_title_case_headline_reports_with_its_capitalised_verb():
         ("Tomas Brekke", "say", "The Wells Have Been Dry Since March")]
 
 
+def test_a_title_case_headline_verb_that_may_be_a_noun_reports_after_a_name():
+    # extractor._headline_verb: 'Praises', 'Calls On', 'Slams' after the name are verbs;
+    # 'Kade’s Claim' and 'Putin Remarks' are nouns, and report nothing.
+    def headline(title: str) -> list[tuple[str, str, str]]:
+        return [(r.speaker, r.cue, r.content) for r in found("The body.", title=title)
+                if r.position == "headline"]
+    assert headline("Ada Holm Praises Varn Mine Plan") == [
+        ("Ada Holm", "praise", "Varn Mine Plan")]
+    assert headline("Kade Calls On Lund To Resign") == [("Kade", "call on", "Lund To Resign")]
+    assert headline("Ivo Marsh Slams Lund And The Media In One Answer") == [
+        ("Ivo Marsh", "slam", "Lund And The Media In One Answer")]
+    assert headline("Kade’s Claim That Lund Is Rich Isn’t True") == []
+    assert headline("Varn Mayor Kade’s Remarks Draw Fire From Lund") == []
+
+
 def test_a_party_and_state_after_the_quote_belong_to_the_tag():
     speaker, _, cue, content = only("“We will not sign,” Rep. Pia Lund (D-Varn.) said.")
     assert (speaker, cue, content) == ("Pia Lund", "say", "We will not sign")

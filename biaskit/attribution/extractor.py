@@ -144,7 +144,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                     text.startswith(": ", cue.start - 2)):
                 if title_case is None:
                     title_case = is_title_case(text[sentence.start:sentence.end])
-                if not title_case or may_be_noun:
+                if not title_case or may_be_noun and not _headline_verb(text, sentence, cue):
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
@@ -182,6 +182,19 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     poll_findings(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
     return sorted((s for s in ctx.found if s.end > s.start), key=lambda s: s.start)
+
+
+# 'Ada Holm Praises ...', 'Kade Calls On ...': a short run of capitalised words, not a
+# possessive ('Kade’s Claim'), then a verb's third-person -s; or a headline's second verb
+# after a comma ('..., Slams Varn').
+_HEADLINE_SUBJECT = re.compile(r"(?:(?:[A-Z0-9][\w.-]*(?<![’']s)\s+){1,6}|.*,\s+)$")
+
+
+def _headline_verb(text: str, sentence: Sentence, cue: Cue) -> bool:
+    word_end = text.find(" ", cue.start, cue.end)
+    if not text.endswith("s", cue.start, cue.end if word_end < 0 else word_end):
+        return False
+    return bool(_HEADLINE_SUBJECT.fullmatch(text, sentence.start, cue.start))
 
 
 def _in_a_statement(ctx: DocumentContext, cue: Cue) -> bool:
