@@ -67,6 +67,38 @@ def test_the_answer_to_a_question_is_a_statement_of_its_own():
         ("Dana Okafor", "say", "it would not")]
 
 
+def test_a_why_question_still_reports_the_act_it_asks_about():
+    # extractor._reported_in_a_question: the question takes the statement as given.
+    rows = body("Why did Kade say the wells were dry?",
+                "Why was Ivo Marsh so convinced that the pumps had failed?")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "say"), ("Ivo Marsh", "convinced that")]
+
+
+def test_a_did_question_reports_the_act_it_asks_about():
+    rows = body("Did Lund refuse to close the mine?", "Does Ivo Marsh know what the vote means?",
+                "Did Kade say the levy was fair?")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Lund", "refuse"), ("Ivo Marsh", "know"), ("Kade", "say")]
+
+
+def test_a_question_put_to_you_or_us_and_a_plain_question_report_nothing():
+    assert body("Do you support Kade?", "Why do we, sitting here in Varn, feel this way?",
+                "Would Lund say no to the mine?",
+                "If the reasons seem so clear, why has Lund not acted?") == []
+
+
+def test_a_relative_clause_inside_a_question_reports_as_any_other():
+    rows = body("What do you call a mayor who calls himself a miner?",
+                "And the mine, which Kade had called a “disaster”?")
+    assert [(r.speaker, r.cue) for r in rows] == [("a mayor", "call"), ("Kade", "call")]
+
+
+def test_a_sentence_opening_with_when_and_ending_in_an_exclamation_mark_is_no_question():
+    rows = body("When Ivo Marsh opened by talking about the wells, his critics denounced him!")
+    assert [(r.speaker, r.cue) for r in rows] == [
+        ("Ivo Marsh", "talk about"), ("his critics", "denounce")]
+
+
 def test_an_unresolved_pronoun_is_nobodys_antecedent():
     rows = body("She defended the decision. Asked about the wells, he said nothing had changed.")
     assert [r.speaker for r in rows if r.cue == "say"] == ["he"]
@@ -186,6 +218,21 @@ def test_a_title_case_headline_reports_with_its_capitalised_verb():
                  title="Alliance Warns Of Lead In Varn Water")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Tomas Brekke", "say", "The Wells Have Been Dry Since March")]
+
+
+def test_a_title_case_headline_verb_that_may_be_a_noun_reports_after_a_name():
+    # extractor._headline_verb: 'Praises', 'Calls On', 'Slams' after the name are verbs;
+    # 'Kade’s Claim' and 'Putin Remarks' are nouns, and report nothing.
+    def headline(title: str) -> list[tuple[str, str, str]]:
+        return [(r.speaker, r.cue, r.content) for r in found("The body.", title=title)
+                if r.position == "headline"]
+    assert headline("Ada Holm Praises Varn Mine Plan") == [
+        ("Ada Holm", "praise", "Varn Mine Plan")]
+    assert headline("Kade Calls On Lund To Resign") == [("Kade", "call on", "Lund To Resign")]
+    assert headline("Ivo Marsh Slams Lund And The Media In One Answer") == [
+        ("Ivo Marsh", "slam", "Lund And The Media In One Answer")]
+    assert headline("Kade’s Claim That Lund Is Rich Isn’t True") == []
+    assert headline("Varn Mayor Kade’s Remarks Draw Fire From Lund") == []
 
 
 def test_a_party_and_state_after_the_quote_belong_to_the_tag():
@@ -531,7 +578,7 @@ def test_according_to_after_a_colon_opens_its_clause():
 
 def test_a_question_after_asked_and_a_colon_is_the_askers():
     rows = body("A student asked: Will the pumps reopen this winter?",
-                "Did Kade say the levy was fair?")
+                "Would Kade say the levy was fair?")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("A student", "ask", "Will the pumps reopen this winter?")]
 

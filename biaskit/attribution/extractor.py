@@ -132,11 +132,12 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
         last = bisect_right(cue_starts, sentence.end - 1)
         if first == last:
             continue  # no cue in the sentence (most): no need to tell whether it asks
-        if _is_question(sentence.text) and not _quoted_question(ctx, sentence):
-            continue
+        asks = _is_question(sentence.text) and not _quoted_question(ctx, sentence)
         title_case = None
         for cue in cues[first:last]:
             if cue.end > sentence.end:
+                continue
+            if asks and not _reported_in_a_question(text, sentence, cue):
                 continue
             may_be_noun = lexicon.may_be_noun(text, cue)
             # a capital after a colon opens a clause: 'It is plain: According to polls, ...'
@@ -144,7 +145,7 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
                     text.startswith(": ", cue.start - 2)):
                 if title_case is None:
                     title_case = is_title_case(text[sentence.start:sentence.end])
-                if not title_case or may_be_noun:
+                if not title_case or may_be_noun and not _headline_verb(text, sentence, cue):
                     # "Islamic State" is a name, not the verb "state"; in a title-case
                     # headline a capital says nothing, and "Putin Remarks" is a noun
                     continue
@@ -185,6 +186,19 @@ def find_statements(ctx: DocumentContext) -> list[Statement]:
     poll_findings(ctx)
     # A later clause may cut a statement down to nothing: 'according to ' ; Kade said'.
     return sorted((s for s in ctx.found if s.end > s.start), key=lambda s: s.start)
+
+
+# 'Ada Holm Praises ...', 'Kade Calls On ...': a short run of capitalised words, not a
+# possessive ('Kade’s Claim'), then a verb's third-person -s; or a headline's second verb
+# after a comma ('..., Slams Varn').
+_HEADLINE_SUBJECT = re.compile(r"(?:(?:[A-Z0-9][\w.-]*(?<![’']s)\s+){1,6}|.*,\s+)$")
+
+
+def _headline_verb(text: str, sentence: Sentence, cue: Cue) -> bool:
+    word_end = text.find(" ", cue.start, cue.end)
+    if not text.endswith("s", cue.start, cue.end if word_end < 0 else word_end):
+        return False
+    return bool(_HEADLINE_SUBJECT.fullmatch(text, sentence.start, cue.start))
 
 
 def _in_a_statement(ctx: DocumentContext, cue: Cue) -> bool:
@@ -340,12 +354,36 @@ def _quoted_question(ctx: DocumentContext, sentence: Sentence) -> bool:
         _ASKED_THEN_COLON.match(ctx.text, sentence.start, mark)))
 
 
+# 'Why did Kade say ...?' takes the statement as given, and 'Did Kade refuse to ...?' asks
+# about a reported act, which PolNeAR's gold annotates ('Would Kade say ...?' it does not).
+_WHY_OR_DID = re.compile(r"(?:(?:And|But|So)\s+)?(?:Why|Did|Does|Do)\s+", re.IGNORECASE)
+# 'Do you support Kade?', 'Why do we, ..., feel ...?': a question put to the reader or an
+# interviewee, not a report of what they think.
+_YOU_OR_US = re.compile(r"\b(?:you|we)\b[^?]{0,40}$", re.IGNORECASE)
+# '... a boy who calls himself a girl?', '..., which Kade had called a disaster?': a
+# relative clause inside the question reports as any other ('that' may as well open the
+# content of an outer cue: 'Did Kade say that Lund was seeking ...?').
+_RELATIVE_IN_A_QUESTION = re.compile(r"\b(?:who|which)(?:\s+[\w’'.-]+){0,2}\s+$")
+
+
+def _reported_in_a_question(text: str, sentence: Sentence, cue: Cue) -> bool:
+    """Whether a cue of a question sentence reports a statement all the same."""
+    if cue.requires in _NO_ONES_FORM:
+        return False  # 'if the reasons seem so obvious, why ...?': nobody's impression
+    before = text[max(sentence.start, cue.start - 60):cue.start]
+    if _RELATIVE_IN_A_QUESTION.search(before):
+        return True
+    if _YOU_OR_US.search(before):
+        return False
+    return bool(_WHY_OR_DID.match(sentence.text))
+
+
 def _is_question(sentence: str) -> bool:
     """Questions and 'What X say about Y' subheads report nobody's statement."""
     if sentence.rstrip().endswith("?"):
         return True
     if not sentence.lstrip().startswith(_QUESTION_WORDS):  # most sentences: no need to split
         return False
-    if sentence.rstrip(" \"”’'").endswith("."):
+    if sentence.rstrip(" \"”’'").endswith((".", "!")):
         return False  # 'When asked ..., 59 percent said it was not.' is a statement
     return sentence.split(maxsplit=1)[0] in _QUESTION_WORDS
