@@ -123,7 +123,7 @@ def test_a_pollsters_name_that_looks_like_a_cue_is_part_of_the_source():
                 "keeping his lead.",
                 "Exit polls conducted by Lund Research for The Varn Press show most voters "
                 "backing the plan.",
-                "Kade appeared on the Sunday news shows to defend the plan.")
+                "Kade watched the Sunday news shows at home.")
     assert [(r.speaker, r.kind, r.content) for r in rows] == [
         ("A national poll", "evidence", "Kade keeping his lead"),
         ("Exit polls", "evidence", "most voters backing the plan")]
