@@ -100,6 +100,9 @@ def poll_findings(ctx: DocumentContext) -> None:
     standing before 'in the polls' is as often the writer's own summary as a poll's
     finding.)"""
     held = starts = None  # a finding's region is its own sentence's: none holds another
+    # (most documents name no poll, survey or average: their sentences need no second look)
+    text = ctx.text
+    may_trail = "oll" in text or "urvey" in text or "average" in text
     for sentence in ctx.sentences:
         if ctx.roles[sentence.paragraph] == "headline":
             continue
@@ -107,7 +110,8 @@ def poll_findings(ctx: DocumentContext) -> None:
         source = ctx.text.startswith(_POLL_OPENINGS, sentence.start) and _IN_A_POLL.match(
             ctx.text, sentence.start, sentence.end)
         if not source:
-            _trailing_poll(ctx, sentence)
+            if may_trail:
+                _trailing_poll(ctx, sentence)
             continue
         if held is None:  # indexed before this pass adds any statement: most find no poll
             held = ctx.held_by_found()
