@@ -847,3 +847,35 @@ def test_a_possessors_claim_with_a_clause_is_a_statement():
                 "Kade has not met Holm -- a claim that started in May.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "claim", "the mine is safe")]
+
+
+def test_a_time_alone_is_no_content():
+    # 'fired back in March, attacking ...' and 'decided over the last month' gave the time
+    # as what was said or decided: the sentence-end test missed a time that a comma or a
+    # second verb ends
+    rows = body("Kade fired back in March, attacking Lund for his greed.",
+                "Ada Holm thought for a moment and said that she liked the plan.",
+                "Lund lost among voters who decided over the last month.",
+                "The council had been discussing for several weeks.",
+                "Kade said in March that the mine would close.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "attack", "Lund for his greed"), ("Ada Holm", "say", "she liked the plan"),
+        ("Kade", "say", "the mine would close")]
+
+
+def test_where_a_text_was_written_is_no_content():
+    # 'writing on Varnpost', 'writing for the majority', 'said in a statement provided to
+    # the Brenn Post.' and a wire story's 'Writing by Ivo Marsh' gave the venue, the medium
+    # or the writer as what was written or said
+    rows = body("Ivo Marsh, writing on Varnpost, shared those views.",
+                "Judge Osk, writing for the majority in the 2-1 decision, said the law was void.",
+                "The water is clean, Ada Holm, who runs the Varn Trust, said in a statement "
+                "provided to the Brenn Post.",
+                "The mine is closing. (Reporting by Ada Holm in Brenn; Writing by Ivo Marsh; "
+                "Editing by Kade Lund.)",
+                "Kade wrote in a letter that the mine would close.",
+                "Kade said in a statement on Monday that the wells were dry.")
+    assert [(r.speaker, r.cue, r.content) for r in rows
+            if r.cue in ("write", "say")] == [
+        ("Osk", "say", "the law was void"), ("Kade", "write", "the mine would close"),
+        ("Kade", "say", "the wells were dry")]

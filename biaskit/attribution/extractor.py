@@ -30,6 +30,7 @@ from biaskit.attribution.forms.quote_tags import (
 )
 from biaskit.attribution.forms.speaker_first import (
     coordinated_verb,
+    only_a_medium,
     participle,
     participle_in_an_aside,
     purpose_infinitive,
@@ -274,7 +275,10 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
     if statement.speaker_obj.kind == "nobody":
         participle(ctx, cue, sentence)  # 'Kade seemed ready, telling them ...': Kade tells
         return True
-    ctx.add(cue, statement.speaker_obj, content_start(ctx, cue, sentence), sentence.end,
+    start = content_start(ctx, cue, sentence)
+    if only_a_medium(ctx, cue, start, sentence.end):
+        return True  # 'according to Kade, writing for the Varn Post:': where, not what
+    ctx.add(cue, statement.speaker_obj, start, sentence.end,
             sentence, "participle after the tag", region=(cue.start, sentence.end))
     return True
 

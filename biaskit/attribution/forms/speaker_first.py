@@ -61,6 +61,46 @@ _TIME_OR_PLACE_WORDS = ("on", "in", "at", "during", "late", "early", "last", "th
 _ONLY_A_TIME_OR_PLACE = re.compile(
     r"(?:(?:" + "|".join(_TIME_OR_PLACE_WORDS) + r")\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
 
+# What is only a time, up to the content's own end: 'fired back in March, attacking ...',
+# 'had been discussing for several weeks', 'decided over the last month' (the sentence-end
+# test above misses one that a comma ends; this one names a time, not any phrase).
+_MONTH = (r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")
+_ONLY_A_TIME = re.compile(
+    r"(?:over|for|during|in|on|at|since|until|throughout)\s+"
+    r"(?:(?:the|a|an|this|that|last|past|next|several|few|many|two|three|recent|coming|"
+    r"first|early|late)\s+)*"
+    r"(?:weekends?|weeks?|months?|years?|moments?|days?|hours?|minutes?|primaries|"
+    rf"morning|night|evening|afternoon|{WEEKDAY}|{_MONTH})"
+    r"(?:\s+\d{4})?(?:\s*[.,;:!?]?[\"”’]?\s*$|,\s+[a-z]+ing\b|\s+and\s+(?:then\s+)?"
+    r"(?:said|says|told|tells|[a-z]+ed)\b)")
+
+# Where and in what a cue of writing or saying was put, and nothing more: 'writing on
+# Breitbart,', 'writing for the majority,', 'said in a statement provided to the Varn Post.'
+# (what was said or written stands elsewhere in the sentence, or before it).
+_ONLY_A_MEDIUM = re.compile(
+    r"(?:in|on|for)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:(?:written|brief|short|"
+    r"new|joint|separate|lengthy|long)\s+)?(?P<head>statement|memo|letter|e-?mail|tweet|post|"
+    r"op-ed|column|blog|article|note|message|filing|release|majority|[A-Z][\w.’'-]*)"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|of|the|a|in|at|to|provided|sent|[\d-]+|decision|ruling|case))*"
+    r"\s*[.,;:!?]?[\"”’]?\s*$")
+
+
+_PUNCTUATION = re.compile(r"[,:;]")
+
+
+def only_a_medium(ctx: DocumentContext, cue: Cue, start: int, end: int) -> bool:
+    """Whether a cue of writing or of 'say' has only its medium or venue for content."""
+    if cue.kind != "writing" and cue.lemma != "say":
+        return False
+    if ctx.text.startswith("Writing by ", cue.start):
+        return True  # '(Reporting by Ada Holm; Writing by Ivo Marsh)': a wire story's credits
+    # (up to a comma: 'Kade, writing on Varnpost, said ...' goes on with the main verb)
+    comma = _PUNCTUATION.search(ctx.text, start, end)
+    medium = _ONLY_A_MEDIUM.match(ctx.text, start, comma.end() if comma else end)
+    # ('said in Ames' is a place; a name after 'in' or 'on' is only a venue for writing)
+    return bool(medium) and (cue.kind == "writing" or medium.group("head").islower())
+
+
 _SENTENCE_SUBJECT = re.compile(
     r"\s*((?:(?:The|A|An|Its|His|Her|Their)\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
@@ -117,6 +157,8 @@ def speaker_then_content(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> 
         comma = ctx.text.find(",", start, end)
         if comma > start and not ctx.quote_at(comma):
             end = comma
+    if _ONLY_A_TIME.match(ctx.text, start, end) or only_a_medium(ctx, cue, start, end):
+        return False  # and a participle or a second verb after it reports on its own
     ctx.add(cue, speaker, start, end, sentence, "speaker before the cue",
               region=(subject[1], end))
     return True
@@ -189,7 +231,7 @@ def coordinated_verb(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool
     speaker = ctx.resolver.resolve(*subject) if subject else first_verb.speaker_obj
     start = content_start(ctx, cue, sentence)
     end = end_of_opening_clause(ctx, sentence, start, ctx.semicolon(start, sentence.end))
-    if start >= end:
+    if start >= end or _ONLY_A_TIME.match(ctx.text, start, end):
         return False
     ctx.add(cue, speaker, start, end, sentence, "second verb of the sentence's subject",
               region=(cue.start, end))
@@ -246,6 +288,8 @@ def participle(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
         comma = ctx.text.find(",", start, sentence.end)
         if comma > 0 and _VERB_AFTER_ASIDE.match(ctx.text, comma + 1):
             end = comma
+    if only_a_medium(ctx, cue, start, end):
+        return False
     ctx.add(cue, speaker, start, end, sentence, "participle after the clause",
               region=(cue.start, end))
     return True
