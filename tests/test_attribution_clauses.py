@@ -809,3 +809,18 @@ def test_a_rebuke_after_and_or_a_comma_is_the_speakers_next_statement():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "deny", "the charges"), ("Kade", "counter-accuse", "Lund of fraud"),
         ("Lund", "praise", "the council"), ("Lund", "chide", "Kade for the delay")]
+
+
+def test_a_participle_after_a_preposition_in_the_tag_is_the_speakers_next_statement():
+    rows = body("“We lost,” Kade replied, before adding that he thinks the vote was fair.",
+                "“The depot stays,” Lund said while arguing the town should vote again.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "reply", "We lost"), ("Kade", "add", "he thinks the vote was fair"),
+        ("Lund", "say", "The depot stays"), ("Lund", "argue", "the town should vote again")]
+
+
+def test_a_participle_in_a_relative_clause_of_the_tag_is_no_statement_of_the_speaker():
+    # the relative clause's own verb, not the speaker's tag, is what the participle follows
+    rows = body("“The levy is a trap,” said Ivo Marsh, a former mayor who declined to run "
+                "again after voting for the levy.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]

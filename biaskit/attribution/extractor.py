@@ -243,6 +243,7 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
 _BOTH = re.compile(r"(?:both|either|neither)\s+\S+$")  # 'both he': the first of two subjects
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
+_RELATIVE_IN_TAG = re.compile(r"\b(?:who|which|whose|whom)\b")
 
 
 def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sentence,
@@ -260,7 +261,10 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
         if not preposition or not reports:
             return False
         comma = preposition.start() + 1  # the content ends before 'before claiming'
-        if not statement.start < comma < statement.end:
+        # '"...," Kade replied, before adding that ...': after the tag, nothing to cut; but in
+        # '..., said Kade, who quit after voting for it' the participle is the relative's
+        if comma <= statement.start or comma >= statement.end and _RELATIVE_IN_TAG.search(
+                ctx.text, statement.end, comma):
             return False
     if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
