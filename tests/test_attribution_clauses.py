@@ -824,3 +824,18 @@ def test_a_participle_in_a_relative_clause_of_the_tag_is_no_statement_of_the_spe
     rows = body("“The levy is a trap,” said Ivo Marsh, a former mayor who declined to run "
                 "again after voting for the levy.")
     assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+
+
+def test_a_subordinate_clause_with_its_own_subject_in_a_tag_reports_its_own_statement():
+    rows = body("“We left,” Kade said in August after the council announced it would close "
+                "the depot.",
+                "“We lost,” Lund said, as Ivo Marsh argued that the count was fair.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "We left"), ("the council", "announce", "it would close the depot"),
+        ("Lund", "say", "We lost"), ("Ivo Marsh", "argue", "the count was fair")]
+
+
+def test_a_subordinate_clause_whose_verb_reports_nothing_leaves_the_quote_alone():
+    rows = body("“The levy,” Kade said, as the crowd cheered. “The bills. The debts.”",
+                "Kade said the depot stays, the day after a man claiming to be Lund called.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "say"), ("Kade", "say")]
