@@ -809,3 +809,33 @@ def test_a_rebuke_after_and_or_a_comma_is_the_speakers_next_statement():
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "deny", "the charges"), ("Kade", "counter-accuse", "Lund of fraud"),
         ("Lund", "praise", "the council"), ("Lund", "chide", "Kade for the delay")]
+
+
+def test_a_participle_after_a_preposition_in_the_tag_is_the_speakers_next_statement():
+    rows = body("“We lost,” Kade replied, before adding that he thinks the vote was fair.",
+                "“The depot stays,” Lund said while arguing the town should vote again.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "reply", "We lost"), ("Kade", "add", "he thinks the vote was fair"),
+        ("Lund", "say", "The depot stays"), ("Lund", "argue", "the town should vote again")]
+
+
+def test_a_participle_in_a_relative_clause_of_the_tag_is_no_statement_of_the_speaker():
+    # the relative clause's own verb, not the speaker's tag, is what the participle follows
+    rows = body("“The levy is a trap,” said Ivo Marsh, a former mayor who declined to run "
+                "again after voting for the levy.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Ivo Marsh", "say")]
+
+
+def test_a_subordinate_clause_with_its_own_subject_in_a_tag_reports_its_own_statement():
+    rows = body("“We left,” Kade said in August after the council announced it would close "
+                "the depot.",
+                "“We lost,” Lund said, as Ivo Marsh argued that the count was fair.")
+    assert [(r.speaker, r.cue, r.content) for r in rows] == [
+        ("Kade", "say", "We left"), ("the council", "announce", "it would close the depot"),
+        ("Lund", "say", "We lost"), ("Ivo Marsh", "argue", "the count was fair")]
+
+
+def test_a_subordinate_clause_whose_verb_reports_nothing_leaves_the_quote_alone():
+    rows = body("“The levy,” Kade said, as the crowd cheered. “The bills. The debts.”",
+                "Kade said the depot stays, the day after a man claiming to be Lund called.")
+    assert [(r.speaker, r.cue) for r in rows] == [("Kade", "say"), ("Kade", "say")]

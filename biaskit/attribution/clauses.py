@@ -50,6 +50,12 @@ NEW_CLAUSE = re.compile(_NEW_CLAUSE_CONJUNCTION + "(?=" + _NEW_SUBJECT + ")")
 NEW_CLAUSE_BEFORE_CUE = re.compile(
     _NEW_CLAUSE_CONJUNCTION + r"(?:he|she|they|it|we|I|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
     r"\s+(?:(?:also|later|then|again|has|had|have)\s+)*$")
+# '"...," Kade said after the council announced ...', '..., as he urged': a subordinate
+# clause with its own subject, ending right before a cue in a tag.
+SUBORDINATE_CLAUSE_BEFORE_CUE = re.compile(
+    r"(?<=[\w,])\s+(?:after|when|as|before|because|since|until|once)\s+(?:he|she|they|we|I"
+    r"|(?:the|a|an|his|her|its|their)(?:\s+[\w’'.-]+){1,4}|(?:[A-Z][\w’'.-]*\s+){0,3}"
+    r"[A-Z][\w’'.-]*)\s+(?:(?:also|later|then|again|first|has|had|have)\s+)*$")
 
 # Where a clause begins inside a sentence: after a semicolon, a clause's conjunction or a dash.
 _CLAUSE_OPENING = re.compile(r"(?:;|" + _NEW_CLAUSE_CONJUNCTION + r"|\s[—–]\s)\s*")

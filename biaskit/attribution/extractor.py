@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE
+from biaskit.attribution.clauses import NEW_CLAUSE_BEFORE_CUE, SUBORDINATE_CLAUSE_BEFORE_CUE
 from biaskit.attribution.context import WINDOW, DocumentContext, Statement
 from biaskit.attribution.cue_requirements import content_start, requirement_met
 from biaskit.attribution.cue_use import modifies_a_noun, noun_use, particle_verb
@@ -221,10 +221,11 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
             return None
         if not statement.start <= cue.start < statement.end:
             # '"...," Kade said, but he added that ...': a new clause after the tag;
-            # '"...," Kade said when asked about ...': a question put to the speaker
+            # '"...," Kade said when asked about ...': a question put to the speaker;
+            # '"...," Kade said after the council announced ...': another's clause
             lo = max(statement.end, cue.start - WINDOW)
             new_clause = NEW_CLAUSE_BEFORE_CUE.search(ctx.text, lo, cue.start) or (
-                asked_after_a_clause(ctx, cue, lo))
+                asked_after_a_clause(ctx, cue, lo)) or _subordinate_clause(ctx, cue, lo)
             if not new_clause:
                 return None
             statement.region = (statement.region[0], new_clause.start())
@@ -241,9 +242,22 @@ def _claimed(ctx: DocumentContext, cue: Cue, sentence: Sentence
     return cuts
 
 
+def _subordinate_clause(ctx: DocumentContext, cue: Cue, lo: int) -> re.Match | None:
+    # not '..., as the crowd cheered.', whose verb reports nothing, 'a man claiming ...',
+    # nor 'say voters, who cringe as they recall ...', the relative clause's own
+    if cue.is_participle(ctx.text) or ctx.text[cue.end:cue.end + 2].strip()[:1] in (
+            "", ".", ",", ";", "!", "?"):
+        return None
+    clause = SUBORDINATE_CLAUSE_BEFORE_CUE.search(ctx.text, lo, cue.start)
+    if clause and _RELATIVE_IN_TAG.search(ctx.text, lo, clause.start()):
+        return None
+    return clause
+
+
 _BOTH = re.compile(r"(?:both|either|neither)\s+\S+$")  # 'both he': the first of two subjects
 
 _COMMA_BEFORE_PARTICIPLE = re.compile(r",[\"”’']?\s*$")
+_RELATIVE_IN_TAG = re.compile(r"\b(?:who|which|whose|whom)\b")
 
 
 def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sentence,
@@ -261,7 +275,10 @@ def _next_statement_of_the_speaker(ctx: DocumentContext, cue: Cue, sentence: Sen
         if not preposition or not reports:
             return False
         comma = preposition.start() + 1  # the content ends before 'before claiming'
-        if not statement.start < comma < statement.end:
+        # '"...," Kade replied, before adding that ...': after the tag, nothing to cut; but in
+        # '..., said Kade, who quit after voting for it' the participle is the relative's
+        if comma <= statement.start or comma >= statement.end and _RELATIVE_IN_TAG.search(
+                ctx.text, statement.end, comma):
             return False
     if statement.start <= comma < statement.end:
         ctx.cut_statement(statement, comma)
