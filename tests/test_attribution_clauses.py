@@ -795,7 +795,7 @@ def test_a_first_verb_whose_content_is_only_the_participles_statement_is_dropped
 def test_a_main_verb_after_a_relative_clause_without_commas_reports_past_the_comma():
     # The content ended at its first comma, as if the cue stood in the relative clause
     # ('Ivo Marsh, who had endorsed Lund for mayor, spoke first', where it does).
-    rows = body("Senior aides who have run the numbers argue that by May, Kade will have won.",
+    rows = body("Senior aides who have studied the counts argue that by May, Kade will have won.",
                 "Ivo Marsh, who had endorsed Lund for mayor, spoke first.")
     assert [(r.speaker, r.content) for r in rows] == [
         ("Senior aides", "by May, Kade will have won"), ("Ivo Marsh", "Lund for mayor")]

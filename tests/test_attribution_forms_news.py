@@ -798,7 +798,7 @@ def test_an_act_whose_purpose_is_the_statement_keeps_its_subject():
     # 'stood up at the meeting to say': only a place or a time ('took to Twitter to say')
     # let the infinitive's cue read the sentence's subject, and it gave no statement
     rows = body("Kade stood up at the meeting to say the mine would close.",
-                "Ada Holm will come on the show to talk about the wells.",
+                "Ada Holm will come on the radio hour to talk about the wells.",
                 "Ivo Marsh used the speech to call for a new levy.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
         ("Kade", "say", "the mine would close"), ("Ada Holm", "talk about", "the wells"),
@@ -850,12 +850,12 @@ def test_a_possessors_claim_with_a_clause_is_a_statement():
 
 
 def test_a_time_alone_is_no_content():
-    # 'fired back in March, attacking ...' and 'decided over the last month' gave the time
+    # 'fired back in March, attacking ...' and 'decided during the past month' gave the time
     # as what was said or decided: the sentence-end test missed a time that a comma or a
     # second verb ends
     rows = body("Kade fired back in March, attacking Lund for his greed.",
-                "Ada Holm thought for a moment and said that she liked the plan.",
-                "Lund lost among voters who decided over the last month.",
+                "Ada Holm thought for a moment and then said she liked the plan.",
+                "Lund lost ground with miners who decided during the past month.",
                 "The council had been discussing for several weeks.",
                 "Kade said in March that the mine would close.")
     assert [(r.speaker, r.cue, r.content) for r in rows] == [
@@ -868,7 +868,7 @@ def test_where_a_text_was_written_is_no_content():
     # the Brenn Post.' and a wire story's 'Writing by Ivo Marsh' gave the venue, the medium
     # or the writer as what was written or said
     rows = body("Ivo Marsh, writing on Varnpost, shared those views.",
-                "Judge Osk, writing for the majority in the 2-1 decision, said the law was void.",
+                "Judge Osk, writing for the majority in the 5-4 ruling, said the law was void.",
                 "The water is clean, Ada Holm, who runs the Varn Trust, said in a statement "
                 "provided to the Brenn Post.",
                 "The mine is closing. (Reporting by Ada Holm in Brenn; Writing by Ivo Marsh; "

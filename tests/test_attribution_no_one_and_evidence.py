@@ -119,13 +119,13 @@ def test_a_long_source_after_an_opening_phrase():
 def test_a_pollsters_name_that_looks_like_a_cue_is_part_of_the_source():
     # 'Post' and 'Press' in a pollster's name were taken for cues inside the source, and
     # 'News shows' for a compound like 'the news shows'.
-    rows = body("A national poll released Sunday by The Varn Post and Brenn News shows Kade "
+    rows = body("A new poll released on Sunday by The Varn Post and Brenn News shows Kade "
                 "keeping his lead.",
                 "Exit polls conducted by Lund Research for The Varn Press show most voters "
                 "backing the plan.",
                 "Kade watched the Sunday news shows at home.")
     assert [(r.speaker, r.kind, r.content) for r in rows] == [
-        ("A national poll", "evidence", "Kade keeping his lead"),
+        ("A new poll", "evidence", "Kade keeping his lead"),
         ("Exit polls", "evidence", "most voters backing the plan")]
 
 def test_a_person_after_shows_is_what_a_poll_shows_not_an_inverted_tag():

@@ -381,7 +381,7 @@ _WHY_OR_DID = re.compile(r"(?:(?:And|But|So)\s+)?(?:Why|Did|Does|Do)\s+", re.IGN
 # 'Do you support Kade?', 'Why do we, ..., feel ...?': a question put to the reader or an
 # interviewee, not a report of what they think.
 _YOU_OR_US = re.compile(r"\b(?:you|we)\b[^?]{0,40}$", re.IGNORECASE)
-# '... a boy who calls himself a girl?', '..., which Kade had called a disaster?': a
+# '... a man who calls himself a miner?', '..., which Kade had called a disaster?': a
 # relative clause inside the question reports as any other ('that' may as well open the
 # content of an outer cue: 'Did Kade say that Lund was seeking ...?').
 _RELATIVE_IN_A_QUESTION = re.compile(r"\b(?:who|which)(?:\s+[\w’'.-]+){0,2}\s+$")

@@ -143,7 +143,7 @@ _STANDING = re.compile(r"\d|\b(?:percent|points?|lead|leads|led|leading|trails?|
 
 
 def _trailing_poll(ctx: DocumentContext, sentence: Sentence) -> None:
-    """'Kade fell to 10 percent in the latest Varn Courier poll': the clause before 'in'."""
+    """'Kade slipped to 12 percent in the newest Varn Courier poll': the clause before 'in'."""
     text = ctx.text
     if text.find("oll", sentence.start, sentence.end) < 0 and text.find(
             "urvey", sentence.start, sentence.end) < 0 and text.find(

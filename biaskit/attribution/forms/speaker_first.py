@@ -50,7 +50,7 @@ _IN_RELATIVE_CLAUSE = re.compile(r"(?:,\s*|\b[A-Za-z][a-z]+\s+)(?:who|which)\s+"
                                  r"(?:[\w’'.-]+\s+){0,4}$")
 
 # The main verb after a relative clause without commas that has a verb of its own: 'advisers
-# who have run the numbers argue that by May, ...' (what they argue goes on past the comma).
+# who have studied the counts argue that by May, ...' (what they argue goes on past the comma).
 _AFTER_ITS_RELATIVE_CLAUSE = re.compile(
     r"\b[A-Za-z][a-z]+\s+who\s+(?:(?:have|has|had|also|not|never|would|will|could)\s+)?"
     r"(?!(?:have|has|had|also|not|never|would|will|could|[a-z]+ly)\b)[a-z]+\s+[\w’'.-]+\s+"
@@ -62,7 +62,7 @@ _ONLY_A_TIME_OR_PLACE = re.compile(
     r"(?:(?:" + "|".join(_TIME_OR_PLACE_WORDS) + r")\b\s*)+(?:\S+\s*){0,3}?[.!?]?[\"”’]?\s*")
 
 # What is only a time, up to the content's own end: 'fired back in March, attacking ...',
-# 'had been discussing for several weeks', 'decided over the last month' (the sentence-end
+# 'had been discussing for several weeks', 'decided during the past month' (the sentence-end
 # test above misses one that a comma ends; this one names a time, not any phrase).
 _MONTH = (r"(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber")
 _ONLY_A_TIME = re.compile(
