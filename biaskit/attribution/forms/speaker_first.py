@@ -94,6 +94,8 @@ def only_a_medium(ctx: DocumentContext, cue: Cue, start: int, end: int) -> bool:
         return False
     if ctx.text.startswith("Writing by ", cue.start):
         return True  # '(Reporting by Ada Holm; Writing by Ivo Marsh)': a wire story's credits
+    if not ctx.text.startswith(("in", "on", "for"), start):
+        return False  # (most contents: the pattern's first word is tested without it)
     # (up to a comma: 'Kade, writing on Varnpost, said ...' goes on with the main verb)
     comma = _PUNCTUATION.search(ctx.text, start, end)
     medium = _ONLY_A_MEDIUM.match(ctx.text, start, comma.end() if comma else end)
