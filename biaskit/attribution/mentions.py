@@ -208,9 +208,7 @@ def find_mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 skipped, name, kind, titles = name_parts
                 start = match.start() + offset + skipped
-                # (' of ' or ' of the ' before it first: most names have neither)
-                office = office_before(text, lo, start, name) if " " in name and (
-                    text.endswith((" of ", " of the "), lo, start)) else None
+                office = office_before(text, lo, start, name) if " " in name else None
                 if office:  # 'Secretary of State Ann Kade': Ann Kade, the Secretary
                     name, titles, start = office[0], office[1], start + len(name) - len(office[0])
                     kind = name_kind(name, (titles,))
@@ -231,6 +229,8 @@ def office_before(text: str, lo: int, start: int, name: str) -> tuple[str, str] 
     """(the person's name, the office's title) when ``name`` at ``start`` follows 'Secretary
     of' or 'Speaker of the' and begins with the office's object: 'State Ann Kade' -> 'Ann
     Kade'; the words before a given name go, or else all but the last two."""
+    if not text.endswith((" of ", " of the "), lo, start):
+        return None  # (most names: the pattern is not run)
     office = _OFFICE_OF.search(text, max(lo, start - 40), start)
     if not office or office.group(1).lower() not in entity_words()["title"]:
         return None

@@ -180,8 +180,7 @@ class Resolver:
         chosen = head_name(phrase, names, self._is_known) if names else None
         titles, tokens, skipped = split_name(chosen.group().split()) if chosen else ([], [], 0)
         office = office_before(phrase, 0, chosen.start() + skipped, " ".join(tokens)) if (
-            chosen and len(tokens) > 1 and phrase.endswith((" of ", " of the "), 0, chosen.start()
-                                                           + skipped)) else None
+            chosen and len(tokens) > 1) else None
         if office:  # 'former Secretary of State Ann Kade': Ann Kade
             skipped += len(" ".join(tokens)) - len(office[0])
             titles, tokens = [*titles, office[1]], office[0].split()

@@ -63,6 +63,14 @@ _IN_WHOSE_VIEW = re.compile(r"\b[Ii]n\s+(?:([Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)
 _AFTER_THE_VIEW = re.compile(r"[\s,—–-]*")
 
 
+def _possessor(possessive: re.Match[str]) -> tuple[str, int]:
+    """The phrase a possessive names and where it stands: 'their fear' is theirs, which the
+    resolver reads as 'they'; 'Kade's doubt' is Kade's."""
+    if possessive.group(1):
+        return _SUBJECT_PRONOUN[possessive.group(1).lower()], possessive.start(1)
+    return possessive.group(2), possessive.start(2)
+
+
 def content_clause_after(ctx: DocumentContext, cue: Cue) -> bool:
     """True when the cue is a noun of thought that a content clause follows ('fear that'),
     or a view around its clause ('In Kade's view, the levy is unfair')."""
@@ -79,10 +87,7 @@ def in_whose_view(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bool:
     whose = _IN_WHOSE_VIEW.search(ctx.text, max(sentence.start, cue.start - 50), cue.start)
     if not whose:
         return False
-    if whose.group(1):
-        phrase, at = _SUBJECT_PRONOUN[whose.group(1).lower()], whose.start(1)
-    else:
-        phrase, at = whose.group(2), whose.start(2)
+    phrase, at = _possessor(whose)
     start = _AFTER_THE_VIEW.match(ctx.text, cue.end, sentence.end).end()
     end = ctx.semicolon(start, sentence.end)
     if ctx.words(start, end) < 3:
@@ -106,10 +111,7 @@ def noun_with_a_clause(ctx: DocumentContext, cue: Cue, sentence: Sentence) -> bo
     if not possessive and ctx.text[cue.start:cue.end].lower().startswith("claim"):
         return False  # 'a claim that originated in 2014': mostly a relative 'that'
     if possessive:
-        if possessive.group(1):  # 'their fear' is theirs: the resolver reads 'they'
-            phrase, at = _SUBJECT_PRONOUN[possessive.group(1).lower()], possessive.start(1)
-        else:
-            phrase, at = possessive.group(2), possessive.start(2)
+        phrase, at = _possessor(possessive)
         speaker = ctx.resolver.resolve(phrase, at)
         region_start = at
     else:
